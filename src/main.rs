@@ -1,1 +1,71 @@
-fn main() {}
+//! quay-admin: a superuser console for a Quay container registry (Leptos CSR, built by Trunk).
+
+mod api;
+mod app;
+mod auth;
+mod components;
+mod config;
+mod i18n;
+mod pages;
+mod routes;
+mod validation;
+
+use leptos::prelude::*;
+
+use crate::app::{App, ConfigError};
+use crate::config::parse_runtime_config;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async {
+        let config = load_runtime_config().await;
+        remove_boot_skeleton();
+        match config {
+            Ok(config) => {
+                let base = routes::router_base(&document_base_path());
+                leptos::mount::mount_to_body(move || view! { <App config=config base=base /> });
+            }
+            Err(message) => {
+                leptos::mount::mount_to_body(move || view! { <ConfigError message=message /> });
+            }
+        }
+    });
+}
+
+/// `config.json` sits next to index.html; a relative URL resolves against `<base href>`.
+async fn load_runtime_config() -> Result<config::RuntimeConfig, String> {
+    let response = gloo_net::http::Request::get("config.json")
+        .header("Cache-Control", "no-cache")
+        .send()
+        .await
+        .map_err(|e| format!("config.json could not be fetched: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "config.json could not be fetched: HTTP {}",
+            response.status()
+        ));
+    }
+    let text = response
+        .text()
+        .await
+        .map_err(|e| format!("config.json could not be read: {e}"))?;
+    parse_runtime_config(&text)
+}
+
+/// The path of `<base href>` (or of the page when there is none).
+fn document_base_path() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname())
+        .unwrap_or_else(|| "/".to_string())
+}
+
+/// index.html shows a static skeleton so the page is never blank while the wasm loads.
+fn remove_boot_skeleton() {
+    if let Some(el) = document().get_element_by_id("boot") {
+        el.remove();
+    }
+}

@@ -1,1 +1,36 @@
+//! quay-emulator: a local emulator of the Quay registry's REST API (see `/work/shared/quay-api.md`,
+//! the contract), backed by SQLite. Start it in-process with [`start`] (async) or
+//! [`start_blocking`] (sync), or run the `quay-emulator` binary.
 
+pub mod auth;
+pub mod avatar;
+pub mod body;
+pub mod browser;
+pub mod cli;
+pub mod config;
+pub mod cors;
+pub mod crypto;
+pub mod error;
+pub mod middleware;
+pub mod pages;
+pub mod python;
+pub mod routes;
+pub mod server;
+pub mod state;
+pub mod storage;
+pub mod views;
+
+pub use config::{Config, ConfigError, CorsOrigin};
+pub use server::{
+    load_config, start, start_blocking, BlockingEmulator, EmulatorOptions, RunningEmulator,
+    StartError,
+};
+
+/// An I/O error's message without Rust's ` (os error N)` suffix.
+pub(crate) fn io_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
+}

@@ -1,1 +1,77 @@
-fn main() {}
+//! `quay-emulator [--config FILE.yaml] [--db FILE.db] [--listen 127.0.0.1:8080] [--dist DIR]`
+//!
+//! Any start-up problem is one line on stderr and exit code 2. Once the server accepts
+//! connections, one line `listening on http://ADDR` goes to stdout.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use quay_emulator::cli::{parse_args, CliAction, USAGE};
+use quay_emulator::{load_config, start, EmulatorOptions};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("quay-emulator: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args = match parse_args(std::env::args_os().skip(1))? {
+        CliAction::Help => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        CliAction::Run(args) => args,
+    };
+    let override_json = std::env::var("QUAY_OVERRIDE_CONFIG").ok();
+    // The configuration is checked before anything touches the disk.
+    let config = load_config(args.config.as_deref(), override_json.as_deref())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    runtime.block_on(async move {
+        let options = EmulatorOptions {
+            config,
+            db_path: args.db,
+            listen: args.listen,
+            dist: Some(args.dist),
+        };
+        let running = start(options).await.map_err(|e| e.to_string())?;
+        {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "listening on http://{}", running.addr());
+            let _ = out.flush();
+        }
+        stop_signal().await;
+        running.shutdown().await;
+        Ok(())
+    })
+}
+
+/// Ctrl-C, or SIGTERM on Unix.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}

@@ -12,19 +12,40 @@ pub const MIN_PASSWORD_LEN: usize = 8;
 pub const INVALID_PASSWORD_MESSAGE: &str =
     "Invalid password, password must be at least 8 characters and contain no whitespace.";
 
-/// Why a namespace (user or organization name) is refused, in Quay's words, or `None` when valid.
-/// Same order as Quay: the pattern first, then the length.
-pub fn namespace_problem(name: &str) -> Option<String> {
+/// Which of Quay's two namespace rules a name breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamespaceProblem {
+    Pattern,
+    Length,
+}
+
+impl NamespaceProblem {
+    /// Quay's wording (the part after "Invalid namespace NAME: ").
+    pub fn message(self) -> String {
+        match self {
+            NamespaceProblem::Pattern => format!("Namespace must match expression {NAMESPACE_PATTERN}"),
+            NamespaceProblem::Length => format!(
+                "Namespace must be between {MIN_NAMESPACE_LEN} and {MAX_NAMESPACE_LEN} characters in length"
+            ),
+        }
+    }
+}
+
+/// Checks a namespace (user or organization name) in Quay's order: the pattern first, then the length.
+pub fn check_namespace(name: &str) -> Result<(), NamespaceProblem> {
     if !matches_namespace_pattern(name) {
-        return Some(format!("Namespace must match expression {NAMESPACE_PATTERN}"));
+        return Err(NamespaceProblem::Pattern);
     }
     let len = name.chars().count();
     if !(MIN_NAMESPACE_LEN..=MAX_NAMESPACE_LEN).contains(&len) {
-        return Some(format!(
-            "Namespace must be between {MIN_NAMESPACE_LEN} and {MAX_NAMESPACE_LEN} characters in length"
-        ));
+        return Err(NamespaceProblem::Length);
     }
-    None
+    Ok(())
+}
+
+/// Why a namespace is refused, in Quay's words, or `None` when valid.
+pub fn namespace_problem(name: &str) -> Option<String> {
+    check_namespace(name).err().map(NamespaceProblem::message)
 }
 
 /// `re.match(r"^([a-z0-9]+(?:[._-][a-z0-9]+)*)$", name)`: runs of `[a-z0-9]` joined by single
@@ -33,7 +54,10 @@ fn matches_namespace_pattern(name: &str) -> bool {
     let body = name.strip_suffix('\n').unwrap_or(name);
     !body.is_empty()
         && body.split(['.', '_', '-']).all(|run| {
-            !run.is_empty() && run.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !run.is_empty()
+                && run
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
@@ -68,14 +92,34 @@ mod tests {
 
     #[test]
     fn namespace_pattern_accepts_quay_names() {
-        for ok in ["quayadmin", "ab", "a1", "my.org", "my_org", "my-org", "a.b-c_d", "0x9"] {
+        for ok in [
+            "quayadmin",
+            "ab",
+            "a1",
+            "my.org",
+            "my_org",
+            "my-org",
+            "a.b-c_d",
+            "0x9",
+        ] {
             assert_eq!(namespace_problem(ok), None, "{ok}");
         }
     }
 
     #[test]
     fn namespace_pattern_refuses_with_quay_message() {
-        for bad in ["Admin!", "", "-a", "a-", "a..b", "a.-b", "UPPER", "with space", "é", "a\n\n"] {
+        for bad in [
+            "Admin!",
+            "",
+            "-a",
+            "a-",
+            "a..b",
+            "a.-b",
+            "UPPER",
+            "with space",
+            "é",
+            "a\n\n",
+        ] {
             assert_eq!(
                 namespace_problem(bad).as_deref(),
                 Some("Namespace must match expression ^([a-z0-9]+(?:[._-][a-z0-9]+)*)$"),
@@ -109,7 +153,10 @@ mod tests {
         assert!(!is_valid_password("12345678\t"));
         assert!(!is_valid_password("1234\u{a0}5678"), "no-break space");
         assert!(!is_valid_password("1234\u{3000}5678"), "ideographic space");
-        assert!(!is_valid_password("1234\u{1f}5678"), "unit separator is space to Python");
+        assert!(
+            !is_valid_password("1234\u{1f}5678"),
+            "unit separator is space to Python"
+        );
         // Eight code points, even when they take more bytes.
         assert!(is_valid_password("密码密码密码密码"));
         assert!(!is_valid_password("密码密码密码密"));

@@ -1,1 +1,256 @@
+//! Harness for the end-to-end tests: each test gets its own emulator (temporary database, random
+//! loopback port, chosen config) serving the release `dist/`, and its own headless Chromium.
+//! A failing test leaves a screenshot and the browser console under `target/e2e-artifacts/`;
+//! a page that logged a panic or an uncaught error fails the test.
 
+pub mod axe;
+pub mod browser;
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, Locator};
+use futures_util::FutureExt;
+use quay_emulator::{Config, EmulatorOptions, RunningEmulator};
+use serde_json::Value;
+use tokio::sync::Mutex;
+
+use browser::{drain_console, ChromeDriver, ConsoleEntry};
+
+/// Browsers are heavy on a two-core machine: one browser test at a time.
+static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
+
+const WAIT: Duration = Duration::from_secs(15);
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// The built dashboard: `$QUAY_ADMIN_DIST` or `<workspace>/dist` (`make test` builds it first).
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("QUAY_ADMIN_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "{} has no index.html: build the dashboard first (make dist)",
+        dir.display()
+    );
+    dir
+}
+
+fn artifacts_dir() -> PathBuf {
+    workspace_root().join("target").join("e2e-artifacts")
+}
+
+/// What a test body works with.
+#[derive(Clone)]
+pub struct Ctx {
+    pub client: Client,
+    pub base_url: String,
+    pub http: reqwest::Client,
+}
+
+/// Starts an emulator with `config` and a browser, runs `body`, and tears both down. Fails when
+/// `body` panics or the page logged a failure (see [`ConsoleEntry::is_failure`]).
+pub async fn browser_test<F, Fut>(name: &str, config: Config, body: F)
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (outcome, console) = run_in_browser(name, config, body).await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+    let failures: Vec<&ConsoleEntry> = console.iter().filter(|e| e.is_failure()).collect();
+    assert!(
+        failures.is_empty(),
+        "the page logged errors (artifacts in target/e2e-artifacts/{name}.*):\n{failures:#?}"
+    );
+}
+
+type Outcome = Result<(), Box<dyn std::any::Any + Send>>;
+
+/// The machinery of [`browser_test`]: the body's outcome and the whole browser console, with
+/// artifacts saved when either shows a failure.
+pub async fn run_in_browser<F, Fut>(
+    name: &str,
+    config: Config,
+    body: F,
+) -> (Outcome, Vec<ConsoleEntry>)
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let emulator = start_emulator(config, &tmp).await;
+    let driver = ChromeDriver::spawn().await;
+    let profile = tmp.path().join("profile");
+    std::fs::create_dir_all(&profile).expect("profile dir");
+    let client = driver.new_session(&profile).await;
+    let ctx = Ctx {
+        client: client.clone(),
+        base_url: emulator.base_url(),
+        http: reqwest::Client::new(),
+    };
+
+    let outcome = AssertUnwindSafe(body(ctx)).catch_unwind().await;
+    let console = drain_console(&client).await;
+    if outcome.is_err() || console.iter().any(ConsoleEntry::is_failure) {
+        save_artifacts(name, &client, &console).await;
+    }
+    let _ = client.close().await;
+    emulator.shutdown().await;
+    (outcome, console)
+}
+
+async fn start_emulator(config: Config, tmp: &tempfile::TempDir) -> RunningEmulator {
+    let options = EmulatorOptions::new(tmp.path().join("registry.db"))
+        .config(config)
+        .listen("127.0.0.1:0".parse().expect("loopback address"))
+        .dist(dist_dir());
+    quay_emulator::start(options)
+        .await
+        .expect("the emulator starts")
+}
+
+async fn save_artifacts(name: &str, client: &Client, console: &[ConsoleEntry]) {
+    let dir = artifacts_dir();
+    let _ = std::fs::create_dir_all(&dir);
+    if let Ok(png) = client.screenshot().await {
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+    }
+    let log: String = console
+        .iter()
+        .map(|e| format!("{} [{}] {}\n", e.level, e.source, e.message))
+        .collect();
+    let _ = std::fs::write(dir.join(format!("{name}.console.txt")), log);
+    eprintln!("saved {}/{name}.png and .console.txt", dir.display());
+}
+
+impl Ctx {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub async fn goto(&self, path: &str) {
+        self.client
+            .goto(&self.url(path))
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+    }
+
+    /// Waits until an element matching `css` exists.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css} within {WAIT:?}: {e}"))
+    }
+
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+    }
+
+    /// Replaces the text of the input `css` as a user would (select all, type).
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let input = self.find(css).await;
+        input.clear().await.expect("clear input");
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css).await.text().await.unwrap_or_default()
+    }
+
+    /// Waits until the element `css` shows text containing `expected`.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                last = el.text().await.unwrap_or_default();
+                if last.contains(expected) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} never showed {expected:?} within {WAIT:?} (last text: {last:?})");
+    }
+
+    /// Waits until the page path (without origin) is `path`.
+    pub async fn wait_for_path(&self, path: &str) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(url) = self.client.current_url().await {
+                last = url.path().to_string();
+                if last == path {
+                    return;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("never reached {path} within {WAIT:?} (at {last})");
+    }
+
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    pub async fn session_storage(&self, key: &str) -> Option<String> {
+        let script = format!("return window.sessionStorage.getItem({key:?});");
+        self.js(&script).await.as_str().map(str::to_string)
+    }
+
+    /// Everything in localStorage, joined: for "the token is never stored there" checks.
+    pub async fn local_storage_dump(&self) -> String {
+        self.js("return JSON.stringify(Object.assign({}, window.localStorage));")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// `POST /api/v1/user/initialize` straight to the emulator (for tests that need a non-empty registry).
+    pub async fn initialize_registry(&self, username: &str, password: &str) -> Value {
+        let response = self
+            .http
+            .post(self.url("/api/v1/user/initialize"))
+            .json(&serde_json::json!({
+                "username": username,
+                "password": password,
+                "email": format!("{username}@example.com"),
+                "access_token": true,
+            }))
+            .send()
+            .await
+            .expect("initialize request");
+        assert_eq!(response.status(), 200, "initialize failed");
+        response.json().await.expect("initialize JSON")
+    }
+}

@@ -1,0 +1,111 @@
+//! Flask's `request.get_json()`: the content-type check, then the parse. API routes render the
+//! failures as shape B1, the initialize web route as Werkzeug HTML pages.
+
+use axum::http::{header, HeaderMap, StatusCode};
+use serde_json::{json, Value};
+
+use crate::error::ApiError;
+use crate::pages::Page;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonBodyError {
+    /// `Content-Type` missing or not JSON → 415.
+    NotJson,
+    /// JSON content type but unparsable body → 400.
+    Malformed,
+}
+
+impl JsonBodyError {
+    /// Shape B1 (API routes).
+    pub fn api(self) -> ApiError {
+        match self {
+            JsonBodyError::NotJson => ApiError::B1 {
+                status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                message: json!(
+                    "Did not attempt to load JSON data because the request Content-Type was not \
+                     'application/json'."
+                ),
+            },
+            JsonBodyError::Malformed => ApiError::B1 {
+                status: StatusCode::BAD_REQUEST,
+                message: json!(
+                    "The browser (or proxy) sent a request that this server could not understand."
+                ),
+            },
+        }
+    }
+
+    /// Werkzeug pages (web routes such as initialize).
+    pub fn page(self) -> ApiError {
+        ApiError::Page(match self {
+            JsonBodyError::NotJson => Page::unsupported_media_type(),
+            JsonBodyError::Malformed => Page::bad_request(),
+        })
+    }
+}
+
+/// Werkzeug's `is_json`: `application/json` or `application/*+json`, parameters ignored.
+pub fn is_json_content_type(headers: &HeaderMap) -> bool {
+    let Some(value) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    let mime = value
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+}
+
+pub fn parse_json_body(headers: &HeaderMap, body: &[u8]) -> Result<Value, JsonBodyError> {
+    if !is_json_content_type(headers) {
+        return Err(JsonBodyError::NotJson);
+    }
+    serde_json::from_slice(body).map_err(|_| JsonBodyError::Malformed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    fn ct(value: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_str(value).unwrap());
+        h
+    }
+
+    #[test]
+    fn content_types() {
+        assert!(is_json_content_type(&ct("application/json")));
+        assert!(is_json_content_type(&ct("Application/JSON; charset=utf-8")));
+        assert!(is_json_content_type(&ct("application/merge-patch+json")));
+        assert!(!is_json_content_type(&ct("text/plain")));
+        assert!(!is_json_content_type(&ct("text/json")));
+        assert!(!is_json_content_type(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn parse_order() {
+        assert_eq!(
+            parse_json_body(&ct("text/plain"), b"{}"),
+            Err(JsonBodyError::NotJson)
+        );
+        assert_eq!(
+            parse_json_body(&ct("application/json"), b"{"),
+            Err(JsonBodyError::Malformed)
+        );
+        assert_eq!(
+            parse_json_body(&ct("application/json"), b""),
+            Err(JsonBodyError::Malformed)
+        );
+        assert_eq!(
+            parse_json_body(&ct("application/json"), b"[1]"),
+            Ok(json!([1]))
+        );
+    }
+}

@@ -1,0 +1,153 @@
+//! The API layer every `/api/v1` route inherits, in Quay's order (§1.4): OPTIONS / 405 / GET
+//! catch-all → browser XHR rule → credentials → CSRF → handler; then CORS on the way out.
+
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::auth::{self, RequestAuth};
+use crate::error::{ApiError, NoCors, ShapeA};
+use crate::routes::{allow_header, base_url, options_response, redirect_with_slash};
+use crate::state::AppState;
+
+pub async fn api_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let origin = req
+        .headers()
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .map(str::to_string);
+    let pattern = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|m| m.as_str().to_string())
+        .unwrap_or_default();
+    let methods = state.route_methods(&pattern).to_vec();
+    let method = req.method().clone();
+    let has_get = methods.contains(&Method::GET);
+
+    let mut resp = if method == Method::OPTIONS {
+        options_response(&methods)
+    } else if (method == Method::GET || method == Method::HEAD) && !has_get {
+        // Quay's web catch-all answers a GET the API route has no handler for.
+        return redirect_with_slash(req).await;
+    } else if !(methods.contains(&method) || (method == Method::HEAD && has_get)) {
+        let mut resp = ApiError::method_not_allowed().into_response();
+        if let Ok(allow) = HeaderValue::from_str(&allow_header(&methods)) {
+            resp.headers_mut().insert(header::ALLOW, allow);
+        }
+        resp
+    } else {
+        let query = req.uri().query().map(str::to_string);
+        match check_request(&state, method.clone(), req.headers().clone(), query).await {
+            Ok(auth) => {
+                req.extensions_mut().insert(auth);
+                next.run(req).await
+            }
+            Err(e) => e.into_response(),
+        }
+    };
+
+    if resp.extensions().get::<NoCors>().is_none() {
+        crate::cors::apply(
+            resp.headers_mut(),
+            &state.config().cors_origin,
+            origin.as_deref(),
+        );
+    }
+    resp
+}
+
+/// XHR rule, credentials and CSRF; the resolved credentials on success.
+async fn check_request(
+    state: &AppState,
+    method: Method,
+    headers: axum::http::HeaderMap,
+    query: Option<String>,
+) -> Result<RequestAuth, ApiError> {
+    let config = state.config();
+    let csrf_header = headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+
+    if method == Method::GET && config.browser_api_calls_xhr_only && !config.debugging {
+        let ua = headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
+        let xhr = headers
+            .get("x-requested-with")
+            .is_some_and(|v| v.as_bytes() == b"XMLHttpRequest");
+        if !ua.is_empty() && !xhr && crate::browser::is_browser(ua) {
+            return Err(ApiError::xhr_required());
+        }
+    }
+
+    let auth = state
+        .db(move |storage| auth::resolve(storage, &headers))
+        .await?;
+
+    // Writes not made with an OAuth token must carry the session's CSRF token.
+    if method != Method::GET && method != Method::HEAD && !auth.is_oauth_token() {
+        let expected = auth.session.as_ref().map(|s| s.csrf_token.as_str());
+        let given = csrf_from_query(query.as_deref()).or(csrf_header);
+        let valid = matches!((expected, given.as_deref()), (Some(e), Some(g))
+            if !e.is_empty() && constant_time_eq(e.as_bytes(), g.as_bytes()));
+        if !valid {
+            return Err(ApiError::csrf(auth.session_username()));
+        }
+    }
+    Ok(auth)
+}
+
+fn csrf_from_query(query: Option<&str>) -> Option<String> {
+    query?
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "_csrf_token")
+        .map(|(_, v)| {
+            percent_encoding::percent_decode_str(&v.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+        .filter(|v| !v.is_empty())
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Outermost layer: gives shape A errors their `type` URL from the request's scheme and Host.
+pub async fn finalize(req: Request, next: Next) -> Response {
+    let base = base_url(req.headers());
+    let mut resp = next.run(req).await;
+    if let Some(shape) = resp.extensions_mut().remove::<ShapeA>() {
+        *resp.body_mut() = Body::from(shape.body(&base));
+        resp.headers_mut().remove(header::CONTENT_LENGTH);
+    }
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csrf_query_parameter() {
+        assert_eq!(
+            csrf_from_query(Some("a=1&_csrf_token=x%2By")),
+            Some("x+y".into())
+        );
+        assert_eq!(csrf_from_query(Some("_csrf_token=")), None);
+        assert_eq!(csrf_from_query(None), None);
+    }
+
+    #[test]
+    fn constant_time_comparison() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+}

@@ -1,0 +1,139 @@
+//! Quay's HTML answers (shape D): Werkzeug's error pages and its "Redirecting..." page. Clients only
+//! look at the status and the `text/html` type, but the bodies follow Werkzeug's markup.
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::error::{NoCors, HTML};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub status: StatusCode,
+    pub description: String,
+}
+
+impl Page {
+    fn new(status: StatusCode, description: &str) -> Page {
+        Page {
+            status,
+            description: description.to_string(),
+        }
+    }
+
+    pub fn bad_request() -> Page {
+        Page::new(
+            StatusCode::BAD_REQUEST,
+            "The browser (or proxy) sent a request that this server could not understand.",
+        )
+    }
+
+    pub fn unsupported_media_type() -> Page {
+        Page::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Did not attempt to load JSON data because the request Content-Type was not \
+             'application/json'.",
+        )
+    }
+
+    pub fn not_found() -> Page {
+        Page::new(
+            StatusCode::NOT_FOUND,
+            "The requested URL was not found on the server. If you entered the URL manually \
+             please check your spelling and try again.",
+        )
+    }
+
+    pub fn method_not_allowed() -> Page {
+        Page::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "The method is not allowed for the requested URL.",
+        )
+    }
+
+    pub fn internal_server_error() -> Page {
+        Page::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The server encountered an internal error and was unable to complete your request. \
+             Either the server is overloaded or there is an error in the application.",
+        )
+    }
+
+    pub fn html(&self) -> String {
+        let title = self.status.canonical_reason().unwrap_or("Error");
+        format!(
+            "<!doctype html>\n<html lang=en>\n<title>{code} {title}</title>\n<h1>{title}</h1>\n\
+             <p>{description}</p>\n",
+            code = self.status.as_u16(),
+            title = escape(title),
+            description = escape(&self.description),
+        )
+    }
+}
+
+impl IntoResponse for Page {
+    fn into_response(self) -> Response {
+        html_response(self.status, self.html())
+    }
+}
+
+/// A 308 to `location` with Werkzeug's body, without CORS headers (§1.1).
+pub fn redirect_308(location: &str) -> Response {
+    let escaped = escape(location);
+    let body = format!(
+        "<!doctype html>\n<html lang=en>\n<title>Redirecting...</title>\n<h1>Redirecting...</h1>\n\
+         <p>You should be redirected automatically to the target URL: <a href=\"{escaped}\">\
+         {escaped}</a>. If not, click the link.\n"
+    );
+    let mut resp = html_response(StatusCode::PERMANENT_REDIRECT, body);
+    if let Ok(value) = HeaderValue::from_str(location) {
+        resp.headers_mut().insert(header::LOCATION, value);
+    }
+    resp
+}
+
+fn html_response(status: StatusCode, body: String) -> Response {
+    let mut resp = (status, body).into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    resp.extensions_mut().insert(NoCors);
+    resp
+}
+
+/// HTML escaping as Werkzeug/MarkupSafe does it.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&#34;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn werkzeug_markup() {
+        let html = Page::unsupported_media_type().html();
+        assert!(html.starts_with(
+            "<!doctype html>\n<html lang=en>\n<title>415 Unsupported Media Type</title>"
+        ));
+        assert!(html.contains("&#39;application/json&#39;"));
+        assert!(Page::bad_request().html().contains("<h1>Bad Request</h1>"));
+    }
+
+    #[test]
+    fn redirect_has_location_and_escaped_body() {
+        let resp = redirect_308("http://h/a?b=1&c=2");
+        assert_eq!(resp.status(), StatusCode::PERMANENT_REDIRECT);
+        assert_eq!(resp.headers()[header::LOCATION], "http://h/a?b=1&c=2");
+        assert!(resp.extensions().get::<NoCors>().is_some());
+    }
+}

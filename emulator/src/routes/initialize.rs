@@ -1,0 +1,283 @@
+//! `POST /api/v1/user/initialize` (§2): the first user of an empty database, signed in, with an
+//! optional OAuth token. A web route in Quay: no API layer, no CORS on any reply.
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, Method};
+use axum::response::{IntoResponse, Response};
+use serde_json::{Map, Value};
+
+use crate::crypto;
+use crate::error::{ApiError, JSON};
+use crate::pages::Page;
+use crate::python;
+use crate::routes::{allow_header, options_response, without_cors};
+use crate::state::AppState;
+use crate::storage::{now, NewAppToken, NewSession, NewUser};
+
+/// Scopes of the initialize token (all of them).
+pub const TOKEN_SCOPE: &str =
+    "org:admin repo:admin repo:create repo:read repo:write super:user user:admin user:read";
+/// The initialize token lives 2.5 hours.
+pub const TOKEN_LIFETIME_S: i64 = 9000;
+/// Flask's `PERMANENT_SESSION_LIFETIME` (31 days).
+pub const SESSION_LIFETIME_S: i64 = 31 * 86_400;
+
+/// A request that passed Quay's checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidInitialize {
+    pub username: String,
+    pub password: String,
+    /// What the reply echoes: the request's `email` value as sent (`null` if absent).
+    pub email_echo: Value,
+    /// What is stored: the e-mail, or a random UUID when none was given.
+    pub stored_email: String,
+    pub access_token: bool,
+}
+
+/// Quay's checks in Quay's order, after the body parsed. The error is the text after
+/// `Failed to initialize user: `. Where Quay crashes (§14 #1, #2) a clear message is returned.
+pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, String> {
+    let Value::Object(fields) = data else {
+        return Err("Request body must be a JSON object".into());
+    };
+    let (Some(username), Some(password)) = (fields.get("username"), fields.get("password")) else {
+        return Err("Missing username or password".into());
+    };
+    let (Value::String(username), Value::String(password)) = (username, password) else {
+        return Err("Username and password must be strings".into());
+    };
+    if !quay_rules::is_valid_password(password) {
+        return Err(quay_rules::INVALID_PASSWORD_MESSAGE.into());
+    }
+    let email = fields.get("email").cloned().unwrap_or(Value::Null);
+    let stored_email = match &email {
+        Value::String(e) if !mailing || quay_rules::is_valid_email(e) => {
+            if e.is_empty() {
+                uuid::Uuid::new_v4().to_string()
+            } else {
+                e.clone()
+            }
+        }
+        other if !mailing && !python::truthy(other) => uuid::Uuid::new_v4().to_string(),
+        // Quay: "Invalid email address: <str(email)>" (non-strings would crash it).
+        other => return Err(format!("Invalid email address: {}", python::str_of(other))),
+    };
+    if let Some(problem) = quay_rules::namespace_problem(username) {
+        return Err(format!("Invalid namespace {username}: {problem}"));
+    }
+    Ok(ValidInitialize {
+        username: username.clone(),
+        password: password.clone(),
+        email_echo: email,
+        stored_email,
+        access_token: fields.get("access_token").is_some_and(python::truthy),
+    })
+}
+
+fn failed(message: impl std::fmt::Display) -> ApiError {
+    ApiError::model(format!("Failed to initialize user: {message}"))
+}
+
+pub async fn initialize(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let config = state.config();
+    // Quay's route_show_if: the route does not exist.
+    if !config.feature_user_initialize {
+        return Err(ApiError::Page(Page::not_found()));
+    }
+    if config.authentication_type != "Database" {
+        return Err(ApiError::model(
+            "Cannot initialize user in a non-database auth system",
+        ));
+    }
+    let non_empty = || ApiError::model("Cannot initialize user in a non-empty database");
+    if state.db(|s| Ok(s.has_users()?)).await? {
+        return Err(non_empty());
+    }
+    let data = crate::body::parse_json_body(&headers, &body).map_err(|e| e.page())?;
+    let valid = validate(&data, config.feature_mailing).map_err(failed)?;
+
+    let token = valid.access_token.then(|| crypto::random_upper_alnum(40));
+    let cookie = crypto::random_urlsafe(32);
+    let csrf_token = crypto::random_urlsafe(48);
+    let permanent = config.feature_permanent_sessions;
+    let now = now();
+    let expires_at = permanent.then_some(now + SESSION_LIFETIME_S);
+    let tag_expiration_s = config.default_tag_expiration_s;
+
+    let user = NewUser {
+        username: valid.username.clone(),
+        email: valid.stored_email.clone(),
+        password_hash: String::new(),
+        verified: true,
+        tag_expiration_s,
+    };
+    let app_token = token.as_ref().map(|t| NewAppToken {
+        application_name: "automation".into(),
+        client_id: valid.username.clone(),
+        client_secret: crypto::random_upper_alnum(40),
+        description: "Application token generated via /api/v1/user/initialize".into(),
+        token_hash: crypto::sha256_hex(t),
+        scope: TOKEN_SCOPE.into(),
+        expires_at: now + TOKEN_LIFETIME_S,
+    });
+    let session = NewSession {
+        cookie_hash: crypto::sha256_hex(&cookie),
+        csrf_token: csrf_token.clone(),
+        login_time: Some(now),
+        expires_at,
+    };
+    let password = valid.password.clone();
+    let (created, encrypted_password) = state
+        .db(move |s| {
+            let password_hash = crypto::hash_password(&password).map_err(ApiError::Internal)?;
+            let user = NewUser {
+                password_hash,
+                ..user
+            };
+            let created = s.initialize_first_user(&user, app_token.as_ref(), &session)?;
+            Ok((
+                created,
+                crypto::encrypt_user_password(s.aes_key(), &password),
+            ))
+        })
+        .await?;
+    if created.is_none() {
+        // Another initialize won the race since the first check.
+        return Err(non_empty());
+    }
+
+    // Flask sorts the keys and writes compact JSON.
+    let mut reply = Map::new();
+    if let Some(t) = &token {
+        reply.insert("access_token".into(), Value::String(t.clone()));
+    }
+    reply.insert("email".into(), valid.email_echo.clone());
+    reply.insert(
+        "encrypted_password".into(),
+        Value::String(encrypted_password),
+    );
+    reply.insert("username".into(), Value::String(valid.username.clone()));
+
+    let mut cookie_header = format!("_csrf_token={cookie}; ");
+    if let Some(at) = expires_at {
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(at.unsigned_abs());
+        cookie_header.push_str(&format!("Expires={}; ", httpdate::fmt_http_date(when)));
+    }
+    cookie_header.push_str("HttpOnly; Path=/; SameSite=Lax");
+
+    let mut resp = Value::Object(reply).to_string().into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON));
+    if let Ok(v) = HeaderValue::from_str(&cookie_header) {
+        h.insert(header::SET_COOKIE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(&csrf_token) {
+        h.insert("x-next-csrf-token", v);
+    }
+    Ok(without_cors(resp))
+}
+
+/// Flask's automatic OPTIONS for the route (no CORS: it is a web route).
+pub async fn options() -> Response {
+    without_cors(options_response(&[Method::POST]))
+}
+
+/// Werkzeug's 405 page for the methods the route lacks.
+pub async fn method_not_allowed() -> Response {
+    let mut resp = Page::method_not_allowed().into_response();
+    if let Ok(allow) = HeaderValue::from_str(&allow_header(&[Method::POST])) {
+        resp.headers_mut().insert(header::ALLOW, allow);
+    }
+    resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn err(data: Value, mailing: bool) -> String {
+        validate(&data, mailing).unwrap_err()
+    }
+
+    #[test]
+    fn missing_and_wrong_types() {
+        assert_eq!(err(json!({}), false), "Missing username or password");
+        assert_eq!(
+            err(json!({"username": "admin"}), false),
+            "Missing username or password"
+        );
+        assert_eq!(
+            err(json!({"username": 5, "password": "password1"}), false),
+            "Username and password must be strings"
+        );
+        assert_eq!(
+            err(json!(["admin"]), false),
+            "Request body must be a JSON object"
+        );
+        assert_eq!(
+            err(json!(null), false),
+            "Request body must be a JSON object"
+        );
+    }
+
+    #[test]
+    fn order_password_then_email_then_username() {
+        let bad_everything = json!({"username": "Admin!", "password": "short", "email": "x"});
+        assert!(err(bad_everything, true).starts_with("Invalid password"));
+        let bad_email_and_name =
+            json!({"username": "Admin!", "password": "password1", "email": "x"});
+        assert_eq!(err(bad_email_and_name, true), "Invalid email address: x");
+        assert_eq!(
+            err(json!({"username": "admin", "password": "password1"}), true),
+            "Invalid email address: None"
+        );
+        assert_eq!(
+            err(json!({"username": "x", "password": "password1"}), false),
+            "Invalid namespace x: Namespace must be between 2 and 255 characters in length"
+        );
+    }
+
+    #[test]
+    fn mailing_off_accepts_any_email_and_stores_uuid_when_absent() {
+        let v = validate(
+            &json!({"username": "admin", "password": "password1", "email": "not-an-email"}),
+            false,
+        )
+        .unwrap();
+        assert_eq!(v.stored_email, "not-an-email");
+        let v = validate(
+            &json!({"username": "admin", "password": "password1"}),
+            false,
+        )
+        .unwrap();
+        assert_eq!(v.email_echo, Value::Null);
+        assert!(uuid::Uuid::parse_str(&v.stored_email).is_ok());
+        assert!(!v.access_token);
+    }
+
+    #[test]
+    fn access_token_uses_python_truthiness() {
+        for (flag, expected) in [
+            (json!(true), true),
+            (json!("yes"), true),
+            (json!(1), true),
+            (json!(false), false),
+            (json!(0), false),
+            (json!(""), false),
+            (json!(null), false),
+        ] {
+            let v = validate(
+                &json!({"username": "admin", "password": "password1", "access_token": flag}),
+                false,
+            )
+            .unwrap();
+            assert_eq!(v.access_token, expected, "{flag}");
+        }
+    }
+}

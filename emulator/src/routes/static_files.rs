@@ -1,0 +1,243 @@
+//! The built dashboard (`--dist DIR`) at `/`, with SPA fallback to `index.html` and the security
+//! headers the dashboard is designed for.
+
+use std::path::{Component, Path, PathBuf};
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::pages::Page;
+use crate::state::AppState;
+
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                   img-src 'self' data:; font-src 'self'; connect-src 'self' https:; \
+                   manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const NO_CACHE: &str = "no-cache";
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Paths owned by the backend: unknown ones there are 404s, never the dashboard.
+fn is_backend_path(path: &str) -> bool {
+    ["/api", "/oauth", "/keys"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+        || path == "/csrf_token"
+}
+
+pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    if is_backend_path(&path) {
+        return Page::not_found().into_response();
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        let mut resp = dashboard(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "text/plain; charset=utf-8",
+            NO_CACHE,
+            b"Method Not Allowed\n".to_vec(),
+        );
+        resp.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return resp;
+    }
+    let Some(dist) = state.dist().cloned() else {
+        return not_built(None);
+    };
+    if let Some(file) = resolve_file(&dist, &path) {
+        if let Ok(bytes) = tokio::fs::read(&file).await {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            return dashboard(
+                StatusCode::OK,
+                content_type(name),
+                cache_control(name),
+                bytes,
+            );
+        }
+    }
+    match tokio::fs::read(dist.join("index.html")).await {
+        Ok(bytes) => dashboard(StatusCode::OK, "text/html; charset=utf-8", NO_CACHE, bytes),
+        Err(_) => not_built(Some(&dist)),
+    }
+}
+
+/// The file named by a request path inside `dist`, or `None` (then the SPA fallback applies).
+/// Percent-decoded first; `.`/`..` segments, backslashes, NULs and hidden names are refused, and
+/// the canonical result must stay inside the canonical `dist` (symlinks included).
+pub fn resolve_file(dist: &Path, raw_path: &str) -> Option<PathBuf> {
+    let decoded = percent_encoding::percent_decode_str(raw_path)
+        .decode_utf8()
+        .ok()?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let mut candidate = dist.to_path_buf();
+    let mut any = false;
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        if segment.starts_with('.') {
+            return None;
+        }
+        let mut components = Path::new(segment).components();
+        match (components.next(), components.next()) {
+            (Some(Component::Normal(part)), None) => candidate.push(part),
+            _ => return None,
+        }
+        any = true;
+    }
+    if !any {
+        return None;
+    }
+    let canonical = candidate.canonicalize().ok()?;
+    let root = dist.canonicalize().ok()?;
+    (canonical.starts_with(&root) && canonical.is_file()).then_some(canonical)
+}
+
+fn content_type(name: &str) -> &'static str {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("html") | Some("htm") => "text/html; charset=utf-8",
+        Some("js") | Some("mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") | Some("map") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg") | Some("jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("woff") => "font/woff",
+        Some("woff2") => "font/woff2",
+        Some("ttf") => "font/ttf",
+        Some("otf") => "font/otf",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("xml") => "application/xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Trunk names built assets `<stem>-<hex hash>[_bg].<ext>`; those never change, the rest may.
+fn cache_control(name: &str) -> &'static str {
+    if has_content_hash(name) {
+        IMMUTABLE
+    } else {
+        NO_CACHE
+    }
+}
+
+fn has_content_hash(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(prefix, hash)| {
+        !prefix.is_empty()
+            && (12..=16).contains(&hash.len())
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+fn dashboard(
+    status: StatusCode,
+    content_type: &'static str,
+    cache: &'static str,
+    body: Vec<u8>,
+) -> Response {
+    let mut resp = (status, body).into_response();
+    let h = resp.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        HeaderName::from_static("referrer-policy"),
+        HeaderValue::from_static("no-referrer"),
+    );
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    resp
+}
+
+fn not_built(dist: Option<&Path>) -> Response {
+    let text = match dist {
+        Some(dir) => format!(
+            "The dashboard is not built: {} does not exist. Build it with trunk, or pass \
+             --dist DIR. The API under /api/v1/ works without it.\n",
+            dir.join("index.html").display()
+        ),
+        None => "The dashboard is not served by this emulator (no dist directory). The API under \
+                 /api/v1/ works without it.\n"
+            .to_string(),
+    };
+    dashboard(
+        StatusCode::NOT_FOUND,
+        "text/plain; charset=utf-8",
+        NO_CACHE,
+        text.into_bytes(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trunk_hashes() {
+        assert!(has_content_hash("quay-admin-0123abcd4567ef89.wasm"));
+        assert!(has_content_hash("quay-admin-0123abcd4567ef89_bg.wasm"));
+        assert!(has_content_hash("style-0123abcd4567ef8.css"));
+        assert!(!has_content_hash("index.html"));
+        assert!(!has_content_hash("config.json"));
+        assert!(!has_content_hash("quay-admin.js"));
+        assert!(!has_content_hash("quay-admin-FFFFFFFFFFFFFFFF.js"));
+        assert!(!has_content_hash("-0123abcd4567ef89.js"));
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(content_type("a.wasm"), "application/wasm");
+        assert_eq!(content_type("config.json"), "application/json");
+        assert_eq!(content_type("x.JS"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("noext"), "application/octet-stream");
+    }
+
+    #[test]
+    fn traversal_never_leaves_dist() {
+        let outer = tempfile::tempdir().unwrap();
+        let dist = outer.path().join("dist");
+        std::fs::create_dir_all(dist.join("sub")).unwrap();
+        std::fs::write(dist.join("app.js"), "x").unwrap();
+        std::fs::write(dist.join("sub/a.css"), "x").unwrap();
+        std::fs::write(outer.path().join("secret.txt"), "x").unwrap();
+        assert!(resolve_file(&dist, "/app.js").is_some());
+        assert!(resolve_file(&dist, "/sub/a.css").is_some());
+        assert!(resolve_file(&dist, "/sub%2Fa.css").is_some());
+        for bad in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/sub/%2E%2E/%2E%2E/secret.txt",
+            "/..%2fsecret.txt",
+            "/..%5csecret.txt",
+            "/sub/..",
+            "/",
+            "/missing.js",
+            "/%ff",
+        ] {
+            assert_eq!(resolve_file(&dist, bad), None, "{bad}");
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outer.path().join("secret.txt"), dist.join("link.txt"))
+                .unwrap();
+            assert_eq!(resolve_file(&dist, "/link.txt"), None);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! `GET /api/v1/user/` (§3): the signed-in user as its credentials allow it to see itself.
+
+use axum::extract::State;
+use axum::Json;
+use serde_json::{json, Map, Value};
+
+use crate::auth::{RequestAuth, Scopes};
+use crate::avatar::{avatar, AvatarKind};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::storage::Membership;
+use crate::views::{quota_report, quota_summary};
+
+pub async fn get_user(
+    State(state): State<AppState>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    let user = match auth.user() {
+        Some(u) if !u.organization && auth.can_read_self() => u.clone(),
+        _ => return Err(ApiError::invalid_token_no_session()),
+    };
+    let config = state.config();
+    let user_id = user.id;
+    let (memberships, quotas) = state
+        .db(move |s| Ok((s.user_memberships(user_id)?, s.namespace_quotas(user_id)?)))
+        .await?;
+
+    let is_admin = auth.can_admin_self();
+    let scopes = auth.scopes();
+    let mut body = Map::new();
+    body.insert("anonymous".into(), json!(false));
+    body.insert("username".into(), json!(user.username));
+    body.insert(
+        "avatar".into(),
+        avatar(&user.username, Some(&user.email), AvatarKind::User),
+    );
+    if is_admin {
+        let admin_fields = json!({
+            "can_create_repo": true,
+            "is_me": true,
+            "verified": user.verified,
+            "email": user.email,
+            "logins": [],
+            "invoice_email": user.invoice_email,
+            "invoice_email_address": user.invoice_email_address,
+            "preferred_namespace": false,
+            "tag_expiration_s": user.tag_expiration_s,
+            "prompts": [],
+            "company": user.company,
+            "family_name": user.family_name,
+            "given_name": user.given_name,
+            "location": user.location,
+            "is_free_account": true,
+            "has_password_set": user.has_password,
+        });
+        if let Value::Object(fields) = admin_fields {
+            body.extend(fields);
+        }
+        if config.feature_quota_management && config.feature_edit_quota {
+            body.insert(
+                "quotas".into(),
+                Value::Array(quotas.iter().map(quota_summary).collect()),
+            );
+            body.insert("quota_report".into(), quota_report(&quotas));
+        }
+    }
+    body.insert(
+        "organizations".into(),
+        Value::Array(
+            memberships
+                .iter()
+                .map(|m| org_view(m, scopes, is_admin, &config.public_namespaces))
+                .collect(),
+        ),
+    );
+    if auth.is_super_user(config) {
+        body.insert("super_user".into(), json!(true));
+    }
+    if config.is_global_readonly_super_user(&user.username) {
+        body.insert("global_readonly_super_user".into(), json!(true));
+    }
+    Ok(Json(Value::Object(body)))
+}
+
+/// The team role the credentials may exercise: Quay caps a member's role by the token's scopes
+/// (`org:admin` → admin, `repo:create` → creator; a session may use everything).
+fn effective_role(member_role: &str, scopes: Scopes) -> &'static str {
+    let cap = if scopes.contains(Scopes::ORG_ADMIN) {
+        2
+    } else if scopes.contains(Scopes::REPO_CREATE) {
+        1
+    } else {
+        0
+    };
+    let held = match member_role {
+        "admin" => 2,
+        "creator" => 1,
+        _ => 0,
+    };
+    match held.min(cap) {
+        2 => "admin",
+        1 => "creator",
+        _ => "member",
+    }
+}
+
+fn org_view(m: &Membership, scopes: Scopes, user_admin: bool, public: &[String]) -> Value {
+    let role = effective_role(&m.role, scopes);
+    let mut view = json!({
+        "name": m.name,
+        "avatar": avatar(&m.name, Some(&m.email), AvatarKind::Org),
+        "can_create_repo": role != "member",
+        "public": public.iter().any(|p| p == &m.name),
+    });
+    if user_admin {
+        view["is_org_admin"] = json!(role == "admin");
+        view["preferred_namespace"] = json!(false);
+    }
+    view
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_are_capped_by_scopes() {
+        assert_eq!(effective_role("admin", Scopes::ALL), "admin");
+        assert_eq!(effective_role("admin", Scopes::REPO_CREATE), "creator");
+        assert_eq!(effective_role("admin", Scopes::USER_READ), "member");
+        assert_eq!(effective_role("member", Scopes::ALL), "member");
+        assert_eq!(effective_role("creator", Scopes::ALL), "creator");
+    }
+
+    #[test]
+    fn org_view_shapes() {
+        let m = Membership {
+            name: "testorg".into(),
+            email: "testorg@example.com".into(),
+            role: "admin".into(),
+        };
+        let basic = org_view(&m, Scopes::USER_READ, false, &[]);
+        assert_eq!(basic["can_create_repo"], json!(false));
+        assert_eq!(basic["public"], json!(false));
+        assert!(basic.get("is_org_admin").is_none());
+        assert_eq!(basic["avatar"]["kind"], "org");
+        let full = org_view(&m, Scopes::ALL, true, &["testorg".into()]);
+        assert_eq!(full["is_org_admin"], json!(true));
+        assert_eq!(full["public"], json!(true));
+        assert_eq!(full["can_create_repo"], json!(true));
+    }
+}

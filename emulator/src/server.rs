@@ -1,0 +1,248 @@
+//! Starting and stopping the emulator, from `main`, from async tests and from plain sync tests.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::config::Config;
+use crate::routes::{api_routes, route_methods, router};
+use crate::state::AppState;
+use crate::storage::{Storage, StorageError};
+
+/// How to run an emulator. `EmulatorOptions::new(db)` gives the emulator's default configuration,
+/// a free port on 127.0.0.1 and no dashboard.
+#[derive(Debug, Clone)]
+pub struct EmulatorOptions {
+    pub config: Config,
+    pub db_path: PathBuf,
+    pub listen: SocketAddr,
+    /// The built dashboard; `None` serves only the API (`/` then answers 404).
+    pub dist: Option<PathBuf>,
+}
+
+impl EmulatorOptions {
+    pub fn new(db_path: impl Into<PathBuf>) -> EmulatorOptions {
+        EmulatorOptions {
+            config: Config::default_emulator(),
+            db_path: db_path.into(),
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            dist: None,
+        }
+    }
+
+    pub fn config(mut self, config: Config) -> EmulatorOptions {
+        self.config = config;
+        self
+    }
+
+    pub fn listen(mut self, addr: SocketAddr) -> EmulatorOptions {
+        self.listen = addr;
+        self
+    }
+
+    pub fn dist(mut self, dir: impl Into<PathBuf>) -> EmulatorOptions {
+        self.dist = Some(dir.into());
+        self
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("cannot open database {}: {source}", path.display())]
+    Database { path: PathBuf, source: StorageError },
+    #[error("cannot listen on {addr}: {}", crate::io_message(source))]
+    Listen { addr: SocketAddr, source: io::Error },
+    #[error("cannot start the emulator: {}", crate::io_message(.0))]
+    Runtime(io::Error),
+}
+
+/// A running emulator inside the caller's tokio runtime. Dropping it stops the server.
+pub struct RunningEmulator {
+    addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<io::Result<()>>>,
+}
+
+impl RunningEmulator {
+    /// The bound address (the real port when started on port 0).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`, no trailing slash.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Stops accepting, lets requests in flight finish (at most 5 s), and returns.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+        }
+    }
+}
+
+impl Drop for RunningEmulator {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// Opens the database, binds the address and serves in the current tokio runtime. Returns once
+/// the listener accepts connections.
+pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError> {
+    let EmulatorOptions {
+        config,
+        db_path,
+        listen,
+        dist,
+    } = opts;
+    let path = db_path.clone();
+    let storage = tokio::task::spawn_blocking(move || Storage::open(&path))
+        .await
+        .map_err(|e| StartError::Runtime(io::Error::other(e.to_string())))?
+        .map_err(|source| StartError::Database {
+            path: db_path.clone(),
+            source,
+        })?;
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: listen,
+            source,
+        })?;
+    let addr = listener.local_addr().map_err(StartError::Runtime)?;
+
+    let routes = api_routes(&config);
+    let state = AppState::new(config, storage, dist, route_methods(&routes));
+    let app = router(state, routes);
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                // Also resolves when the handle is dropped without an explicit stop.
+                let _ = stopped.await;
+            })
+            .await
+    });
+    Ok(RunningEmulator {
+        addr,
+        stop: Some(stop),
+        task: Some(task),
+    })
+}
+
+/// An emulator on its own thread with its own runtime, for tests without one. Dropping it stops
+/// the server and waits for the thread.
+pub struct BlockingEmulator {
+    addr: SocketAddr,
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl BlockingEmulator {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Same as dropping it.
+    pub fn shutdown(self) {}
+}
+
+impl Drop for BlockingEmulator {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// [`start`] on a dedicated thread and runtime; usable from sync code and from inside another
+/// runtime alike.
+pub fn start_blocking(opts: EmulatorOptions) -> Result<BlockingEmulator, StartError> {
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Result<SocketAddr, StartError>>();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let thread = std::thread::Builder::new()
+        .name("quay-emulator".into())
+        .spawn(move || {
+            let runtime = match tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+            {
+                Ok(rt) => rt,
+                Err(e) => {
+                    let _ = ready_tx.send(Err(StartError::Runtime(e)));
+                    return;
+                }
+            };
+            runtime.block_on(async move {
+                match start(opts).await {
+                    Ok(running) => {
+                        let _ = ready_tx.send(Ok(running.addr()));
+                        let _ = stopped.await;
+                        running.shutdown().await;
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                    }
+                }
+            });
+        })
+        .map_err(StartError::Runtime)?;
+    let addr = match ready_rx.recv() {
+        Ok(result) => result?,
+        Err(_) => {
+            let _ = thread.join();
+            return Err(StartError::Runtime(io::Error::other(
+                "the emulator thread ended before starting",
+            )));
+        }
+    };
+    Ok(BlockingEmulator {
+        addr,
+        stop: Some(stop),
+        thread: Some(thread),
+    })
+}
+
+/// The configuration `main` runs with: the YAML file (or the emulator's defaults without one),
+/// then `QUAY_OVERRIDE_CONFIG` when given. The error is the one-line message to print.
+pub fn load_config(path: Option<&Path>, override_json: Option<&str>) -> Result<Config, String> {
+    let config = match path {
+        None => Config::default_emulator(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| {
+                format!(
+                    "cannot read config {}: {}",
+                    path.display(),
+                    crate::io_message(&e)
+                )
+            })?;
+            Config::from_yaml_str(&text)
+                .map_err(|e| format!("invalid config {}: {e}", path.display()))?
+        }
+    };
+    match override_json {
+        Some(json) => config
+            .with_overrides(json)
+            .map_err(|e| format!("invalid configuration override: {e}")),
+        None => Ok(config),
+    }
+}

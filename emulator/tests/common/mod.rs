@@ -1,0 +1,196 @@
+//! Shared helpers: an in-process emulator on a free port with its own temporary database.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+
+use quay_emulator::{start, Config, EmulatorOptions, RunningEmulator};
+use reqwest::header::HeaderMap;
+use serde_json::Value;
+
+/// The contract's reference configuration (superuser `admin`, mailing off).
+pub const REFERENCE_YAML: &str = "SUPER_USERS: [admin]\nFEATURE_SUPER_USERS: true\n\
+     FEATURE_USER_INITIALIZE: true\nAUTHENTICATION_TYPE: Database\nFEATURE_QUOTA_MANAGEMENT: true\n\
+     FEATURE_EDIT_QUOTA: true\nFEATURE_MAILING: false\nSERVER_HOSTNAME: localhost:8080\n\
+     PREFERRED_URL_SCHEME: http\nCORS_ORIGIN: '*'\nBROWSER_API_CALLS_XHR_ONLY: true\n";
+
+pub const CHROME_UA: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+pub const HEADLESS_UA: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
+
+pub fn reference_config() -> Config {
+    Config::from_yaml_str(REFERENCE_YAML).expect("reference config")
+}
+
+pub fn config_with(extra_yaml: &str) -> Config {
+    Config::from_yaml_str(&format!("{REFERENCE_YAML}{extra_yaml}")).expect("config")
+}
+
+pub struct Emu {
+    pub running: RunningEmulator,
+    pub dir: tempfile::TempDir,
+    pub client: reqwest::Client,
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+}
+
+pub async fn emulator() -> Emu {
+    emulator_with(reference_config()).await
+}
+
+pub async fn emulator_with(config: Config) -> Emu {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opts = EmulatorOptions::new(dir.path().join("registry.db")).config(config);
+    let running = start(opts).await.expect("emulator starts");
+    Emu {
+        running,
+        dir,
+        client: client(),
+    }
+}
+
+impl Emu {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.running.base_url())
+    }
+
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self.dir.path().join("registry.db")
+    }
+
+    pub async fn initialize(&self, body: Value) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/user/initialize"))
+            .json(&body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Initializes `username` with a token and returns the token.
+    pub async fn admin_token(&self, username: &str) -> String {
+        let resp = self
+            .initialize(serde_json::json!({
+                "username": username, "password": "password1",
+                "email": format!("{username}@example.com"), "access_token": true
+            }))
+            .await;
+        assert_eq!(resp.status(), 200);
+        let body: Value = resp.json().await.expect("json");
+        body["access_token"]
+            .as_str()
+            .expect("access_token")
+            .to_string()
+    }
+
+    pub async fn get_user(&self, token: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(self.url("/api/v1/user/"));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// Adds a token with the given scope for an existing user, straight into the database.
+    pub fn insert_token(&self, username: &str, scope: &str, expires_at: i64) -> String {
+        let token = quay_emulator::crypto::random_upper_alnum(40);
+        let conn = rusqlite::Connection::open(self.db_path()).expect("db");
+        conn.execute(
+            "INSERT INTO oauth_applications (client_id, client_secret, redirect_uri, \
+             application_uri, organization_id, name, description) \
+             SELECT ?1, 'S', '', '', id, 'testapp', '' FROM users WHERE username = ?2",
+            rusqlite::params![quay_emulator::crypto::random_upper_alnum(20), username],
+        )
+        .expect("app");
+        let app_id = conn.last_insert_rowid();
+        conn.execute(
+            "INSERT INTO oauth_access_tokens (uuid, application_id, authorized_user_id, scope, \
+             token_hash, created_at, expires_at) \
+             SELECT ?1, ?2, id, ?3, ?4, 0, ?5 FROM users WHERE username = ?6",
+            rusqlite::params![
+                uuid_like(),
+                app_id,
+                scope,
+                quay_emulator::crypto::sha256_hex(&token),
+                expires_at,
+                username
+            ],
+        )
+        .expect("token");
+        token
+    }
+
+    pub fn sql(&self, statement: &str) {
+        let conn = rusqlite::Connection::open(self.db_path()).expect("db");
+        conn.execute_batch(statement).expect("sql");
+    }
+}
+
+fn uuid_like() -> String {
+    quay_emulator::crypto::random_upper_alnum(32)
+}
+
+pub fn far_future() -> i64 {
+    quay_emulator::storage::now() + 3600
+}
+
+/// No `Access-Control-*` header at all.
+pub fn assert_no_cors(headers: &HeaderMap) {
+    let cors: Vec<_> = headers
+        .keys()
+        .filter(|k| k.as_str().starts_with("access-control-"))
+        .collect();
+    assert!(cors.is_empty(), "unexpected CORS headers: {cors:?}");
+}
+
+/// Exactly the default API CORS set (§1.5).
+pub fn assert_default_cors(headers: &HeaderMap) {
+    assert_eq!(headers["access-control-allow-origin"], "*");
+    assert_eq!(
+        headers["access-control-allow-methods"],
+        "DELETE, GET, HEAD, OPTIONS, POST, PUT"
+    );
+    assert_eq!(headers["access-control-max-age"], "21600");
+    assert_eq!(
+        headers["access-control-allow-headers"],
+        "AUTHORIZATION, CONTENT-TYPE, X-REQUESTED-WITH"
+    );
+    assert!(headers.get("access-control-allow-credentials").is_none());
+    assert!(headers.get("access-control-expose-headers").is_none());
+}
+
+pub fn content_type(headers: &HeaderMap) -> String {
+    headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A raw HTTP/1.1 request (for paths a URL library would normalise); returns status line, head
+/// and body.
+pub fn raw_get(addr: SocketAddr, path: &str) -> (u16, String, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("write");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("head end");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    (status, head, raw[split + 4..].to_vec())
+}

@@ -1,0 +1,103 @@
+//! The one typed HTTP client: base URL + bearer token, and one private `send` that adds the
+//! headers Quay wants and maps every failure into [`ApiError`].
+
+use gloo_net::http::{Method, RequestBuilder};
+use serde::{de::DeserializeOwned, Serialize};
+
+use super::ApiError;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiClient {
+    base: String,
+    token: Option<String>,
+}
+
+impl ApiClient {
+    /// `base` is the configured API origin ("" = this page's origin).
+    pub fn new(base: &str, token: Option<String>) -> Self {
+        Self {
+            base: base.to_string(),
+            token,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let text = self.send(Method::GET, path, None).await?;
+        decode(&text)
+    }
+
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let text = self.send(Method::POST, path, Some(json)).await?;
+        decode(&text)
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+    ) -> Result<String, ApiError> {
+        let abort = AbortOnDrop::new();
+        let mut builder = RequestBuilder::new(&self.url(path))
+            .method(method)
+            // Quay refuses browser GETs without it (its reflected-text-attack guard).
+            .header("X-Requested-With", "XMLHttpRequest")
+            .abort_signal(abort.signal().as_ref());
+        if let Some(token) = &self.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match json_body {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        if (200..300).contains(&status) {
+            Ok(text)
+        } else {
+            Err(ApiError::from_response(status, &text))
+        }
+    }
+}
+
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
+}
+
+/// Aborts the in-flight fetch when the future that owns it is dropped (a resource refetching or a
+/// page going away), so stale answers never arrive and the browser frees the connection.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl AbortOnDrop {
+    fn new() -> Self {
+        Self(web_sys::AbortController::new().ok())
+    }
+
+    fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.0.as_ref().map(|c| c.signal())
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(c) = &self.0 {
+            c.abort();
+        }
+    }
+}

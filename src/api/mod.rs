@@ -1,0 +1,8 @@
+//! Typed access to Quay's REST API: the client, its error type, and one module per resource.
+
+mod client;
+mod error;
+pub mod user;
+
+pub use client::ApiClient;
+pub use error::ApiError;

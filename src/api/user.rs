@@ -1,0 +1,178 @@
+//! `/api/v1/user/...`: the signed-in user and the first-run initialization.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ApiClient, ApiError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct Avatar {
+    pub name: String,
+    pub hash: String,
+    pub color: String,
+    pub kind: String,
+}
+
+/// `GET /api/v1/user/`. Fields beyond the basic four need `user:admin`; `super_user` is present
+/// only when the caller is a superuser acting with `super:user`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct CurrentUser {
+    pub username: String,
+    pub avatar: Avatar,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub super_user: Option<bool>,
+}
+
+impl CurrentUser {
+    pub fn is_superuser(&self) -> bool {
+        self.super_user == Some(true)
+    }
+}
+
+pub async fn current_user(client: &ApiClient) -> Result<CurrentUser, ApiError> {
+    client.get("/api/v1/user/").await
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InitializeRequest {
+    pub username: String,
+    pub email: String,
+    pub password: String,
+    pub access_token: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct InitializeResponse {
+    pub username: String,
+    #[serde(default)]
+    pub access_token: Option<String>,
+}
+
+pub const INITIALIZE_PATH: &str = "/api/v1/user/initialize";
+
+pub async fn initialize(
+    client: &ApiClient,
+    request: &InitializeRequest,
+) -> Result<InitializeResponse, ApiError> {
+    client.post(INITIALIZE_PATH, request).await
+}
+
+/// Whether the registry still needs its first user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetupState {
+    /// No user exists: the setup wizard may create the first one.
+    Empty,
+    /// Users exist: setup is done.
+    Initialized,
+    /// The registry does not offer initialization (feature off or not database auth); the text
+    /// is the registry's reason when it gave one.
+    Unavailable(String),
+}
+
+/// The message Quay answers when a user already exists (checked before anything else).
+const NON_EMPTY: &str = "Cannot initialize user in a non-empty database";
+
+/// Asks without side effects: an initialize call whose password Quay must refuse. Quay checks
+/// "database non-empty" first, so the refusal tells the two states apart, and an empty registry
+/// stays empty because the password check fails before anything is written.
+pub async fn probe_setup_state(client: &ApiClient) -> Result<SetupState, ApiError> {
+    let probe = serde_json::json!({ "username": "setup-probe", "password": "" });
+    match client
+        .post::<_, serde_json::Value>(INITIALIZE_PATH, &probe)
+        .await
+    {
+        // Cannot happen with an empty password; treat it as "done" rather than offering setup twice.
+        Ok(_) => Ok(SetupState::Initialized),
+        Err(e) => Ok(classify_probe_error(e)?),
+    }
+}
+
+/// Pure part of [`probe_setup_state`].
+pub fn classify_probe_error(error: ApiError) -> Result<SetupState, ApiError> {
+    match &error {
+        ApiError::Http {
+            status: 400,
+            message,
+        } if message == NON_EMPTY => Ok(SetupState::Initialized),
+        ApiError::Http {
+            status: 400,
+            message,
+        } if message.starts_with("Failed to initialize user") => Ok(SetupState::Empty),
+        ApiError::Http {
+            status: 400,
+            message,
+        } if message.starts_with("Cannot initialize user") => {
+            Ok(SetupState::Unavailable(message.clone()))
+        }
+        // route_show_if(FEATURE_USER_INITIALIZE) hides the route entirely.
+        ApiError::Http { status: 404, .. } => Ok(SetupState::Unavailable(String::new())),
+        _ => Err(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn http(status: u16, message: &str) -> ApiError {
+        ApiError::Http {
+            status,
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn probe_outcomes() {
+        assert_eq!(
+            classify_probe_error(http(400, NON_EMPTY)),
+            Ok(SetupState::Initialized)
+        );
+        assert_eq!(
+            classify_probe_error(http(
+                400,
+                "Failed to initialize user: Invalid password, password must be at least 8 characters and contain no whitespace."
+            )),
+            Ok(SetupState::Empty)
+        );
+        assert_eq!(
+            classify_probe_error(http(
+                400,
+                "Cannot initialize user, FEATURE_USER_INITIALIZE is False"
+            )),
+            Ok(SetupState::Unavailable(
+                "Cannot initialize user, FEATURE_USER_INITIALIZE is False".into()
+            ))
+        );
+        assert_eq!(
+            classify_probe_error(http(404, "HTTP 404 Not Found")),
+            Ok(SetupState::Unavailable(String::new()))
+        );
+        let network = ApiError::Network("offline".into());
+        assert_eq!(classify_probe_error(network.clone()), Err(network));
+        assert!(classify_probe_error(http(500, "boom")).is_err());
+    }
+
+    #[test]
+    fn initialize_request_asks_for_a_token() {
+        let body = serde_json::to_value(InitializeRequest {
+            username: "quayadmin".into(),
+            email: "a@b.c".into(),
+            password: "12345678".into(),
+            access_token: true,
+        })
+        .unwrap();
+        assert_eq!(body["access_token"], true);
+        assert_eq!(body["username"], "quayadmin");
+    }
+
+    #[test]
+    fn superuser_flag_is_absent_for_non_superusers() {
+        let u: CurrentUser = serde_json::from_str(
+            r##"{"anonymous": false, "username": "bob", "avatar": {"name": "bob", "hash": "00", "color": "#969696", "kind": "user"}, "organizations": []}"##,
+        )
+        .unwrap();
+        assert!(!u.is_superuser());
+        assert_eq!(u.email, None);
+    }
+}

@@ -1,0 +1,7 @@
+//! Authentication: the session that holds the bearer token, and the user it belongs to.
+
+pub mod current_user;
+pub mod session;
+
+pub use current_user::{use_current_user, CurrentUserResource};
+pub use session::{use_session, Session};

@@ -1,0 +1,135 @@
+//! The frame every page sits in: skip link, header (brand, language, theme, user, sign-out),
+//! navigation for the admin areas, the main landmark and the toast area.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::auth::{use_current_user, use_session};
+use crate::components::language::LanguagePicker;
+use crate::components::theme::ThemePicker;
+use crate::components::toast::{use_toasts, ToastArea, ToastKind};
+use crate::i18n::{tr, use_i18n, Key};
+use crate::routes::NAV_AREAS;
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    let session = use_session();
+    view! {
+        <a class="skip-link" href="#main" on:click=focus_main>
+            {tr(Key::SkipToContent)}
+        </a>
+        <header class="topbar">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"Q"</span>
+                {tr(Key::AppName)}
+            </A>
+            <div class="topbar-tools">
+                <LanguagePicker />
+                <ThemePicker />
+                <Show when=move || session.is_signed_in()>
+                    <UserMenu />
+                </Show>
+            </div>
+        </header>
+        <div class="layout">
+            <Show when=move || session.is_signed_in()>
+                <Navigation />
+            </Show>
+            <main id="main" tabindex="-1">
+                <ErrorBoundary fallback=page_errors>
+                    {children()}
+                </ErrorBoundary>
+            </main>
+        </div>
+        <ToastArea />
+    }
+}
+
+/// The last line of defence: any error a page renders instead of handling shows here as text.
+fn page_errors(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    view! {
+        <section class="page">
+            <div class="alert alert-error" role="alert">
+                <p class="alert-title">{tr(Key::ErrorTitle)}</p>
+                <ul>
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|(_, e)| view! { <li class="server-message">{e.to_string()}</li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// The skip link moves focus without touching the URL (a `#main` href would resolve against
+/// `<base>` and navigate away).
+fn focus_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+#[component]
+fn Navigation() -> impl IntoView {
+    view! {
+        <nav class="sidenav" aria-label=tr(Key::MainNavigation)>
+            <ul>
+                {NAV_AREAS
+                    .iter()
+                    .map(|area| {
+                        view! {
+                            <li>
+                                <A href=area.path exact=true>
+                                    {tr(area.title)}
+                                </A>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn UserMenu() -> impl IntoView {
+    let session = use_session();
+    let current = use_current_user();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        session.sign_out();
+        toasts.push(ToastKind::Info, i18n.t(Key::SignedOutToast));
+        navigate("/", NavigateOptions::default());
+    };
+    view! {
+        <div class="user-menu">
+            {move || {
+                current
+                    .user()
+                    .map(|u| {
+                        view! {
+                            <span class="user-name" data-testid="header-user">
+                                <span class="visually-hidden">{tr(Key::SignedInAs)} " "</span>
+                                {u.username}
+                            </span>
+                        }
+                    })
+            }}
+            <button type="button" class="button button-quiet" on:click=sign_out data-testid="sign-out">
+                {tr(Key::SignOut)}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,196 @@
+//! Languages: English, Japanese and Simplified Chinese. The choice follows the browser until the
+//! admin picks one, which is remembered. Texts live in `texts.rs`, checked at compile time.
+
+mod texts;
+
+use leptos::prelude::*;
+pub use texts::Key;
+
+const LOCALE_KEY: &str = "quay-admin.locale";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Locale {
+    En,
+    Ja,
+    ZhHans,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Ja, Locale::ZhHans];
+
+    /// BCP 47 tag for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Ja => "ja",
+            Locale::ZhHans => "zh-Hans",
+        }
+    }
+
+    /// The language's own name, so a reader who cannot read the current language finds theirs.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ja => "日本語",
+            Locale::ZhHans => "简体中文",
+        }
+    }
+
+    /// Maps a browser language tag (`ja-JP`, `zh-CN`, `zh-Hans-SG`, `en-GB`) to a supported locale.
+    /// Traditional Chinese tags are not mapped to Simplified.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let primary = tag.split('-').next().unwrap_or_default();
+        match primary {
+            "en" => Some(Locale::En),
+            "ja" => Some(Locale::Ja),
+            "zh" => {
+                let traditional = tag
+                    .split('-')
+                    .skip(1)
+                    .any(|sub| matches!(sub, "hant" | "tw" | "hk" | "mo"));
+                (!traditional).then_some(Locale::ZhHans)
+            }
+            _ => None,
+        }
+    }
+
+    /// The first supported language of the browser's preference list, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Locale {
+        preferred
+            .into_iter()
+            .find_map(Locale::from_tag)
+            .unwrap_or(Locale::En)
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn new() -> Self {
+        let stored = local_storage()
+            .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
+            .and_then(|t| Locale::from_tag(&t));
+        let locale = stored
+            .unwrap_or_else(|| Locale::negotiate(browser_languages().iter().map(String::as_str)));
+        let this = Self {
+            locale: RwSignal::new(locale),
+        };
+        Effect::new(move |_| {
+            let tag = this.locale.get().tag();
+            if let Some(html) = document_element() {
+                let _ = html.set_attribute("lang", tag);
+            }
+        });
+        this
+    }
+
+    pub fn set(&self, locale: Locale) {
+        if let Some(s) = local_storage() {
+            let _ = s.set_item(LOCALE_KEY, locale.tag());
+        }
+        self.locale.set(locale);
+    }
+
+    /// The text for `key` in the current language (reactive).
+    pub fn t(&self, key: Key) -> &'static str {
+        key.text(self.locale.get())
+    }
+}
+
+impl Default for I18n {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// A reactive text for views: `{tr(Key::Retry)}`.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
+/// Replaces `{name}` in a text: the only placeholder the texts use.
+pub fn fill(text: &str, name: &str) -> String {
+    text.replace("{name}", name)
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn document_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+fn browser_languages() -> Vec<String> {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = nav
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    if list.is_empty() {
+        nav.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_map_to_locales() {
+        assert_eq!(Locale::from_tag("ja-JP"), Some(Locale::Ja));
+        assert_eq!(Locale::from_tag("zh-CN"), Some(Locale::ZhHans));
+        assert_eq!(Locale::from_tag("zh-Hans-SG"), Some(Locale::ZhHans));
+        assert_eq!(Locale::from_tag("zh_CN"), Some(Locale::ZhHans));
+        assert_eq!(Locale::from_tag("zh-TW"), None);
+        assert_eq!(Locale::from_tag("zh-Hant"), None);
+        assert_eq!(Locale::from_tag("EN-gb"), Some(Locale::En));
+        assert_eq!(Locale::from_tag("de"), None);
+        for l in Locale::ALL {
+            assert_eq!(Locale::from_tag(l.tag()), Some(l));
+        }
+    }
+
+    #[test]
+    fn negotiation_takes_first_supported() {
+        assert_eq!(Locale::negotiate(["de-DE", "ja", "en"]), Locale::Ja);
+        assert_eq!(Locale::negotiate(["fr", "zh-TW"]), Locale::En);
+        assert_eq!(Locale::negotiate([]), Locale::En);
+    }
+
+    #[test]
+    fn every_text_exists_in_every_language() {
+        for key in Key::ALL {
+            for l in Locale::ALL {
+                assert!(!key.text(l).trim().is_empty(), "{key:?} in {l:?}");
+            }
+            let en = key.text(Locale::En);
+            assert_ne!(key.text(Locale::Ja), en, "{key:?} untranslated (ja)");
+            assert_ne!(key.text(Locale::ZhHans), en, "{key:?} untranslated (zh)");
+        }
+    }
+
+    #[test]
+    fn placeholders_survive_translation() {
+        for key in Key::ALL {
+            let has = |l| key.text(l).contains("{name}");
+            assert_eq!(has(Locale::En), has(Locale::Ja), "{key:?}");
+            assert_eq!(has(Locale::En), has(Locale::ZhHans), "{key:?}");
+        }
+        assert_eq!(fill("Hi {name}!", "<b>x</b>"), "Hi <b>x</b>!");
+    }
+}

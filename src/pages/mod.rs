@@ -1,0 +1,33 @@
+//! One module per route.
+
+pub mod coming_next;
+pub mod not_found;
+pub mod overview;
+pub mod setup;
+pub mod signed_out;
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, use_i18n, Key};
+
+/// Keeps `document.title` in step with the page and the language.
+pub fn use_page_title(page: Key) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let title = format!("{} · {}", i18n.t(page), i18n.t(Key::AppName));
+        document().set_title(&title);
+    });
+}
+
+/// A grey placeholder of the page's shape while data loads.
+#[component]
+pub fn Skeleton(#[prop(default = 3)] lines: usize) -> impl IntoView {
+    view! {
+        <div class="skeleton" role="status">
+            <span class="visually-hidden">{tr(Key::Loading)}</span>
+            {(0..lines)
+                .map(|_| view! { <div class="skeleton-line" aria-hidden="true"></div> })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,21 @@
+//! Any path the router does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::use_page_title;
+use crate::i18n::{tr, Key};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    use_page_title(Key::NotFoundTitle);
+    view! {
+        <section class="page">
+            <h1>{tr(Key::NotFoundTitle)}</h1>
+            <p>{tr(Key::NotFoundBody)}</p>
+            <p>
+                <A href="/">{tr(Key::GoToOverview)}</A>
+            </p>
+        </section>
+    }
+}

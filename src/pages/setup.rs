@@ -1,0 +1,242 @@
+//! `/setup`: the first-run wizard that creates a registry's first user through
+//! `POST /api/v1/user/initialize`, signs it in with the returned token and lands on the overview.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
+
+use super::{use_page_title, Skeleton};
+use crate::api::user::{initialize, probe_setup_state, InitializeRequest, SetupState};
+use crate::auth::use_session;
+use crate::components::draft::{clear_drafts, use_draft};
+use crate::components::error_view::ApiErrorView;
+use crate::components::form_field::TextField;
+use crate::components::toast::{use_toasts, ToastKind};
+use crate::i18n::{fill, tr, use_i18n, Key};
+use crate::validation::{
+    check_confirmation, check_email, check_password, check_username, FieldError,
+};
+
+#[component]
+pub fn SetupPage() -> impl IntoView {
+    use_page_title(Key::SetupTitle);
+    let session = use_session();
+    let probe = LocalResource::new(move || {
+        let client = session.anonymous_client();
+        async move { probe_setup_state(&client).await }
+    });
+    let retry = Callback::new(move |_| probe.refetch());
+    view! {
+        <section class="page page-narrow">
+            {move || match probe.get() {
+                None => {
+                    view! {
+                        <h1>{tr(Key::SetupTitle)}</h1>
+                        <p class="muted">{tr(Key::CheckingRegistry)}</p>
+                        <Skeleton lines=4 />
+                    }
+                        .into_any()
+                }
+                Some(Ok(SetupState::Empty)) => view! { <SetupForm /> }.into_any(),
+                Some(Ok(SetupState::Initialized)) => {
+                    view! {
+                        <h1 data-testid="setup-done">{tr(Key::SetupDoneTitle)}</h1>
+                        <p>{tr(Key::SetupDoneBody)}</p>
+                        <p>
+                            <A href="/">{tr(Key::GoToOverview)}</A>
+                        </p>
+                    }
+                        .into_any()
+                }
+                Some(Ok(SetupState::Unavailable(reason))) => {
+                    view! {
+                        <h1 data-testid="setup-unavailable">{tr(Key::SetupUnavailableTitle)}</h1>
+                        <p>{tr(Key::SetupUnavailableBody)}</p>
+                        {(!reason.is_empty())
+                            .then(|| view! { <p class="server-message">{reason}</p> })}
+                    }
+                        .into_any()
+                }
+                Some(Err(e)) => {
+                    view! {
+                        <h1>{tr(Key::SetupTitle)}</h1>
+                        <ApiErrorView error=e retry=retry />
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Field ids in form order: the first invalid one gets focus on a refused submit.
+const USERNAME: &str = "setup-username";
+const EMAIL: &str = "setup-email";
+const PASSWORD: &str = "setup-password";
+const CONFIRM: &str = "setup-confirm";
+
+#[component]
+fn SetupForm() -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+
+    let username = use_draft(USERNAME, "quayadmin");
+    let email = use_draft(EMAIL, "");
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    // Problems show once a field was edited, and for every field after a submit attempt.
+    let touched = RwSignal::new([false; 4]);
+    let attempted = RwSignal::new(false);
+    let shown = move |i: usize| Signal::derive(move || attempted.get() || touched.get()[i]);
+    let touch = move |i: usize| Callback::new(move |_| touched.update(|t| t[i] = true));
+
+    let username_error = Memo::new(move |_| check_username(&username.get()));
+    let email_error = Memo::new(move |_| check_email(&email.get()));
+    let password_error = Memo::new(move |_| check_password(&password.get()));
+    let confirm_error = Memo::new(move |_| check_confirmation(&password.get(), &confirm.get()));
+    let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
+
+    let create = Action::new_local(move |request: &InitializeRequest| {
+        let request = request.clone();
+        let client = session.anonymous_client();
+        async move { initialize(&client, &request).await }
+    });
+    let pending = create.pending();
+
+    Effect::new(move |_| {
+        let Some(Ok(created)) = create.value().get() else {
+            return;
+        };
+        clear_drafts(&[USERNAME, EMAIL]);
+        let locale = i18n.locale.get_untracked();
+        match created.access_token {
+            Some(token) => {
+                session.sign_in(token);
+                let text = fill(Key::ToastAccountCreated.text(locale), &created.username);
+                toasts.push(ToastKind::Success, text);
+            }
+            None => {
+                let text = fill(Key::ToastCreatedNoToken.text(locale), &created.username);
+                toasts.push(ToastKind::Error, text);
+            }
+        }
+        navigate("/", NavigateOptions::default());
+    });
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if pending.get_untracked() {
+            return;
+        }
+        attempted.set(true);
+        let errors = [
+            (USERNAME, username_error.get_untracked()),
+            (EMAIL, email_error.get_untracked()),
+            (PASSWORD, password_error.get_untracked()),
+            (CONFIRM, confirm_error.get_untracked()),
+        ];
+        if let Some((id, _)) = errors.iter().find(|(_, e)| e.is_some()) {
+            focus(id);
+            return;
+        }
+        create.dispatch_local(InitializeRequest {
+            username: username.get_untracked(),
+            email: email.get_untracked(),
+            password: password.get_untracked(),
+            access_token: true,
+        });
+    };
+
+    let has_errors = move || {
+        username_error.get().is_some()
+            || email_error.get().is_some()
+            || password_error.get().is_some()
+            || confirm_error.get().is_some()
+    };
+    let server_error = move || create.value().get().and_then(Result::err);
+
+    view! {
+        <h1>{tr(Key::SetupTitle)}</h1>
+        <p>{tr(Key::SetupIntro)}</p>
+        <form class="card form" novalidate=true on:submit=on_submit data-testid="setup-form">
+            <TextField
+                id=USERNAME
+                label=Key::FieldUsername
+                value=username
+                error=as_key(username_error)
+                show_error=shown(0)
+                hint=Key::HintUsername
+                autocomplete="username"
+                disabled=pending
+                on_edit=touch(0)
+            />
+            <TextField
+                id=EMAIL
+                label=Key::FieldEmail
+                value=email
+                error=as_key(email_error)
+                show_error=shown(1)
+                input_type="email"
+                autocomplete="email"
+                disabled=pending
+                on_edit=touch(1)
+            />
+            <TextField
+                id=PASSWORD
+                label=Key::FieldPassword
+                value=password
+                error=as_key(password_error)
+                show_error=shown(2)
+                hint=Key::HintPassword
+                input_type="password"
+                autocomplete="new-password"
+                disabled=pending
+                on_edit=touch(2)
+            />
+            <TextField
+                id=CONFIRM
+                label=Key::FieldConfirmPassword
+                value=confirm
+                error=as_key(confirm_error)
+                show_error=shown(3)
+                input_type="password"
+                autocomplete="new-password"
+                disabled=pending
+                on_edit=touch(3)
+            />
+            <Show when=move || attempted.get() && has_errors()>
+                <p class="form-summary" role="alert">{tr(Key::FixErrors)}</p>
+            </Show>
+            {move || {
+                server_error()
+                    .map(|e| view! { <ApiErrorView error=e context=Key::SetupRefused /> })
+            }}
+            <div class="form-actions">
+                <button
+                    type="submit"
+                    class="button button-primary"
+                    data-testid="setup-submit"
+                    prop:disabled=move || pending.get()
+                    aria-busy=move || if pending.get() { "true" } else { "false" }
+                >
+                    {move || {
+                        if pending.get() { i18n.t(Key::SetupSubmitting) } else { i18n.t(Key::SetupSubmit) }
+                    }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
