@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::auth::{CurrentUserResource, Session};
+use crate::auth::oauth::{Grant, ReturnError};
+use crate::auth::{CurrentUserResource, Session, SignInNotice};
 use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
@@ -16,10 +17,20 @@ use crate::pages::overview::Overview;
 use crate::pages::setup::SetupPage;
 
 #[component]
-pub fn App(config: RuntimeConfig, base: String) -> impl IntoView {
+pub fn App(
+    config: RuntimeConfig,
+    base: String,
+    /// What Quay's redirect back from sign-in carried, if this load is one.
+    oauth_return: Option<Result<Grant, ReturnError>>,
+) -> impl IntoView {
     let i18n = I18n::new();
     let toasts = Toasts::new();
     let session = Session::restore(config);
+    match oauth_return {
+        Some(Ok(grant)) => session.sign_in(grant.token, Some(grant.scopes)),
+        Some(Err(e)) => session.notice.set(Some(SignInNotice::Returned(e))),
+        None => {}
+    }
     provide_context(i18n);
     provide_context(toasts);
     provide_context(session);

@@ -17,13 +17,17 @@ use crate::config::parse_runtime_config;
 
 fn main() {
     console_error_panic_hook::set_once();
-    wasm_bindgen_futures::spawn_local(async {
+    // First of all, take a sign-in return (token or error) out of the address bar.
+    let oauth_return = auth::oauth::take_return_from_location();
+    wasm_bindgen_futures::spawn_local(async move {
         let config = load_runtime_config().await;
         remove_boot_skeleton();
         match config {
             Ok(config) => {
                 let base = routes::router_base(&document_base_path());
-                leptos::mount::mount_to_body(move || view! { <App config=config base=base /> });
+                leptos::mount::mount_to_body(
+                    move || view! { <App config=config base=base oauth_return=oauth_return /> },
+                );
             }
             Err(message) => {
                 leptos::mount::mount_to_body(move || view! { <ConfigError message=message /> });

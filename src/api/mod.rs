@@ -2,6 +2,7 @@
 
 mod client;
 mod error;
+pub mod organization;
 pub mod user;
 
 pub use client::ApiClient;

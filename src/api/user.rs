@@ -51,6 +51,18 @@ pub struct InitializeResponse {
 
 pub const INITIALIZE_PATH: &str = "/api/v1/user/initialize";
 
+/// The scopes Quay gives the token that initialize returns.
+pub const INITIALIZE_SCOPES: [&str; 8] = [
+    "org:admin",
+    "repo:admin",
+    "repo:create",
+    "repo:read",
+    "repo:write",
+    "super:user",
+    "user:admin",
+    "user:read",
+];
+
 pub async fn initialize(
     client: &ApiClient,
     request: &InitializeRequest,

@@ -25,7 +25,7 @@ impl CurrentUserResource {
                 }
                 let result = current_user(&client).await;
                 if matches!(&result, Err(e) if e.is_unauthorized()) {
-                    session.sign_out();
+                    session.expire();
                     let text = Key::SessionExpired.text(i18n.locale.get_untracked());
                     toasts.push(ToastKind::Error, text);
                 }

@@ -3,25 +3,51 @@
 
 use leptos::prelude::*;
 
+use super::oauth::ReturnError;
 use crate::api::ApiClient;
 use crate::config::RuntimeConfig;
 
 const TOKEN_KEY: &str = "quay-admin.token";
+const SCOPES_KEY: &str = "quay-admin.scopes";
+
+/// Why the sign-in page is showing, when there is something to say about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInNotice {
+    /// A request answered 401: the token expired or was revoked.
+    Expired,
+    /// Quay's redirect back was refused or forged.
+    Returned(ReturnError),
+}
 
 #[derive(Clone, Copy)]
 pub struct Session {
     token: RwSignal<Option<String>>,
+    /// Scopes Quay reported when granting the token; `None` for a pasted token (unknown).
+    scopes: RwSignal<Option<Vec<String>>>,
+    pub notice: RwSignal<Option<SignInNotice>>,
     config: StoredValue<RuntimeConfig>,
 }
 
 impl Session {
     /// Restores a token this tab stored before a reload.
     pub fn restore(config: RuntimeConfig) -> Self {
-        let token = session_storage()
-            .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
-            .filter(|t| is_plausible_token(t));
+        let storage = session_storage();
+        let read = |key| {
+            storage
+                .as_ref()
+                .and_then(|s| s.get_item(key).ok().flatten())
+        };
+        let token = read(TOKEN_KEY).filter(|t| is_plausible_token(t));
+        let scopes = token.as_ref().and(read(SCOPES_KEY)).map(|s| {
+            s.split(' ')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        });
         Self {
             token: RwSignal::new(token),
+            scopes: RwSignal::new(scopes),
+            notice: RwSignal::new(None),
             config: StoredValue::new(config),
         }
     }
@@ -30,19 +56,43 @@ impl Session {
         self.token.with(Option::is_some)
     }
 
-    pub fn sign_in(&self, token: String) {
+    pub fn sign_in(&self, token: String, scopes: Option<Vec<String>>) {
         if let Some(s) = session_storage() {
             // A full storage only costs the reload survival, not the session itself.
             let _ = s.set_item(TOKEN_KEY, &token);
+            let _ = match &scopes {
+                Some(list) => s.set_item(SCOPES_KEY, &list.join(" ")),
+                None => s.remove_item(SCOPES_KEY),
+            };
         }
+        self.notice.set(None);
+        self.scopes.set(scopes);
         self.token.set(Some(token));
     }
 
     pub fn sign_out(&self) {
         if let Some(s) = session_storage() {
             let _ = s.remove_item(TOKEN_KEY);
+            let _ = s.remove_item(SCOPES_KEY);
         }
+        self.scopes.set(None);
         self.token.set(None);
+    }
+
+    /// A 401 ended the session: sign out and say why on the sign-in page.
+    pub fn expire(&self) {
+        self.sign_out();
+        self.notice.set(Some(SignInNotice::Expired));
+    }
+
+    /// Whether the token is known to lack `scope` (`None`: unknown, e.g. a pasted token).
+    pub fn lacks_scope(&self, scope: &str) -> Option<bool> {
+        self.scopes
+            .with(|s| s.as_ref().map(|list| !list.iter().any(|g| g == scope)))
+    }
+
+    pub fn config(&self) -> RuntimeConfig {
+        self.config.get_value()
     }
 
     /// A client carrying the current token; reading it inside a resource makes the resource
@@ -52,10 +102,10 @@ impl Session {
         ApiClient::new(&base, self.token.get())
     }
 
-    /// A client without credentials, for the anonymous first-run calls.
-    pub fn anonymous_client(&self) -> ApiClient {
+    /// A client with the given token, e.g. to check a pasted token before keeping it.
+    pub fn client_with(&self, token: Option<String>) -> ApiClient {
         let base = self.config.with_value(|c| c.api_base.clone());
-        ApiClient::new(&base, None)
+        ApiClient::new(&base, token)
     }
 }
 
@@ -67,8 +117,8 @@ fn session_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok().flatten()
 }
 
-/// Quay's tokens are 40 ASCII alphanumerics; anything else in storage was not written by us and
-/// must not be sent as a credential (or put into a header, where it could break the request).
+/// Quay's tokens are 40 ASCII alphanumerics; anything else in storage or a URL was not written
+/// by Quay and must not be sent as a credential (or put into a header, where it could break it).
 pub fn is_plausible_token(token: &str) -> bool {
     (20..=512).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_alphanumeric())
 }

@@ -101,10 +101,10 @@ fn Navigation() -> impl IntoView {
     }
 }
 
+/// Signs out, says so, and goes to the overview (which then offers sign-in).
 #[component]
-fn UserMenu() -> impl IntoView {
+pub fn SignOutButton() -> impl IntoView {
     let session = use_session();
-    let current = use_current_user();
     let toasts = use_toasts();
     let i18n = use_i18n();
     let navigate = use_navigate();
@@ -113,6 +113,16 @@ fn UserMenu() -> impl IntoView {
         toasts.push(ToastKind::Info, i18n.t(Key::SignedOutToast));
         navigate("/", NavigateOptions::default());
     };
+    view! {
+        <button type="button" class="button button-quiet" on:click=sign_out data-testid="sign-out">
+            {tr(Key::SignOut)}
+        </button>
+    }
+}
+
+#[component]
+fn UserMenu() -> impl IntoView {
+    let current = use_current_user();
     view! {
         <div class="user-menu">
             {move || {
@@ -127,9 +137,7 @@ fn UserMenu() -> impl IntoView {
                         }
                     })
             }}
-            <button type="button" class="button button-quiet" on:click=sign_out data-testid="sign-out">
-                {tr(Key::SignOut)}
-            </button>
+            <SignOutButton />
         </div>
     }
 }

@@ -178,12 +178,6 @@ texts! {
         ja: "レジストリの config.yaml の SUPER_USERS にこの名前を追加し、レジストリを再起動してください。それまでは管理ページへのアクセスは拒否されます。",
         zh: "请将此名称加入仓库 config.yaml 中的 SUPER_USERS 并重启仓库。在此之前，管理页面将被拒绝访问。",
     }
-    SignedOutTitle { en: "You are signed out", ja: "サインアウトしています", zh: "您尚未登录" }
-    SignedOutBody {
-        en: "Signing in through the registry's OAuth application is not part of this version yet. On a new registry, the setup wizard signs you in.",
-        ja: "レジストリの OAuth アプリケーションによるサインインは、このバージョンにはまだ含まれていません。新しいレジストリでは、セットアップウィザードでサインインできます。",
-        zh: "此版本尚不支持通过仓库的 OAuth 应用登录。在新仓库上，设置向导会自动为您登录。",
-    }
     ComingNextBody {
         en: "This page is coming in the next release.",
         ja: "このページは次のリリースで提供されます。",
@@ -196,4 +190,99 @@ texts! {
         zh: "此地址没有对应的页面。",
     }
     GoToOverview { en: "Go to the overview", ja: "概要へ移動", zh: "前往概览" }
+    SignInTitle { en: "Sign in", ja: "サインイン", zh: "登录" }
+    RegistryLabel { en: "Registry:", ja: "レジストリ:", zh: "仓库：" }
+    SignInWithQuay { en: "Sign in with Quay", ja: "Quay でサインイン", zh: "使用 Quay 登录" }
+    SignInWithQuayBody {
+        en: "You sign in on the registry's own page and allow this dashboard two scopes: super:user (administer the registry) and user:read (know who you are).",
+        ja: "レジストリ自身のページでサインインし、このダッシュボードに 2 つのスコープを許可します: super:user（レジストリの管理）と user:read（ユーザーの識別）。",
+        zh: "您将在仓库自己的页面上登录，并授予本控制台两个权限：super:user（管理仓库）和 user:read（识别您的身份）。",
+    }
+    NoClientIdBody {
+        en: "Signing in through the registry needs an OAuth application: put its client id into config.json as oauth_client_id (the setup wizard can register one). Meanwhile you can use an access token.",
+        ja: "レジストリ経由のサインインには OAuth アプリケーションが必要です。その client id を config.json の oauth_client_id に設定してください（セットアップウィザードで登録できます）。それまではアクセストークンを使えます。",
+        zh: "通过仓库登录需要一个 OAuth 应用：请将其 client id 写入 config.json 的 oauth_client_id（设置向导可以注册）。在此之前，您可以使用访问令牌。",
+    }
+    TokenTitle { en: "Use an access token", ja: "アクセストークンを使う", zh: "使用访问令牌" }
+    TokenBody {
+        en: "Paste an OAuth access token with the super:user and user:read scopes. The registry checks it before this tab keeps it.",
+        ja: "super:user と user:read スコープを持つ OAuth アクセストークンを貼り付けてください。このタブで保持する前にレジストリで確認します。",
+        zh: "粘贴具有 super:user 和 user:read 权限的 OAuth 访问令牌。本标签页保存之前会先由仓库验证。",
+    }
+    ErrTokenFormat {
+        en: "That is not an access token: tokens are letters and digits only.",
+        ja: "アクセストークンではありません。トークンは英字と数字のみです。",
+        zh: "这不是访问令牌：令牌只包含字母和数字。",
+    }
+    FieldAccessToken { en: "Access token", ja: "アクセストークン", zh: "访问令牌" }
+    TokenSubmit { en: "Use token", ja: "トークンを使う", zh: "使用令牌" }
+    Checking { en: "Checking…", ja: "確認中…", zh: "正在检查…" }
+    TokenRefused {
+        en: "The registry did not accept this token.",
+        ja: "レジストリはこのトークンを受け付けませんでした。",
+        zh: "仓库未接受此令牌。",
+    }
+    ReturnRefused {
+        en: "The registry did not grant access (error: {name}). Nothing was stored.",
+        ja: "レジストリはアクセスを許可しませんでした（エラー: {name}）。何も保存していません。",
+        zh: "仓库未授予访问权限（错误：{name}）。未保存任何内容。",
+    }
+    ReturnStateMismatch {
+        en: "The sign-in answer did not match the request this tab sent, so it was ignored and nothing was stored. Please sign in again.",
+        ja: "サインインの応答がこのタブの送ったリクエストと一致しないため無視し、何も保存していません。もう一度サインインしてください。",
+        zh: "登录响应与本标签页发出的请求不匹配，已被忽略，未保存任何内容。请重新登录。",
+    }
+    ReturnMissingToken {
+        en: "The registry's answer carried no usable access token. Please sign in again.",
+        ja: "レジストリの応答に使用可能なアクセストークンが含まれていませんでした。もう一度サインインしてください。",
+        zh: "仓库的响应中没有可用的访问令牌。请重新登录。",
+    }
+    ScopeMissingTitle {
+        en: "This sign-in lacks the super:user scope",
+        ja: "このサインインには super:user スコープがありません",
+        zh: "此次登录缺少 super:user 权限",
+    }
+    ScopeMissingBody {
+        en: "Sign out, then sign in again and allow Super User Access, or use a token granted super:user.",
+        ja: "サインアウトしてから再度サインインし、Super User Access を許可するか、super:user を持つトークンを使ってください。",
+        zh: "请退出后重新登录并允许 Super User Access，或使用已授予 super:user 的令牌。",
+    }
+    NotSuperuserUnknownBody {
+        en: "Either this account is not listed in SUPER_USERS in the registry's config.yaml, or this token was granted without the super:user scope. No admin request was sent.",
+        ja: "このアカウントがレジストリの config.yaml の SUPER_USERS に記載されていないか、このトークンに super:user スコープが付与されていません。管理リクエストは送信していません。",
+        zh: "该账号未列入仓库 config.yaml 的 SUPER_USERS，或此令牌未被授予 super:user 权限。未发送任何管理请求。",
+    }
+    RegisterTitle {
+        en: "Register this dashboard with the registry",
+        ja: "このダッシュボードをレジストリに登録",
+        zh: "在仓库中注册本控制台",
+    }
+    RegisterBody {
+        en: "Signing in later needs an OAuth application in an organization you administer. This creates both; the application's redirect URI is this dashboard's address: {name}",
+        ja: "今後のサインインには、管理する組織内の OAuth アプリケーションが必要です。ここで両方を作成します。アプリケーションのリダイレクト URI はこのダッシュボードのアドレスです: {name}",
+        zh: "之后登录需要您所管理组织中的 OAuth 应用。此处将同时创建二者；应用的重定向 URI 为本控制台地址：{name}",
+    }
+    FieldOrganization { en: "Organization", ja: "組織", zh: "组织" }
+    RegisterSubmit {
+        en: "Create organization and application",
+        ja: "組織とアプリケーションを作成",
+        zh: "创建组织和应用",
+    }
+    RegisterSubmitting { en: "Registering…", ja: "登録中…", zh: "正在注册…" }
+    RegisterRefused {
+        en: "The registry did not register the dashboard.",
+        ja: "レジストリはダッシュボードを登録しませんでした。",
+        zh: "仓库未能注册本控制台。",
+    }
+    RegisterDoneTitle { en: "Dashboard registered", ja: "ダッシュボードを登録しました", zh: "控制台已注册" }
+    RegisterDoneBody {
+        en: "Put this client id into config.json as oauth_client_id, next to index.html. Until then this browser remembers it.",
+        ja: "この client id を index.html と同じ場所にある config.json の oauth_client_id に設定してください。それまではこのブラウザが記憶します。",
+        zh: "请将此 client id 写入 index.html 旁边 config.json 的 oauth_client_id。在此之前，本浏览器会记住它。",
+    }
+    ClientIdLabel { en: "Client id", ja: "クライアント ID", zh: "客户端 ID" }
+    Copy { en: "Copy", ja: "コピー", zh: "复制" }
+    Copied { en: "Copied to the clipboard.", ja: "クリップボードにコピーしました。", zh: "已复制到剪贴板。" }
+    ContinueToOverview { en: "Continue to the overview", ja: "概要へ進む", zh: "继续前往概览" }
+    SkipForNow { en: "Skip for now", ja: "今はスキップ", zh: "暂时跳过" }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::signed_out::RequireSession;
+use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::i18n::{tr, Key};
 

@@ -4,7 +4,7 @@ pub mod coming_next;
 pub mod not_found;
 pub mod overview;
 pub mod setup;
-pub mod signed_out;
+pub mod sign_in;
 
 use leptos::prelude::*;
 

@@ -179,6 +179,17 @@ impl Ctx {
             .unwrap_or_else(|e| panic!("cannot type into {css}: {e}"));
     }
 
+    /// The current `value` of the input `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.find(css).await.text().await.unwrap_or_default()
     }

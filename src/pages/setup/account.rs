@@ -1,14 +1,11 @@
-//! `/setup`: the first-run wizard that creates a registry's first user through
-//! `POST /api/v1/user/initialize`, signs it in with the returned token and lands on the overview.
+//! Step 1 of the wizard: the first account, through `POST /api/v1/user/initialize`, signed in
+//! with the token it returns.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
-use super::{use_page_title, Skeleton};
-use crate::api::user::{initialize, probe_setup_state, InitializeRequest, SetupState};
+use crate::api::user::{initialize, InitializeRequest, INITIALIZE_SCOPES};
 use crate::auth::use_session;
 use crate::components::draft::{clear_drafts, use_draft};
 use crate::components::error_view::ApiErrorView;
@@ -19,58 +16,6 @@ use crate::validation::{
     check_confirmation, check_email, check_password, check_username, FieldError,
 };
 
-#[component]
-pub fn SetupPage() -> impl IntoView {
-    use_page_title(Key::SetupTitle);
-    let session = use_session();
-    let probe = LocalResource::new(move || {
-        let client = session.anonymous_client();
-        async move { probe_setup_state(&client).await }
-    });
-    let retry = Callback::new(move |_| probe.refetch());
-    view! {
-        <section class="page page-narrow">
-            {move || match probe.get() {
-                None => {
-                    view! {
-                        <h1>{tr(Key::SetupTitle)}</h1>
-                        <p class="muted">{tr(Key::CheckingRegistry)}</p>
-                        <Skeleton lines=4 />
-                    }
-                        .into_any()
-                }
-                Some(Ok(SetupState::Empty)) => view! { <SetupForm /> }.into_any(),
-                Some(Ok(SetupState::Initialized)) => {
-                    view! {
-                        <h1 data-testid="setup-done">{tr(Key::SetupDoneTitle)}</h1>
-                        <p>{tr(Key::SetupDoneBody)}</p>
-                        <p>
-                            <A href="/">{tr(Key::GoToOverview)}</A>
-                        </p>
-                    }
-                        .into_any()
-                }
-                Some(Ok(SetupState::Unavailable(reason))) => {
-                    view! {
-                        <h1 data-testid="setup-unavailable">{tr(Key::SetupUnavailableTitle)}</h1>
-                        <p>{tr(Key::SetupUnavailableBody)}</p>
-                        {(!reason.is_empty())
-                            .then(|| view! { <p class="server-message">{reason}</p> })}
-                    }
-                        .into_any()
-                }
-                Some(Err(e)) => {
-                    view! {
-                        <h1>{tr(Key::SetupTitle)}</h1>
-                        <ApiErrorView error=e retry=retry />
-                    }
-                        .into_any()
-                }
-            }}
-        </section>
-    }
-}
-
 /// Field ids in form order: the first invalid one gets focus on a refused submit.
 const USERNAME: &str = "setup-username";
 const EMAIL: &str = "setup-email";
@@ -78,7 +23,10 @@ const PASSWORD: &str = "setup-password";
 const CONFIRM: &str = "setup-confirm";
 
 #[component]
-fn SetupForm() -> impl IntoView {
+pub fn AccountStep(
+    /// Called once the account exists and is signed in.
+    on_created: Callback<()>,
+) -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let i18n = use_i18n();
@@ -102,7 +50,7 @@ fn SetupForm() -> impl IntoView {
 
     let create = Action::new_local(move |request: &InitializeRequest| {
         let request = request.clone();
-        let client = session.anonymous_client();
+        let client = session.client_with(None);
         async move { initialize(&client, &request).await }
     });
     let pending = create.pending();
@@ -115,16 +63,17 @@ fn SetupForm() -> impl IntoView {
         let locale = i18n.locale.get_untracked();
         match created.access_token {
             Some(token) => {
-                session.sign_in(token);
+                session.sign_in(token, Some(INITIALIZE_SCOPES.map(String::from).to_vec()));
                 let text = fill(Key::ToastAccountCreated.text(locale), &created.username);
                 toasts.push(ToastKind::Success, text);
+                on_created.run(());
             }
             None => {
                 let text = fill(Key::ToastCreatedNoToken.text(locale), &created.username);
                 toasts.push(ToastKind::Error, text);
+                navigate("/", Default::default());
             }
         }
-        navigate("/", NavigateOptions::default());
     });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

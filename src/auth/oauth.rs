@@ -1,0 +1,351 @@
+//! Sign-in through Quay's OAuth2 implicit flow. Quay redirects back to the dashboard with
+//! `?scope=…&state=…#access_token=…` (or `?error=…`); the return is read once at start-up, checked
+//! against the `state` this tab stored, and removed from the address bar before anything renders.
+
+use wasm_bindgen::JsValue;
+
+/// What the dashboard asks for: `super:user` for the admin API, `user:read` for who-am-I
+/// (`GET /api/v1/user/` answers 401 without it). Nothing else: a stolen token can do no more.
+pub const SCOPES: &str = "super:user user:read";
+
+const PENDING_KEY: &str = "quay-admin.oauth-pending";
+const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
+
+/// A token Quay granted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grant {
+    pub token: String,
+    /// Scopes Quay reports as granted (from the `scope` query parameter).
+    pub scopes: Vec<String>,
+}
+
+/// Why a return from Quay was not accepted. Nothing is stored in any of these cases.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReturnError {
+    /// Quay (or the person, by denying) ended the flow with `error=<code>`.
+    Refused { code: String },
+    /// The `state` is not the one this tab sent: possibly a forged redirect.
+    StateMismatch,
+    /// A return that carries neither a token nor an error.
+    MissingToken,
+}
+
+/// The authorize URL for the implicit flow.
+pub fn authorize_url(api_origin: &str, client_id: &str, redirect_uri: &str, state: &str) -> String {
+    format!(
+        "{api_origin}/oauth/authorize?response_type=token&client_id={}&redirect_uri={}&scope={}&state={}",
+        encode(client_id),
+        encode(redirect_uri),
+        encode(SCOPES),
+        encode(state)
+    )
+}
+
+/// Reads an OAuth return from the URL's query and fragment (both without their `?`/`#`).
+/// `None` when the URL is not an OAuth return at all.
+pub fn parse_return(
+    query: &str,
+    fragment: &str,
+    expected_state: Option<&str>,
+) -> Option<Result<Grant, ReturnError>> {
+    let q = pairs(query);
+    let f = pairs(fragment);
+    let get = |list: &[(String, String)], key: &str| {
+        list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+    };
+    let token = get(&f, "access_token");
+    let error = get(&q, "error").or_else(|| get(&f, "error"));
+    if token.is_none() && error.is_none() && get(&q, "state").is_none() {
+        return None;
+    }
+    if let Some(code) = error {
+        return Some(Err(ReturnError::Refused { code }));
+    }
+    let state = get(&q, "state").or_else(|| get(&f, "state"));
+    if state.is_none() || state.as_deref() != expected_state {
+        return Some(Err(ReturnError::StateMismatch));
+    }
+    let Some(token) = token.filter(|t| super::session::is_plausible_token(t)) else {
+        return Some(Err(ReturnError::MissingToken));
+    };
+    let scopes = get(&q, "scope")
+        .or_else(|| get(&f, "scope"))
+        .unwrap_or_default()
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(Ok(Grant { token, scopes }))
+}
+
+/// `application/x-www-form-urlencoded` pairs, percent- and plus-decoded.
+fn pairs(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(hi), Some(lo)) => {
+                    out.push((hi * 16 + lo) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// What this tab remembers between leaving for Quay and coming back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pending {
+    pub state: String,
+    /// Path and query (relative to the app base) to return to.
+    pub return_to: String,
+}
+
+impl Pending {
+    fn to_storage(&self) -> String {
+        format!("{}\n{}", self.state, self.return_to)
+    }
+
+    fn from_storage(s: &str) -> Option<Pending> {
+        let (state, return_to) = s.split_once('\n')?;
+        Some(Pending {
+            state: state.to_string(),
+            return_to: return_to.to_string(),
+        })
+    }
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+/// 128 random bits from the browser's CSPRNG, hex-encoded.
+fn random_state() -> Option<String> {
+    let crypto = window()?.crypto().ok()?;
+    let mut bytes = [0u8; 16];
+    crypto.get_random_values_with_u8_array(&mut bytes).ok()?;
+    Some(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The client id: `config.json`'s, else the one the setup wizard registered in this browser.
+pub fn client_id(configured: Option<&str>) -> Option<String> {
+    configured.map(str::to_string).or_else(|| {
+        window()?
+            .local_storage()
+            .ok()
+            .flatten()?
+            .get_item(CLIENT_ID_KEY)
+            .ok()
+            .flatten()
+            .filter(|id| !id.is_empty())
+    })
+}
+
+/// Remembers the client id the setup wizard just registered (not a secret: it is in every URL).
+pub fn remember_client_id(client_id: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(CLIENT_ID_KEY, client_id);
+    }
+}
+
+/// The dashboard's own URL (its `<base href>`), registered as the redirect URI.
+pub fn redirect_uri() -> Option<String> {
+    window()?.document()?.base_uri().ok().flatten()
+}
+
+/// Leaves for Quay's authorize page; `return_to` is where to land after coming back.
+pub fn begin(api_origin: &str, client_id: &str, return_to: &str) -> Result<(), String> {
+    let state = random_state().ok_or("no secure random source in this browser")?;
+    let redirect = redirect_uri().ok_or("cannot determine this page's address")?;
+    let storage = session_storage().ok_or("sessionStorage is not available")?;
+    let pending = Pending {
+        state: state.clone(),
+        return_to: return_to.to_string(),
+    };
+    storage
+        .set_item(PENDING_KEY, &pending.to_storage())
+        .map_err(|_| "sessionStorage is full".to_string())?;
+    let url = authorize_url(api_origin, client_id, &redirect, &state);
+    window()
+        .ok_or("no window")?
+        .location()
+        .assign(&url)
+        .map_err(|_| "cannot open the sign-in page".to_string())
+}
+
+/// At start-up: takes an OAuth return out of the address bar (always, even when it is refused)
+/// and reports it. The address bar then shows the page the sign-in started from.
+pub fn take_return_from_location() -> Option<Result<Grant, ReturnError>> {
+    let window = window()?;
+    let location = window.location();
+    let query = location.search().ok()?.trim_start_matches('?').to_string();
+    let fragment = location.hash().ok()?.trim_start_matches('#').to_string();
+    let pending = session_storage().and_then(|s| {
+        let item = s.get_item(PENDING_KEY).ok().flatten();
+        item.and_then(|p| Pending::from_storage(&p))
+    });
+    let result = parse_return(
+        &query,
+        &fragment,
+        pending.as_ref().map(|p| p.state.as_str()),
+    )?;
+    if let Some(s) = session_storage() {
+        let _ = s.remove_item(PENDING_KEY);
+    }
+    let base = redirect_uri().unwrap_or_else(|| "/".to_string());
+    let target = match &pending {
+        Some(p) if result.is_ok() => join_base(&base, &p.return_to),
+        _ => base,
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&target));
+    }
+    Some(result)
+}
+
+/// `base` (ends with `/`) + an app path (starts with `/`).
+pub fn join_base(base: &str, app_path: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), app_path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKEN: &str = "ImplicitTokenAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    #[test]
+    fn authorize_url_encodes_everything() {
+        let url = authorize_url("https://q.example", "CID", "http://127.0.0.1:8080/", "ab12");
+        assert_eq!(
+            url,
+            "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&scope=super%3Auser%20user%3Aread&state=ab12"
+        );
+        assert!(authorize_url("", "a&b=c", "/", "s").contains("client_id=a%26b%3Dc"));
+    }
+
+    #[test]
+    fn a_good_return() {
+        let got = parse_return(
+            "scope=super%3Auser+user%3Aread&state=s1",
+            &format!("access_token={TOKEN}&token_type=Bearer&expires_in=315576000"),
+            Some("s1"),
+        );
+        assert_eq!(
+            got,
+            Some(Ok(Grant {
+                token: TOKEN.into(),
+                scopes: vec!["super:user".into(), "user:read".into()]
+            }))
+        );
+    }
+
+    #[test]
+    fn state_must_match() {
+        let fragment = format!("access_token={TOKEN}");
+        assert_eq!(
+            parse_return("state=forged", &fragment, Some("s1")),
+            Some(Err(ReturnError::StateMismatch))
+        );
+        assert_eq!(
+            parse_return("state=s1", &fragment, None),
+            Some(Err(ReturnError::StateMismatch))
+        );
+        assert_eq!(
+            parse_return("", &fragment, Some("s1")),
+            Some(Err(ReturnError::StateMismatch))
+        );
+    }
+
+    #[test]
+    fn errors_win_and_need_no_state() {
+        assert_eq!(
+            parse_return("error=access_denied", "", Some("s1")),
+            Some(Err(ReturnError::Refused {
+                code: "access_denied".into()
+            }))
+        );
+    }
+
+    #[test]
+    fn a_return_without_a_usable_token() {
+        assert_eq!(
+            parse_return("state=s1", "", Some("s1")),
+            Some(Err(ReturnError::MissingToken))
+        );
+        assert_eq!(
+            parse_return("state=s1", "access_token=x%0Ay", Some("s1")),
+            Some(Err(ReturnError::MissingToken))
+        );
+    }
+
+    #[test]
+    fn ordinary_urls_are_not_returns() {
+        assert_eq!(parse_return("", "", Some("s1")), None);
+        assert_eq!(parse_return("page=2&sort=name", "main", None), None);
+    }
+
+    #[test]
+    fn decoding() {
+        assert_eq!(decode("a+b%20c%3A"), "a b c:");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz"), "%zz");
+        assert_eq!(decode("%E6%97%A5"), "日");
+        assert_eq!(decode("%日本"), "%日本");
+        assert_eq!(decode("%4"), "%4");
+    }
+
+    #[test]
+    fn pending_round_trip() {
+        let p = Pending {
+            state: "abc".into(),
+            return_to: "/users?q=a&page=2".into(),
+        };
+        assert_eq!(Pending::from_storage(&p.to_storage()), Some(p));
+        assert_eq!(Pending::from_storage("garbage"), None);
+    }
+
+    #[test]
+    fn base_join() {
+        assert_eq!(
+            join_base("http://h/admin/", "/users?x=1"),
+            "http://h/admin/users?x=1"
+        );
+        assert_eq!(join_base("http://h/", "/"), "http://h/");
+    }
+}
