@@ -76,3 +76,27 @@ pub fn TextField(
         </div>
     }
 }
+
+/// A form's submit button: disabled and relabelled while the submission is pending, so a
+/// second click cannot send it twice.
+#[component]
+pub fn SubmitButton(
+    label: Key,
+    pending_label: Key,
+    #[prop(into)] pending: Signal<bool>,
+    testid: &'static str,
+    #[prop(default = "button button-primary")] class: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="submit"
+            class=class
+            data-testid=testid
+            prop:disabled=move || pending.get()
+            aria-busy=move || if pending.get() { "true" } else { "false" }
+        >
+            {move || i18n.t(if pending.get() { pending_label } else { label })}
+        </button>
+    }
+}

@@ -11,7 +11,7 @@ use crate::api::user::{current_user, probe_setup_state, CurrentUser, SetupState}
 use crate::auth::oauth::{self, ReturnError};
 use crate::auth::{use_current_user, use_session, SignInNotice};
 use crate::components::error_view::ApiErrorView;
-use crate::components::form_field::TextField;
+use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::shell::SignOutButton;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::routes::SETUP_PATH;
@@ -192,7 +192,6 @@ fn current_app_path() -> String {
 #[component]
 fn TokenForm() -> impl IntoView {
     let session = use_session();
-    let i18n = use_i18n();
     let token = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     let check = Action::new_local(move |candidate: &String| {
@@ -247,14 +246,7 @@ fn TokenForm() -> impl IntoView {
                     .map(|e| view! { <ApiErrorView error=e context=Key::TokenRefused /> })
             }}
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button"
-                    data-testid="token-submit"
-                    prop:disabled=move || pending.get()
-                >
-                    {move || if pending.get() { i18n.t(Key::Checking) } else { i18n.t(Key::TokenSubmit) }}
-                </button>
+                <SubmitButton label=Key::TokenSubmit pending_label=Key::Checking pending=pending testid="token-submit" class="button" />
             </div>
         </form>
     }

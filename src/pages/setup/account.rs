@@ -9,7 +9,7 @@ use crate::api::user::{initialize, InitializeRequest, INITIALIZE_SCOPES};
 use crate::auth::use_session;
 use crate::components::draft::{clear_drafts, use_draft};
 use crate::components::error_view::ApiErrorView;
-use crate::components::form_field::TextField;
+use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{
@@ -165,17 +165,7 @@ pub fn AccountStep(
                     .map(|e| view! { <ApiErrorView error=e context=Key::SetupRefused /> })
             }}
             <div class="form-actions">
-                <button
-                    type="submit"
-                    class="button button-primary"
-                    data-testid="setup-submit"
-                    prop:disabled=move || pending.get()
-                    aria-busy=move || if pending.get() { "true" } else { "false" }
-                >
-                    {move || {
-                        if pending.get() { i18n.t(Key::SetupSubmitting) } else { i18n.t(Key::SetupSubmit) }
-                    }}
-                </button>
+                <SubmitButton label=Key::SetupSubmit pending_label=Key::SetupSubmitting pending=pending testid="setup-submit" />
             </div>
         </form>
     }

@@ -9,7 +9,7 @@ use crate::api::organization::{create_application, create_organization, NewAppli
 use crate::api::ApiError;
 use crate::auth::{oauth, use_session};
 use crate::components::error_view::ApiErrorView;
-use crate::components::form_field::TextField;
+use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_username, FieldError};
@@ -96,14 +96,7 @@ pub fn RegisterAppStep() -> impl IntoView {
                             <button type="button" class="button button-quiet" on:click=skip.clone() data-testid="register-skip">
                                 {tr(Key::SkipForNow)}
                             </button>
-                            <button
-                                type="submit"
-                                class="button button-primary"
-                                data-testid="register-submit"
-                                prop:disabled=move || pending.get()
-                            >
-                                {move || if pending.get() { i18n.t(Key::RegisterSubmitting) } else { i18n.t(Key::RegisterSubmit) }}
-                            </button>
+                            <SubmitButton label=Key::RegisterSubmit pending_label=Key::RegisterSubmitting pending=pending testid="register-submit" />
                         </div>
                     </form>
                 }
