@@ -80,13 +80,20 @@ fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
 }
 
-/// Aborts the in-flight fetch when the future that owns it is dropped (a resource refetching or a
-/// page going away), so stale answers never arrive and the browser frees the connection.
+/// Aborts the in-flight fetch when the component or resource that asked goes away (its reactive
+/// owner is cleaned up: a page left, a resource refetching) or when the future that owns it is
+/// dropped, so stale answers never arrive and the browser frees the connection.
 struct AbortOnDrop(Option<web_sys::AbortController>);
 
 impl AbortOnDrop {
     fn new() -> Self {
-        Self(web_sys::AbortController::new().ok())
+        let controller = web_sys::AbortController::new().ok();
+        if let Some(c) = &controller {
+            let c = send_wrapper::SendWrapper::new(c.clone());
+            // A no-op outside a reactive owner (e.g. an action's future).
+            leptos::prelude::on_cleanup(move || c.abort());
+        }
+        Self(controller)
     }
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {
