@@ -52,6 +52,14 @@ impl Scopes {
         set
     }
 
+    /// The name of a single scope (`None` for a set of several or none).
+    pub fn name(self) -> Option<&'static str> {
+        Scopes::NAMES
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map(|(name, _)| *name)
+    }
+
     pub fn contains(self, other: Scopes) -> bool {
         self.0 & other.0 == other.0
     }
@@ -76,6 +84,8 @@ pub struct RequestAuth {
     pub identity: Identity,
     /// The cookie's session whoever is authenticated: the CSRF check compares against it.
     pub session: Option<SessionRecord>,
+    /// The client's address (log entries).
+    pub ip: Option<String>,
 }
 
 impl RequestAuth {
@@ -83,6 +93,15 @@ impl RequestAuth {
         RequestAuth {
             identity: Identity::Anonymous,
             session: None,
+            ip: None,
+        }
+    }
+
+    /// The OAuth token the request was made with, if any.
+    pub fn token(&self) -> Option<&TokenRecord> {
+        match &self.identity {
+            Identity::Token { token, .. } => Some(token),
+            _ => None,
         }
     }
 
@@ -226,7 +245,44 @@ pub fn resolve(storage: &Storage, headers: &HeaderMap) -> Result<RequestAuth, Ap
             _ => Identity::Anonymous,
         },
     };
-    Ok(RequestAuth { identity, session })
+    Ok(RequestAuth {
+        identity,
+        session,
+        ip: None,
+    })
+}
+
+/// The session cookie's session and its signed-in (enabled, non-organization) user.
+pub fn resolve_session(storage: &Storage, headers: &HeaderMap) -> Result<RequestAuth, ApiError> {
+    let mut headers = headers.clone();
+    headers.remove(header::AUTHORIZATION);
+    resolve(storage, &headers)
+}
+
+/// `Authorization: Basic …` credentials, decoded (`None` for any other header).
+pub fn parse_basic(headers: &HeaderMap) -> Option<(String, String)> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, rest) = value.trim().split_once(' ')?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(rest.trim())
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let (user, password) = text.split_once(':')?;
+    Some((user.to_string(), password.to_string()))
+}
+
+/// `Set-Cookie` for a session cookie value; `expires_at` `None` makes a browser-session cookie.
+pub fn session_set_cookie(cookie: &str, expires_at: Option<i64>) -> String {
+    let mut out = format!("{SESSION_COOKIE}={cookie}; ");
+    if let Some(at) = expires_at {
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(at.unsigned_abs());
+        out.push_str(&format!("Expires={}; ", httpdate::fmt_http_date(when)));
+    }
+    out.push_str("HttpOnly; Path=/; SameSite=Lax");
+    out
 }
 
 fn token_identity(storage: &Storage, token: &str) -> Result<Identity, ApiError> {

@@ -1,16 +1,64 @@
 //! The API layer every `/api/v1` route inherits, in Quay's order (§1.4): OPTIONS / 405 / GET
-//! catch-all → browser XHR rule → credentials → CSRF → handler; then CORS on the way out.
+//! catch-all → browser XHR rule → credentials → CSRF → the route's access rule (401, fresh login,
+//! 403 unless deferred past the body) → handler; then CORS on the way out.
+
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::auth::{self, RequestAuth};
+use crate::auth::{self, Identity, RequestAuth};
+use crate::config::Config;
 use crate::error::{ApiError, NoCors, ShapeA};
-use crate::routes::{allow_header, base_url, options_response, redirect_with_slash};
+use crate::routes::{
+    allow_header, base_url, options_response, redirect_with_slash, Access, EndpointInfo,
+};
 use crate::state::AppState;
+
+/// The operation being served, for extractors: its table entry and the 403 decision that Quay
+/// takes only after the body validated (see [`crate::body::ApiJson`]).
+#[derive(Debug, Clone)]
+pub struct EndpointContext {
+    pub info: EndpointInfo,
+    deferred: Option<Deferred>,
+}
+
+#[derive(Debug, Clone)]
+struct Deferred {
+    denied: bool,
+    checked: Arc<AtomicBool>,
+}
+
+impl EndpointContext {
+    /// Reports the deferred permission decision (once the body is valid).
+    pub fn check_deferred(&self) -> Result<(), ApiError> {
+        match &self.deferred {
+            Some(d) => {
+                d.checked.store(true, Ordering::SeqCst);
+                if d.denied {
+                    Err(ApiError::unauthorized())
+                } else {
+                    Ok(())
+                }
+            }
+            None => Ok(()),
+        }
+    }
+}
+
+/// Whether the credentials satisfy the access rule's scope/superuser part (the 403 decision).
+pub fn permitted(access: Access, auth: &RequestAuth, config: &Config) -> bool {
+    match access {
+        Access::Anonymous | Access::Handler { .. } => true,
+        Access::Scope { scope, .. } => auth.user().is_some() && auth.scopes().contains(scope),
+        Access::SuperUser { .. } => auth.is_super_user(config),
+    }
+}
 
 pub async fn api_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let origin = req
@@ -23,7 +71,11 @@ pub async fn api_layer(State(state): State<AppState>, mut req: Request, next: Ne
         .get::<MatchedPath>()
         .map(|m| m.as_str().to_string())
         .unwrap_or_default();
-    let methods = state.route_methods(&pattern).to_vec();
+    let methods = state.route_methods(&pattern);
+    let ip = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip().to_string());
     let method = req.method().clone();
     let has_get = methods.contains(&Method::GET);
 
@@ -40,10 +92,38 @@ pub async fn api_layer(State(state): State<AppState>, mut req: Request, next: Ne
         resp
     } else {
         let query = req.uri().query().map(str::to_string);
+        let lookup = if method == Method::HEAD {
+            Method::GET
+        } else {
+            method.clone()
+        };
+        let info = state.endpoint(&pattern, &lookup).cloned();
         match check_request(&state, method.clone(), req.headers().clone(), query).await {
-            Ok(auth) => {
-                req.extensions_mut().insert(auth);
-                next.run(req).await
+            Ok(mut auth) => {
+                auth.ip = ip;
+                match info.map(|info| authorize(&state, &method, info, &auth)) {
+                    Some(Ok(ctx)) => {
+                        let checked = ctx.deferred.as_ref().map(|d| d.checked.clone());
+                        req.extensions_mut().insert(auth);
+                        req.extensions_mut().insert(ctx);
+                        let resp = next.run(req).await;
+                        match checked {
+                            // A handler that never read its body never reported the 403.
+                            Some(flag)
+                                if !flag.load(Ordering::SeqCst) && resp.status().is_success() =>
+                            {
+                                ApiError::Internal(format!(
+                                    "{method} {pattern}: deferred permission check never ran"
+                                ))
+                                .into_response()
+                            }
+                            _ => resp,
+                        }
+                    }
+                    Some(Err(e)) => e.into_response(),
+                    None => ApiError::Internal(format!("{method} {pattern}: not in the table"))
+                        .into_response(),
+                }
             }
             Err(e) => e.into_response(),
         }
@@ -100,6 +180,55 @@ async fn check_request(
         }
     }
     Ok(auth)
+}
+
+/// The route's access rule: 401 when nobody is signed in, fresh login for superuser routes over a
+/// session, and the 403 now or (for bodies checked inside Quay's handlers) later.
+fn authorize(
+    state: &AppState,
+    method: &Method,
+    info: EndpointInfo,
+    auth: &RequestAuth,
+) -> Result<EndpointContext, ApiError> {
+    let config = state.config();
+    let access = info.access;
+    if matches!(access, Access::Scope { .. } | Access::SuperUser { .. }) && auth.user().is_none() {
+        return Err(ApiError::invalid_token());
+    }
+    if let (Access::SuperUser { fresh_login: true }, Identity::Session { user }) =
+        (access, &auth.identity)
+    {
+        let login = auth
+            .session
+            .as_ref()
+            .and_then(|s| s.login_time)
+            .unwrap_or(0);
+        if user.has_password && login < crate::storage::now() - config.fresh_login_timeout_s {
+            return Err(ApiError::fresh_login_required());
+        }
+    }
+    let allowed = permitted(access, auth, config);
+    let has_body = *method == Method::POST || *method == Method::PUT;
+    let early = match access {
+        Access::Scope { before_body, .. } => before_body || !has_body,
+        _ => !has_body,
+    };
+    if early || info.body_schema.is_none() {
+        if !allowed {
+            return Err(ApiError::unauthorized());
+        }
+        return Ok(EndpointContext {
+            info,
+            deferred: None,
+        });
+    }
+    Ok(EndpointContext {
+        info,
+        deferred: Some(Deferred {
+            denied: !allowed,
+            checked: Arc::new(AtomicBool::new(false)),
+        }),
+    })
 }
 
 fn csrf_from_query(query: Option<&str>) -> Option<String> {

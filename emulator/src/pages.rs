@@ -35,6 +35,23 @@ impl Page {
         )
     }
 
+    pub fn unauthorized() -> Page {
+        Page::new(
+            StatusCode::UNAUTHORIZED,
+            "The server could not verify that you are authorized to access the URL requested. \
+             You either supplied the wrong credentials (e.g. a bad password), or your browser \
+             doesn't understand how to supply the credentials required.",
+        )
+    }
+
+    pub fn new_forbidden() -> Page {
+        Page::new(
+            StatusCode::FORBIDDEN,
+            "You don't have the permission to access the requested resource. It is either \
+             read-protected or not readable by the server.",
+        )
+    }
+
     pub fn not_found() -> Page {
         Page::new(
             StatusCode::NOT_FOUND,

@@ -9,7 +9,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::config::Config;
-use crate::routes::{api_routes, route_methods, router};
+use crate::routes::{api_routes, route_table, router};
 use crate::state::AppState;
 use crate::storage::{Storage, StorageError};
 
@@ -123,16 +123,19 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
     let addr = listener.local_addr().map_err(StartError::Runtime)?;
 
     let routes = api_routes(&config);
-    let state = AppState::new(config, storage, dist, route_methods(&routes));
+    let state = AppState::new(config, storage, dist, route_table(&routes));
     let app = router(state, routes);
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                // Also resolves when the handle is dropped without an explicit stop.
-                let _ = stopped.await;
-            })
-            .await
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            // Also resolves when the handle is dropped without an explicit stop.
+            let _ = stopped.await;
+        })
+        .await
     });
     Ok(RunningEmulator {
         addr,

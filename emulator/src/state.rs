@@ -1,6 +1,5 @@
 //! What every handler shares: the configuration, the database and the route table.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -8,6 +7,7 @@ use axum::http::Method;
 
 use crate::config::Config;
 use crate::error::ApiError;
+use crate::routes::{EndpointInfo, RouteInfo};
 use crate::storage::Storage;
 
 #[derive(Clone)]
@@ -17,8 +17,8 @@ struct Inner {
     config: Config,
     storage: Storage,
     dist: Option<PathBuf>,
-    /// API route pattern → methods with a handler (for `Allow`, 405 and the 308 catch-all).
-    route_methods: HashMap<&'static str, Vec<Method>>,
+    /// The API route table (for `Allow`, 405, the 308 catch-all, access rules and discovery).
+    routes: Vec<RouteInfo>,
 }
 
 impl AppState {
@@ -26,13 +26,13 @@ impl AppState {
         config: Config,
         storage: Storage,
         dist: Option<PathBuf>,
-        route_methods: HashMap<&'static str, Vec<Method>>,
+        routes: Vec<RouteInfo>,
     ) -> AppState {
         AppState(Arc::new(Inner {
             config,
             storage,
             dist,
-            route_methods,
+            routes,
         }))
     }
 
@@ -44,12 +44,27 @@ impl AppState {
         self.0.dist.as_ref()
     }
 
-    pub fn route_methods(&self, pattern: &str) -> &[Method] {
-        self.0
-            .route_methods
-            .get(pattern)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+    pub fn routes(&self) -> &[RouteInfo] {
+        &self.0.routes
+    }
+
+    pub fn route(&self, pattern: &str) -> Option<&RouteInfo> {
+        self.0.routes.iter().find(|r| r.path == pattern)
+    }
+
+    pub fn route_methods(&self, pattern: &str) -> Vec<Method> {
+        self.route(pattern)
+            .map(RouteInfo::methods)
+            .unwrap_or_default()
+    }
+
+    pub fn endpoint(&self, pattern: &str, method: &Method) -> Option<&EndpointInfo> {
+        self.route(pattern).and_then(|r| r.endpoint(method))
+    }
+
+    /// Direct storage access for blocking code (tests, seeding).
+    pub fn storage(&self) -> &Storage {
+        &self.0.storage
     }
 
     /// Runs storage work (SQLite, password hashing) on a blocking thread.

@@ -7,11 +7,25 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+mod accounts;
+mod logs;
+mod oauth;
+
+pub use accounts::{LoginRecord, NewOrganization};
+pub use logs::{LogEntryRecord, NewLogEntry};
+pub use oauth::{ApplicationFields, ApplicationRecord};
+
 /// Embedded migrations, applied in order; `PRAGMA user_version` counts the applied ones.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../migrations/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_logs_sessions_oauth",
+        include_str!("../migrations/0002_logs_sessions_oauth.sql"),
+    ),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {

@@ -7,7 +7,7 @@ use axum::http::Method;
 use axum::Json;
 use common::*;
 use quay_emulator::auth::RequestAuth;
-use quay_emulator::routes::{api_routes, endpoint, route_methods, router, ApiRoute};
+use quay_emulator::routes::{api_routes, endpoint, route_table, router, ApiRoute};
 use quay_emulator::state::AppState;
 use quay_emulator::storage::Storage;
 use serde_json::{json, Value};
@@ -201,11 +201,15 @@ async fn with_write_route() -> (tempfile::TempDir, std::net::SocketAddr) {
     let config = reference_config();
     let storage = Storage::open(&dir.path().join("r.db")).unwrap();
     let mut routes = api_routes(&config);
-    routes.push(ApiRoute {
-        path: "/api/v1/test/whoami",
-        endpoints: vec![endpoint(Method::POST, "testWhoami", whoami)],
-    });
-    let state = AppState::new(config, storage, None, route_methods(&routes));
+    routes.push(
+        ApiRoute::new("/api/v1/test/whoami", "test", "tests.Whoami").op(endpoint(
+            Method::POST,
+            "testWhoami",
+            whoami,
+        )
+        .anonymous()),
+    );
+    let state = AppState::new(config, storage, None, route_table(&routes));
     let app = router(state, routes);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();

@@ -1,43 +1,121 @@
 //! The route table and the router built from it.
 //!
-//! API routes (`/api/v1/...`) are listed in [`api_routes`]: path, method, Quay's operation nickname
-//! and handler. Everything generic about them (OPTIONS, 405, the 308 catch-all for GET, the XHR
-//! rule, credentials, CSRF, CORS) is done once by `middleware::api_layer`, so a new route is one
-//! entry here plus its handler. The discovery document will be generated from the same table.
+//! API routes (`/api/v1/...`) are listed in [`api_routes`]: path, tag, path parameters and per
+//! method Quay's operation nickname, handler and **access rule** ([`Access`]: the scope or
+//! superuser status the caller needs). Everything generic about them (OPTIONS, 405, the 308
+//! catch-all for GET, the XHR rule, credentials, CSRF, the 401/403 of the access rule, fresh login,
+//! CORS) is done once by `middleware::api_layer`, so a new route is one entry here plus its
+//! handler. The discovery document is generated from the same table.
 
+pub mod discovery;
 pub mod initialize;
+pub mod oauth;
+pub mod organization;
+pub mod session;
 pub mod static_files;
 pub mod user;
-
-use std::collections::HashMap;
 
 use axum::extract::Request;
 use axum::handler::Handler;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, on, MethodFilter, MethodRouter};
+use axum::routing::{any, get, on, post, MethodFilter, MethodRouter};
 use axum::Router;
 
+use crate::auth::Scopes;
 use crate::config::Config;
 use crate::error::{NoCors, HTML};
 use crate::state::AppState;
 
+/// Who may call an operation (Quay's `require_scope` + permission checks + `anon_allowed`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, signed in or not (Quay's `@anon_allowed`): discovery, signin, signout.
+    Anonymous,
+    /// The handler answers itself; `scope` is only declared (discovery). `GET /api/v1/user/`.
+    Handler { scope: Scopes },
+    /// A signed-in user whose credentials carry `scope`, else 401 (nobody signed in) / 403.
+    /// `before_body`: checked before the JSON body (Quay's `require_user_admin` decorator);
+    /// otherwise after the body validated (permission checks inside Quay's handlers).
+    Scope { scope: Scopes, before_body: bool },
+    /// A superuser (`SUPER_USERS`) whose credentials carry `super:user`, checked after the body;
+    /// session callers also need a fresh login unless `fresh_login` is false.
+    SuperUser { fresh_login: bool },
+}
+
+impl Access {
+    /// The scope the discovery document lists for the operation.
+    pub fn declared_scope(self) -> Option<Scopes> {
+        match self {
+            Access::Anonymous => None,
+            Access::Handler { scope } | Access::Scope { scope, .. } => Some(scope),
+            Access::SuperUser { .. } => Some(Scopes::SUPER_USER),
+        }
+    }
+}
+
 /// One API path and its operations.
 pub struct ApiRoute {
-    /// axum pattern, e.g. `/api/v1/superuser/users/{username}`.
+    /// axum pattern (also the Swagger path), e.g. `/api/v1/superuser/users/{username}`.
     pub path: &'static str,
+    /// Discovery tag (`x-tag`), e.g. `user`, `organization`.
+    pub tag: &'static str,
+    /// Quay's resource class (`x-name`), e.g. `endpoints.api.user.User`.
+    pub class: &'static str,
+    /// Path parameters with their descriptions, in the order Quay declares them.
+    pub params: Vec<(&'static str, &'static str)>,
     pub endpoints: Vec<Endpoint>,
 }
 
-pub struct Endpoint {
+impl ApiRoute {
+    pub fn new(path: &'static str, tag: &'static str, class: &'static str) -> ApiRoute {
+        ApiRoute {
+            path,
+            tag,
+            class,
+            params: Vec::new(),
+            endpoints: Vec::new(),
+        }
+    }
+
+    pub fn param(mut self, name: &'static str, description: &'static str) -> ApiRoute {
+        self.params.push((name, description));
+        self
+    }
+
+    pub fn op(mut self, endpoint: Endpoint) -> ApiRoute {
+        self.endpoints.push(endpoint);
+        self
+    }
+}
+
+/// What the middleware and discovery know about an operation.
+#[derive(Debug, Clone)]
+pub struct EndpointInfo {
     pub method: Method,
-    /// Quay's operation id (`nickname`), for the discovery document.
+    /// Quay's operation id (`nickname`).
     pub nickname: &'static str,
+    pub access: Access,
+    /// The JSON-Schema name the body is validated against (see `schema.rs`).
+    pub body_schema: Option<&'static str>,
+    /// Quay's `@internal_only`: absent from discovery.
+    pub internal: bool,
+    pub description: &'static str,
+    /// A response schema name for discovery (`getLoggedInUser` → `UserView`).
+    pub response_schema: Option<&'static str>,
+    /// Query parameters for discovery: (name, type, description).
+    pub query: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+pub struct Endpoint {
+    pub info: EndpointInfo,
     router: MethodRouter<AppState>,
 }
 
-/// An operation of a route: `endpoint(Method::GET, "getLoggedInUser", user::get_user)`.
+/// An operation of a route: `endpoint(Method::GET, "getLoggedInUser", user::get_user)`, then its
+/// access rule (`.scope(...)`, `.superuser()`, `.anonymous()`, …). The default is
+/// `Access::SuperUser { fresh_login: true }`: a forgotten rule fails closed.
 pub fn endpoint<H, T>(method: Method, nickname: &'static str, handler: H) -> Endpoint
 where
     H: Handler<T, AppState>,
@@ -46,29 +124,236 @@ where
     let filter = MethodFilter::try_from(method.clone())
         .unwrap_or_else(|_| panic!("route table uses an unsupported method {method}"));
     Endpoint {
-        method,
-        nickname,
+        info: EndpointInfo {
+            method,
+            nickname,
+            access: Access::SuperUser { fresh_login: true },
+            body_schema: None,
+            internal: false,
+            description: "",
+            response_schema: None,
+            query: Vec::new(),
+        },
         router: on(filter, handler),
+    }
+}
+
+impl Endpoint {
+    pub fn access(mut self, access: Access) -> Endpoint {
+        self.info.access = access;
+        self
+    }
+
+    pub fn anonymous(self) -> Endpoint {
+        self.access(Access::Anonymous)
+    }
+
+    /// Needs `scope`; the 403 comes after body validation.
+    pub fn scope(self, scope: Scopes) -> Endpoint {
+        self.access(Access::Scope {
+            scope,
+            before_body: false,
+        })
+    }
+
+    /// Needs `scope`; the 403 comes before the body is read.
+    pub fn scope_before_body(self, scope: Scopes) -> Endpoint {
+        self.access(Access::Scope {
+            scope,
+            before_body: true,
+        })
+    }
+
+    pub fn superuser(self) -> Endpoint {
+        self.access(Access::SuperUser { fresh_login: true })
+    }
+
+    pub fn superuser_without_fresh_login(self) -> Endpoint {
+        self.access(Access::SuperUser { fresh_login: false })
+    }
+
+    pub fn body(mut self, schema: &'static str) -> Endpoint {
+        self.info.body_schema = Some(schema);
+        self
+    }
+
+    pub fn internal(mut self) -> Endpoint {
+        self.info.internal = true;
+        self
+    }
+
+    pub fn describe(mut self, text: &'static str) -> Endpoint {
+        self.info.description = text;
+        self
+    }
+
+    pub fn query(
+        mut self,
+        name: &'static str,
+        kind: &'static str,
+        description: &'static str,
+    ) -> Endpoint {
+        self.info.query.push((name, kind, description));
+        self
+    }
+
+    pub fn responds(mut self, schema: &'static str) -> Endpoint {
+        self.info.response_schema = Some(schema);
+        self
     }
 }
 
 /// Every API route the configuration enables (Quay's `show_if` decides at start-up too).
 pub fn api_routes(_config: &Config) -> Vec<ApiRoute> {
-    vec![ApiRoute {
-        path: "/api/v1/user/",
-        endpoints: vec![endpoint(Method::GET, "getLoggedInUser", user::get_user)],
-    }]
+    vec![
+        ApiRoute::new(
+            "/api/v1/discovery",
+            "discovery",
+            "endpoints.api.discovery.DiscoveryResource",
+        )
+        .op(endpoint(Method::GET, "discovery", discovery::discovery)
+            .anonymous()
+            .query("internal", "boolean", "Whether to include internal APIs.")
+            .describe("List all of the API endpoints available in the swagger API format.")),
+        ApiRoute::new("/api/v1/user/", "user", "endpoints.api.user.User").op(endpoint(
+            Method::GET,
+            "getLoggedInUser",
+            user::get_user,
+        )
+        .access(Access::Handler {
+            scope: Scopes::USER_READ,
+        })
+        .responds("UserView")
+        .describe("Get user information for the authenticated user.")),
+        ApiRoute::new("/api/v1/signin", "user", "endpoints.api.user.Signin").op(endpoint(
+            Method::POST,
+            "signinUser",
+            session::signin,
+        )
+        .anonymous()
+        .body("SigninUser")
+        .internal()
+        .describe("Sign in the user with the specified credentials.")),
+        ApiRoute::new("/api/v1/signout", "user", "endpoints.api.user.Signout").op(endpoint(
+            Method::POST,
+            "logout",
+            session::signout,
+        )
+        .anonymous()
+        .internal()
+        .describe("Request that the current user be signed out.")),
+        ApiRoute::new(
+            "/api/v1/organization/",
+            "organization",
+            "endpoints.api.organization.OrganizationList",
+        )
+        .op(endpoint(
+            Method::POST,
+            "createOrganization",
+            organization::create_organization,
+        )
+        .scope_before_body(Scopes::USER_ADMIN)
+        .body("NewOrg")
+        .describe("Create a new organization.")),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}",
+            "organization",
+            "endpoints.api.organization.Organization",
+        )
+        .param("orgname", "The name of the organization")
+        .op(endpoint(
+            Method::GET,
+            "getOrganization",
+            organization::get_organization,
+        )
+        .anonymous()
+        .describe("Get the details for the specified organization")),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}/applications",
+            "organization",
+            "endpoints.api.organization.OrganizationApplications",
+        )
+        .param("orgname", "The name of the organization")
+        .op(endpoint(
+            Method::GET,
+            "getOrganizationApplications",
+            organization::list_applications,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("List the applications for the specified organization."))
+        .op(endpoint(
+            Method::POST,
+            "createOrganizationApplication",
+            organization::create_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .body("NewApp")
+        .describe("Creates a new application under this organization.")),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}/applications/{client_id}",
+            "organization",
+            "endpoints.api.organization.OrganizationApplicationResource",
+        )
+        .param("client_id", "The OAuth client ID")
+        .param("orgname", "The name of the organization")
+        .op(endpoint(
+            Method::GET,
+            "getOrganizationApplication",
+            organization::get_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe(
+            "Retrieves the application with the specified client_id under the specified \
+                 organization.",
+        ))
+        .op(endpoint(
+            Method::PUT,
+            "updateOrganizationApplication",
+            organization::update_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .body("UpdateApp")
+        .describe("Updates an application under this organization."))
+        .op(endpoint(
+            Method::DELETE,
+            "deleteOrganizationApplication",
+            organization::delete_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("Deletes the application under this organization.")),
+    ]
 }
 
-/// Route pattern → its methods, for the middleware.
-pub fn route_methods(routes: &[ApiRoute]) -> HashMap<&'static str, Vec<Method>> {
+/// An API route as the middleware and discovery see it (no handlers).
+#[derive(Debug, Clone)]
+pub struct RouteInfo {
+    pub path: &'static str,
+    pub tag: &'static str,
+    pub class: &'static str,
+    pub params: Vec<(&'static str, &'static str)>,
+    pub endpoints: Vec<EndpointInfo>,
+}
+
+impl RouteInfo {
+    pub fn methods(&self) -> Vec<Method> {
+        self.endpoints.iter().map(|e| e.method.clone()).collect()
+    }
+
+    pub fn endpoint(&self, method: &Method) -> Option<&EndpointInfo> {
+        self.endpoints.iter().find(|e| e.method == *method)
+    }
+}
+
+/// The route table without handlers, in table order.
+pub fn route_table(routes: &[ApiRoute]) -> Vec<RouteInfo> {
     routes
         .iter()
-        .map(|r| {
-            (
-                r.path,
-                r.endpoints.iter().map(|e| e.method.clone()).collect(),
-            )
+        .map(|r| RouteInfo {
+            path: r.path,
+            tag: r.tag,
+            class: r.class,
+            params: r.params.clone(),
+            endpoints: r.endpoints.iter().map(|e| e.info.clone()).collect(),
         })
         .collect()
 }
@@ -100,6 +385,29 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
                 .get(redirect_with_slash)
                 .fallback(initialize::method_not_allowed),
         )
+        .route(
+            "/csrf_token",
+            get(session::csrf_token).options(session::csrf_options),
+        )
+        .route(
+            "/oauth/authorize",
+            get(oauth::authorize)
+                .options(oauth::authorize_options)
+                .fallback(oauth::authorize_method_not_allowed),
+        )
+        .route(
+            "/oauth/authorizeapp",
+            post(oauth::authorize_app)
+                .options(oauth::post_options)
+                .get(redirect_with_slash),
+        )
+        .route(
+            "/oauth/denyapp",
+            post(oauth::deny_app)
+                .options(oauth::post_options)
+                .get(redirect_with_slash),
+        )
+        .route(oauth::SIGNIN_PATH, post(oauth::emulator_signin))
         .merge(api)
         .merge(slashless)
         .fallback(static_files::serve)

@@ -194,3 +194,84 @@ pub fn raw_get(addr: SocketAddr, path: &str) -> (u16, String, Vec<u8>) {
         .expect("status");
     (status, head, raw[split + 4..].to_vec())
 }
+
+/// The `name=value` part of a `Set-Cookie` header.
+pub fn cookie_of(resp: &reqwest::Response) -> Option<String> {
+    resp.headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").to_string())
+}
+
+impl Emu {
+    /// A user who can sign in with `password` (through the library, as browser tests do).
+    pub fn seed_user(&self, username: &str, password: &str) {
+        quay_emulator::seed::create_user(
+            &self.db_path(),
+            username,
+            password,
+            &format!("{username}@example.com"),
+        )
+        .expect("seed user");
+    }
+
+    /// An anonymous session: (cookie, csrf token).
+    pub async fn session(&self) -> (String, String) {
+        let resp = self
+            .client
+            .get(self.url("/csrf_token"))
+            .send()
+            .await
+            .expect("csrf_token");
+        assert_eq!(resp.status(), 200);
+        let cookie = cookie_of(&resp).expect("session cookie");
+        let body: Value = resp.json().await.expect("json");
+        (
+            cookie,
+            body["csrf_token"].as_str().expect("token").to_string(),
+        )
+    }
+
+    pub async fn signin_raw(
+        &self,
+        cookie: &str,
+        csrf: Option<&str>,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        let mut req = self
+            .client
+            .post(self.url("/api/v1/signin"))
+            .header("cookie", cookie)
+            .json(&serde_json::json!({"username": username, "password": password}));
+        if let Some(c) = csrf {
+            req = req.header("x-csrf-token", c);
+        }
+        req.send().await.expect("signin")
+    }
+
+    /// Signs in through a fresh session; returns the signed-in (cookie, csrf token).
+    pub async fn signed_in(&self, username: &str, password: &str) -> (String, String) {
+        let (cookie, csrf) = self.session().await;
+        let resp = self
+            .signin_raw(&cookie, Some(&csrf), username, password)
+            .await;
+        assert_eq!(resp.status(), 200, "signin of {username}");
+        let next = resp.headers()["x-next-csrf-token"]
+            .to_str()
+            .unwrap()
+            .to_string();
+        (cookie_of(&resp).expect("new cookie"), next)
+    }
+
+    /// Usage-log entries, newest first.
+    pub fn logs(&self) -> Vec<quay_emulator::storage::LogEntryRecord> {
+        let storage = quay_emulator::storage::Storage::open(&self.db_path()).expect("db");
+        storage.log_entries(0, i64::MAX, 1000).expect("logs")
+    }
+
+    /// Parses a shape C body (`text/html` JSON).
+    pub async fn shape_c(resp: reqwest::Response) -> Value {
+        serde_json::from_str(&resp.text().await.expect("body")).expect("json body")
+    }
+}

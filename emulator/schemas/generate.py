@@ -1,0 +1,33 @@
+# Generates schemas.json: Quay's JSON schemas (facts from endpoints/api/*.py) with the pretty-printed
+# blocks jsonschema puts into its error messages (pprint, width 72, 4-space indent).
+# Run from this directory: python3 generate.py
+import json, pprint
+S = {
+ "NewOrg": {"type": "object", "description": "Description of a new organization.", "required": ["name"],
+   "properties": {"name": {"type": "string", "description": "Organization username"},
+     "email": {"type": "string", "description": "Organization contact email"},
+     "contact_email": {"type": "string", "description": "Optional contact email for organization recovery and notifications"},
+     "recaptcha_response": {"type": "string", "description": "The (may be disabled) recaptcha response code for verification"}}},
+ "NewApp": {"type": "object", "description": "Description of a new organization application.", "required": ["name"],
+   "properties": {"name": {"type": "string", "description": "The name of the application"},
+     "redirect_uri": {"type": "string", "description": "The URI for the application's OAuth redirect"},
+     "application_uri": {"type": "string", "description": "The URI for the application's homepage"},
+     "description": {"type": "string", "description": "The human-readable description for the application"},
+     "avatar_email": {"type": "string", "description": "The e-mail address of the avatar to use for the application"}}},
+ "UpdateApp": {"type": "object", "description": "Description of an updated application.", "required": ["name", "redirect_uri", "application_uri"],
+   "properties": {"name": {"type": "string", "description": "The name of the application"},
+     "redirect_uri": {"type": "string", "description": "The URI for the application's OAuth redirect"},
+     "application_uri": {"type": "string", "description": "The URI for the application's homepage"},
+     "description": {"type": "string", "description": "The human-readable description for the application"},
+     "avatar_email": {"type": "string", "description": "The e-mail address of the avatar to use for the application"}}},
+ "SigninUser": {"type": "object", "description": "Information required to sign in a user.", "required": ["username", "password"],
+   "properties": {"username": {"type": "string", "description": "The user's username"},
+     "password": {"type": "string", "description": "The user's password"},
+     "invite_code": {"type": "string", "description": "The optional invite code"}}},
+}
+def block(x):
+    return "\n".join("    " + l for l in pprint.pformat(x, width=72).split("\n"))
+out = {}
+for name, s in S.items():
+    out[name] = {"schema": s, "block": block(s), "properties": {k: block(v) for k, v in s["properties"].items()}, "property_order": list(s["properties"])}
+json.dump(out, open("schemas.json", "w"), indent=1)

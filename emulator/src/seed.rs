@@ -1,0 +1,86 @@
+//! Test and demo seeding through the library (Quay has no HTTP routes for these): users with a
+//! password, organizations with an admin, OAuth applications. Works on the database file of a
+//! running emulator (SQLite WAL allows a second connection).
+
+use std::path::Path;
+
+use crate::storage::{ApplicationFields, NewOrganization, Storage};
+
+/// Two weeks, Quay's default `DEFAULT_TAG_EXPIRATION`.
+const TAG_EXPIRATION_S: i64 = 1_209_600;
+
+fn open(db: &Path) -> Result<Storage, String> {
+    Storage::open(db).map_err(|e| e.to_string())
+}
+
+/// Creates a (verified, enabled) user who can sign in with `password`.
+pub fn create_user(db: &Path, username: &str, password: &str, email: &str) -> Result<(), String> {
+    let storage = open(db)?;
+    let hash = crate::crypto::hash_password(password)?;
+    storage
+        .create_user(username, email, Some(&hash), TAG_EXPIRATION_S)
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Enables or disables a user.
+pub fn set_user_enabled(db: &Path, username: &str, enabled: bool) -> Result<(), String> {
+    let storage = open(db)?;
+    let user = storage
+        .namespace_by_name(username)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user {username}"))?;
+    storage
+        .set_user_enabled(user.id, enabled)
+        .map_err(|e| e.to_string())
+}
+
+/// Creates an organization whose `owners` team (role admin) holds `admin`.
+pub fn create_organization(db: &Path, name: &str, email: &str, admin: &str) -> Result<(), String> {
+    let storage = open(db)?;
+    let creator = storage
+        .namespace_by_name(admin)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user {admin}"))?;
+    storage
+        .create_organization(&NewOrganization {
+            name: name.to_string(),
+            email: email.to_string(),
+            tag_expiration_s: TAG_EXPIRATION_S,
+            creator_id: creator.id,
+        })
+        .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Registers an OAuth application in `org`; returns `(client_id, client_secret)`.
+pub fn create_application(
+    db: &Path,
+    org: &str,
+    name: &str,
+    redirect_uri: &str,
+    application_uri: &str,
+) -> Result<(String, String), String> {
+    let storage = open(db)?;
+    let org = storage
+        .namespace_by_name(org)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no organization {org}"))?;
+    let client_id = crate::crypto::random_upper_alnum(20);
+    let secret = crate::crypto::random_upper_alnum(40);
+    storage
+        .create_application(
+            org.id,
+            &client_id,
+            &secret,
+            &ApplicationFields {
+                name: name.to_string(),
+                redirect_uri: redirect_uri.to_string(),
+                application_uri: application_uri.to_string(),
+                description: String::new(),
+                avatar_email: None,
+            },
+        )
+        .map_err(|e| e.to_string())?;
+    Ok((client_id, secret))
+}

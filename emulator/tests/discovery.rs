@@ -1,0 +1,179 @@
+//! `GET /api/v1/discovery` (§13) lists exactly the public operations the emulator serves.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::*;
+use serde_json::{json, Value};
+
+/// Maintained by hand on purpose: adding a route must update this list.
+const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
+    ("/api/v1/discovery", "get", "discovery", None),
+    ("/api/v1/user/", "get", "getLoggedInUser", Some("user:read")),
+    (
+        "/api/v1/organization/",
+        "post",
+        "createOrganization",
+        Some("user:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}",
+        "get",
+        "getOrganization",
+        None,
+    ),
+    (
+        "/api/v1/organization/{orgname}/applications",
+        "get",
+        "getOrganizationApplications",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}/applications",
+        "post",
+        "createOrganizationApplication",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}/applications/{client_id}",
+        "get",
+        "getOrganizationApplication",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}/applications/{client_id}",
+        "put",
+        "updateOrganizationApplication",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}/applications/{client_id}",
+        "delete",
+        "deleteOrganizationApplication",
+        Some("org:admin"),
+    ),
+];
+
+#[tokio::test]
+async fn discovery_lists_exactly_the_implemented_operations() {
+    let emu = emulator().await;
+    let resp = emu
+        .client
+        .get(emu.url("/api/v1/discovery"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(content_type(resp.headers()), "application/json");
+    assert_default_cors(resp.headers());
+    let doc: Value = resp.json().await.unwrap();
+    assert_eq!(doc["swagger"], "2.0");
+    assert_eq!(doc["host"], "localhost:8080");
+    assert_eq!(doc["basePath"], "/");
+    assert_eq!(doc["schemes"], json!(["http"]));
+    assert_eq!(
+        doc["securityDefinitions"]["oauth2_implicit"]["authorizationUrl"],
+        "http://localhost:8080/oauth/authorize"
+    );
+    assert_eq!(
+        doc["securityDefinitions"]["oauth2_implicit"]["flow"],
+        "implicit"
+    );
+    assert_eq!(
+        doc["securityDefinitions"]["oauth2_implicit"]["scopes"]
+            .as_object()
+            .unwrap()
+            .len(),
+        8
+    );
+    for key in [
+        "version",
+        "title",
+        "description",
+        "termsOfService",
+        "contact",
+    ] {
+        assert!(doc["info"].get(key).is_some(), "{key}");
+    }
+
+    let mut found = BTreeSet::new();
+    for (path, entry) in doc["paths"].as_object().unwrap() {
+        assert_eq!(entry["x-path"], path.as_str());
+        assert!(entry["x-name"]
+            .as_str()
+            .unwrap()
+            .starts_with("endpoints.api."));
+        for (method, op) in entry.as_object().unwrap() {
+            if !["get", "post", "put", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            let scope = op["security"][0]["oauth2_implicit"][0]
+                .as_str()
+                .map(str::to_string);
+            found.insert((
+                path.clone(),
+                method.clone(),
+                op["operationId"].as_str().unwrap().to_string(),
+                scope,
+            ));
+            assert_eq!(op["tags"], json!([entry["x-tag"]]));
+            for code in ["400", "401", "403", "404"] {
+                assert_eq!(
+                    op["responses"][code]["schema"]["$ref"],
+                    "#/definitions/ApiError"
+                );
+            }
+        }
+    }
+    let expected: BTreeSet<_> = EXPECTED
+        .iter()
+        .map(|(p, m, n, s)| {
+            (
+                p.to_string(),
+                m.to_string(),
+                n.to_string(),
+                s.map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+
+    // Path parameters, body parameters and their definitions.
+    let apps = &doc["paths"]["/api/v1/organization/{orgname}/applications/{client_id}"];
+    let names: Vec<&str> = apps["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["client_id", "orgname"]);
+    assert_eq!(apps["delete"]["responses"]["204"]["description"], "Deleted");
+    let body = &apps["put"]["parameters"][0];
+    assert_eq!(body["in"], "body");
+    assert_eq!(body["schema"]["$ref"], "#/definitions/UpdateApp");
+    let defs = doc["definitions"].as_object().unwrap();
+    let names: BTreeSet<&str> = defs.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        BTreeSet::from(["ApiError", "NewApp", "NewOrg", "UpdateApp", "UserView"])
+    );
+    assert_eq!(
+        doc["paths"]["/api/v1/user/"]["get"]["responses"]["200"]["schema"]["$ref"],
+        "#/definitions/UserView"
+    );
+    assert_eq!(
+        doc["paths"]["/api/v1/organization/"]["post"]["responses"]["201"]["description"],
+        "Successful creation"
+    );
+    // Internal operations are absent.
+    assert!(doc["paths"].get("/api/v1/signin").is_none());
+    assert!(doc["paths"].get("/api/v1/signout").is_none());
+    let tags: Vec<&str> = doc["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["discovery", "organization", "user"]);
+}
