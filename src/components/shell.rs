@@ -16,6 +16,7 @@ use crate::routes::NAV_AREAS;
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     let session = use_session();
+    let current = use_current_user();
     view! {
         <a class="skip-link" href="#main" on:click=focus_main>
             {tr(Key::SkipToContent)}
@@ -34,7 +35,8 @@ pub fn Shell(children: Children) -> impl IntoView {
             </div>
         </header>
         <div class="layout">
-            <Show when=move || session.is_signed_in()>
+            // Admin areas only for a superuser: anyone else gets the explanation, not dead links.
+            <Show when=move || current.user().is_some_and(|u| u.is_superuser())>
                 <Navigation />
             </Show>
             <main id="main" tabindex="-1">

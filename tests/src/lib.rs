@@ -55,6 +55,8 @@ pub struct Ctx {
     pub client: Client,
     pub base_url: String,
     pub http: reqwest::Client,
+    /// The emulator's database, for `quay_emulator::seed` (state Quay has no HTTP route for).
+    pub db_path: PathBuf,
 }
 
 /// Starts an emulator with `config` and a browser, runs `body`, and tears both down. Fails when
@@ -90,7 +92,8 @@ where
 {
     let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
-    let emulator = start_emulator(config, &tmp).await;
+    let db_path = tmp.path().join("registry.db");
+    let emulator = start_emulator(config, &db_path).await;
     let driver = ChromeDriver::spawn().await;
     let profile = tmp.path().join("profile");
     std::fs::create_dir_all(&profile).expect("profile dir");
@@ -99,6 +102,7 @@ where
         client: client.clone(),
         base_url: emulator.base_url(),
         http: reqwest::Client::new(),
+        db_path,
     };
 
     let outcome = AssertUnwindSafe(body(ctx)).catch_unwind().await;
@@ -111,8 +115,8 @@ where
     (outcome, console)
 }
 
-async fn start_emulator(config: Config, tmp: &tempfile::TempDir) -> RunningEmulator {
-    let options = EmulatorOptions::new(tmp.path().join("registry.db"))
+async fn start_emulator(config: Config, db_path: &std::path::Path) -> RunningEmulator {
+    let options = EmulatorOptions::new(db_path)
         .config(config)
         .listen("127.0.0.1:0".parse().expect("loopback address"))
         .dist(dist_dir());

@@ -1,7 +1,7 @@
 //! Signing in without the setup wizard: pasting a token, and coming back after a 401.
 
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::Config;
+use quay_emulator::{seed, Config};
 
 const TOKEN_KEY: &str = "quay-admin.token";
 
@@ -54,29 +54,41 @@ async fn a_pasted_token_is_checked_before_it_is_kept() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn after_a_401_signing_in_again_returns_to_the_same_page() {
-    browser_test("expired_session", Config::default_emulator(), |ctx| async move {
-        let init = ctx.initialize_registry("quayadmin", "already-set-up").await;
-        let token = init["access_token"].as_str().expect("token").to_string();
+    browser_test(
+        "expired_session",
+        Config::default_emulator(),
+        |ctx| async move {
+            let init = ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let token = init["access_token"].as_str().expect("token").to_string();
 
-        // A session whose token the registry no longer accepts, on a deep link with a query.
-        ctx.goto("/").await;
-        ctx.js(&format!(
-            "sessionStorage.setItem('{TOKEN_KEY}', 'REVOKED00000000000000000000000000000000'); return null;"
-        ))
-        .await;
-        ctx.goto("/registry-size?view=history").await;
-        ctx.wait_for_text("[data-testid=sign-in-notice]", "expired").await;
-        assert_eq!(ctx.session_storage(TOKEN_KEY).await, None, "the dead token is gone");
-        let url = ctx.client.current_url().await.unwrap();
-        assert_eq!(url.path(), "/registry-size");
-        assert_eq!(url.query(), Some("view=history"));
-        ctx.assert_accessible("sign-in after expiry").await;
+            // Signed in on a deep link with a query...
+            ctx.goto("/registry-size?view=history").await;
+            paste_token(&ctx, &token).await;
+            ctx.wait_for_text("h1", "Registry size").await;
 
-        paste_token(&ctx, &token).await;
-        ctx.wait_for_text("h1", "Registry size").await;
-        let url = ctx.client.current_url().await.unwrap();
-        assert_eq!(url.path(), "/registry-size");
-        assert_eq!(url.query(), Some("view=history"));
-    })
+            // ...when the registry stops accepting the token (its user is disabled: Quay then
+            // treats the token as anonymous). The next request answers 401.
+            seed::set_user_enabled(&ctx.db_path, "quayadmin", false).unwrap();
+            ctx.client.refresh().await.unwrap();
+            ctx.wait_for_text("[data-testid=sign-in-notice]", "expired")
+                .await;
+            assert_eq!(
+                ctx.session_storage(TOKEN_KEY).await,
+                None,
+                "the dead token is gone"
+            );
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.path(), "/registry-size");
+            assert_eq!(url.query(), Some("view=history"));
+            ctx.assert_accessible("sign-in after expiry").await;
+
+            seed::set_user_enabled(&ctx.db_path, "quayadmin", true).unwrap();
+            paste_token(&ctx, &token).await;
+            ctx.wait_for_text("h1", "Registry size").await;
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.path(), "/registry-size");
+            assert_eq!(url.query(), Some("view=history"));
+        },
+    )
     .await;
 }

@@ -1,0 +1,247 @@
+//! Sign-in through Quay's OAuth implicit flow, end to end: the dashboard, the emulator's sign-in
+//! and consent pages, and the redirect back.
+
+use quay_admin_e2e::{browser_test, Ctx};
+use quay_emulator::{seed, Config};
+
+const TOKEN_KEY: &str = "quay-admin.token";
+const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
+
+/// A user (not necessarily a superuser) who administers an organization with an OAuth
+/// application redirecting to the dashboard; returns the client id.
+fn seed_user_with_app(ctx: &Ctx, username: &str, password: &str) -> String {
+    let db = &ctx.db_path;
+    seed::create_user(db, username, password, &format!("{username}@example.com")).unwrap();
+    let org = format!("{username}-org");
+    seed::create_organization(db, &org, "", username).unwrap();
+    let redirect = format!("{}/", ctx.base_url);
+    seed::create_application(db, &org, "Quay Admin dashboard", &redirect, &redirect)
+        .unwrap()
+        .0
+}
+
+/// Tells this browser the client id, as the setup wizard would have.
+async fn remember_client_id(ctx: &Ctx, client_id: &str) {
+    ctx.goto("/not-a-page").await;
+    ctx.js(&format!(
+        "localStorage.setItem('{CLIENT_ID_KEY}', '{client_id}'); return null;"
+    ))
+    .await;
+}
+
+/// From the dashboard's sign-in page through the emulator's sign-in form to its consent page.
+async fn sign_in_at_quay(ctx: &Ctx, username: &str, password: &str) {
+    ctx.click("[data-testid=sign-in-oauth]").await;
+    ctx.find("#signin-submit").await;
+    ctx.assert_accessible("registry sign-in page").await;
+    ctx.type_into("#username", username).await;
+    ctx.type_into("#password", password).await;
+    ctx.click("#signin-submit").await;
+    ctx.find("#authorize-allow").await;
+    ctx.assert_accessible("registry consent page").await;
+}
+
+/// The token must never be visible where a script, an extension or another site could read it.
+async fn assert_token_confined(ctx: &Ctx, token: &str) {
+    let href = ctx.js("return location.href;").await;
+    assert!(
+        !href.as_str().unwrap_or_default().contains(token),
+        "token in location.href"
+    );
+    assert!(
+        !ctx.local_storage_dump().await.contains(token),
+        "token in localStorage"
+    );
+    // Follow a real link to another document and look at what it was told.
+    ctx.js(
+        "const a = document.createElement('a'); a.href = 'referrer-probe'; a.id = 'probe-link'; \
+            a.textContent = 'probe'; document.body.appendChild(a); return null;",
+    )
+    .await;
+    ctx.click("#probe-link").await;
+    ctx.wait_for_path("/referrer-probe").await;
+    ctx.find("main").await;
+    let referrer = ctx.js("return document.referrer;").await;
+    assert!(
+        !referrer.as_str().unwrap_or_default().contains(token),
+        "token in document.referrer: {referrer}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wizard_registers_the_dashboard_and_then_oauth_sign_in_works() {
+    browser_test(
+        "oauth_after_wizard",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.goto("/").await;
+            ctx.wait_for_path("/setup").await;
+            ctx.type_into("#setup-email", "admin@example.com").await;
+            ctx.type_into("#setup-password", "correct-horse-42").await;
+            ctx.type_into("#setup-confirm", "correct-horse-42").await;
+            ctx.click("[data-testid=setup-submit]").await;
+
+            // Step 2: the organization and the application, with this dashboard as redirect URI.
+            assert_eq!(ctx.value("#register-organization").await, "quay-admin");
+            ctx.click("[data-testid=register-submit]").await;
+            let client_id = ctx.text("[data-testid=client-id]").await;
+            assert_eq!(client_id.len(), 20, "{client_id:?}");
+            ctx.assert_accessible("wizard, application registered")
+                .await;
+            let apps: serde_json::Value = ctx
+                .http
+                .get(ctx.url("/api/v1/organization/quay-admin/applications"))
+                .bearer_auth(ctx.session_storage(TOKEN_KEY).await.unwrap())
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(apps["applications"][0]["client_id"], client_id.as_str());
+            assert_eq!(
+                apps["applications"][0]["redirect_uri"],
+                format!("{}/", ctx.base_url)
+            );
+            ctx.click("[data-testid=register-continue]").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+
+            // A fresh sign-in through Quay with that client id.
+            ctx.click("[data-testid=sign-out]").await;
+            ctx.wait_for_text("h1", "Sign in").await;
+            // The wizard's initialize call also signed this browser into the registry (as Quay
+            // does), so the registry goes straight to its consent page.
+            ctx.click("[data-testid=sign-in-oauth]").await;
+            ctx.find("#authorize-allow").await;
+            ctx.click("#authorize-allow").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+            ctx.find("[data-testid=superuser-badge]").await;
+            let token = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
+            assert_eq!(token.len(), 40);
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.path(), "/");
+            assert_eq!(
+                url.query(),
+                None,
+                "state and scope removed from the address bar"
+            );
+            assert_eq!(url.fragment(), None, "token removed from the address bar");
+            assert_token_confined(&ctx, &token).await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sign_in_returns_to_the_deep_link_it_started_from() {
+    browser_test(
+        "oauth_deep_link",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let org = "quayadmin-org";
+            seed::create_organization(&ctx.db_path, org, "", "quayadmin").unwrap();
+            let redirect = format!("{}/", ctx.base_url);
+            let (client_id, _) =
+                seed::create_application(&ctx.db_path, org, "dash", &redirect, &redirect).unwrap();
+            remember_client_id(&ctx, &client_id).await;
+
+            ctx.goto("/builds?phase=error&page=2").await;
+            sign_in_at_quay(&ctx, "quayadmin", "already-set-up").await;
+            ctx.click("#authorize-allow").await;
+            ctx.wait_for_text("h1", "Builds").await;
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.path(), "/builds");
+            assert_eq!(url.query(), Some("phase=error&page=2"));
+            assert_eq!(url.fragment(), None);
+            let token = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
+            assert_token_confined(&ctx, &token).await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn denying_access_or_a_forged_state_stores_nothing() {
+    browser_test(
+        "oauth_refusals",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let client_id = seed_user_with_app(&ctx, "alice", "alice-password");
+            remember_client_id(&ctx, &client_id).await;
+
+            // The person cancels on the consent page.
+            ctx.goto("/").await;
+            sign_in_at_quay(&ctx, "alice", "alice-password").await;
+            ctx.click("#authorize-deny").await;
+            ctx.wait_for_text("[data-testid=sign-in-notice]", "did not grant access")
+                .await;
+            ctx.wait_for_text("[data-testid=sign-in-notice]", "authorization_denied")
+                .await;
+            assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.query(), None, "error removed from the address bar");
+            ctx.assert_accessible("sign-in after a refusal").await;
+
+            // A redirect this tab never asked for (forged state) is ignored.
+            let forged = "FORGED0000000000000000000000000000000000";
+            ctx.goto(&format!(
+                "/?scope=super%3Auser&state=attacker#access_token={forged}&token_type=Bearer"
+            ))
+            .await;
+            ctx.wait_for_text("[data-testid=sign-in-notice]", "did not match")
+                .await;
+            assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
+            let href = ctx.js("return location.href;").await;
+            assert!(
+                !href.as_str().unwrap().contains(forged),
+                "forged token left in the URL"
+            );
+
+            // The sign-in page follows the language picker.
+            ctx.find("#language-picker")
+                .await
+                .select_by_value("ja")
+                .await
+                .unwrap();
+            ctx.wait_for_text("h1", "サインイン").await;
+            ctx.wait_for_text("[data-testid=sign-in-oauth]", "Quay でサインイン")
+                .await;
+            ctx.assert_accessible("sign-in page (ja)").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_non_superuser_signing_in_is_told_why_and_nothing_admin_is_sent() {
+    browser_test(
+        "oauth_not_superuser",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let client_id = seed_user_with_app(&ctx, "bob", "bob-password");
+            remember_client_id(&ctx, &client_id).await;
+
+            ctx.goto("/users").await;
+            sign_in_at_quay(&ctx, "bob", "bob-password").await;
+            ctx.click("#authorize-allow").await;
+            ctx.wait_for_text("[data-testid=not-superuser]", "bob is not a superuser")
+                .await;
+            ctx.wait_for_text("[data-testid=not-superuser]", "SUPER_USERS")
+                .await;
+            assert!(
+                !ctx.exists("nav").await,
+                "no admin navigation for a non-superuser"
+            );
+            ctx.assert_accessible("not a superuser").await;
+            ctx.click("[data-testid=sign-out]").await;
+            ctx.wait_for_text("h1", "Sign in").await;
+            assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
+        },
+    )
+    .await;
+}
