@@ -186,6 +186,12 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
             assert_eq!(url.query(), None, "error removed from the address bar");
             ctx.assert_accessible("sign-in after a refusal").await;
 
+            // An OAuth error return (RFC 6749's access_denied, as other servers send it).
+            ctx.goto("/?error=access_denied").await;
+            ctx.wait_for_text("[data-testid=sign-in-notice]", "access_denied")
+                .await;
+            assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
+
             // A redirect this tab never asked for (forged state) is ignored.
             let forged = "FORGED0000000000000000000000000000000000";
             ctx.goto(&format!(
