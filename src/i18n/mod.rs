@@ -1,5 +1,11 @@
 //! Languages: English, Japanese and Simplified Chinese. The choice follows the browser until the
 //! admin picks one, which is remembered. Texts live in `texts.rs`, checked at compile time.
+//!
+//! Why not leptos_i18n: measured on 2026-11-23 with the release settings of this project, a
+//! minimal Leptos 0.8 page with three texts in three languages is 20,931 bytes brotli with a
+//! `match` catalogue like this one and 37,532 with leptos_i18n 0.6.2 (default features off,
+//! `csr`): +16.6 KB compressed, because it links ICU4X locale and plural data. This catalogue
+//! costs only its strings, and a missing translation is still a compile error.
 
 mod texts;
 
