@@ -41,6 +41,19 @@ pub fn authorize_url(api_origin: &str, client_id: &str, redirect_uri: &str, stat
     )
 }
 
+/// RFC 6749's error codes, plus the two Quay adds.
+const OAUTH_ERRORS: &[&str] = &[
+    "invalid_request",
+    "unauthorized_client",
+    "access_denied",
+    "unsupported_response_type",
+    "invalid_scope",
+    "server_error",
+    "temporarily_unavailable",
+    "authorization_denied",
+    "redirect_uri_mismatch",
+];
+
 /// Reads an OAuth return from the URL's query and fragment (both without their `?`/`#`).
 /// `None` when the URL is not an OAuth return at all.
 pub fn parse_return(
@@ -54,8 +67,11 @@ pub fn parse_return(
         list.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
     };
     let token = get(&f, "access_token");
-    let error = get(&q, "error").or_else(|| get(&f, "error"));
-    if token.is_none() && error.is_none() && get(&q, "state").is_none() {
+    // Only OAuth's own error codes mark a return: pages may use `error` or `state` otherwise.
+    let error = get(&q, "error")
+        .or_else(|| get(&f, "error"))
+        .filter(|code| OAUTH_ERRORS.contains(&code.as_str()));
+    if token.is_none() && error.is_none() {
         return None;
     }
     if let Some(code) = error {
@@ -305,10 +321,6 @@ mod tests {
     #[test]
     fn a_return_without_a_usable_token() {
         assert_eq!(
-            parse_return("state=s1", "", Some("s1")),
-            Some(Err(ReturnError::MissingToken))
-        );
-        assert_eq!(
             parse_return("state=s1", "access_token=x%0Ay", Some("s1")),
             Some(Err(ReturnError::MissingToken))
         );
@@ -318,6 +330,9 @@ mod tests {
     fn ordinary_urls_are_not_returns() {
         assert_eq!(parse_return("", "", Some("s1")), None);
         assert_eq!(parse_return("page=2&sort=name", "main", None), None);
+        // A page's own `state` or `error` parameters are not OAuth returns.
+        assert_eq!(parse_return("state=pending", "", Some("s1")), None);
+        assert_eq!(parse_return("error=none&state=x", "", None), None);
     }
 
     #[test]
