@@ -102,6 +102,12 @@ impl Session {
         ApiClient::new(&base, self.token.get())
     }
 
+    /// The same, without subscribing: for actions and event handlers.
+    pub fn client_untracked(&self) -> ApiClient {
+        let base = self.config.with_value(|c| c.api_base.clone());
+        ApiClient::new(&base, self.token.get_untracked())
+    }
+
     /// A client with the given token, e.g. to check a pasted token before keeping it.
     pub fn client_with(&self, token: Option<String>) -> ApiClient {
         let base = self.config.with_value(|c| c.api_base.clone());

@@ -30,7 +30,7 @@ pub fn RegisterAppStep() -> impl IntoView {
     let register = Action::new_local({
         let redirect = redirect.clone();
         move |org: &String| {
-            let client = session.client();
+            let client = session.client_untracked();
             let org = org.clone();
             let app = NewApplication {
                 name: APPLICATION_NAME.to_string(),
