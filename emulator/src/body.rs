@@ -68,6 +68,16 @@ pub fn parse_json_body(headers: &HeaderMap, body: &[u8]) -> Result<Value, JsonBo
     serde_json::from_slice(body).map_err(|_| JsonBodyError::Malformed)
 }
 
+/// An API operation's JSON body without a declared schema: 415/400 B1, and Quay's
+/// `validate_json_request` 400 for a `null` body.
+pub fn api_json_value(headers: &HeaderMap, body: &[u8]) -> Result<Value, ApiError> {
+    let value = parse_json_body(headers, body).map_err(JsonBodyError::api)?;
+    if value.is_null() {
+        return Err(ApiError::invalid_request("Missing JSON body"));
+    }
+    Ok(value)
+}
+
 /// The JSON body of an API operation, parsed (415/400 B1), validated against the operation's
 /// declared schema (400 A) and then checked against the access rule's deferred 403, in Quay's
 /// order.
@@ -87,6 +97,11 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiJson {
             .map_err(|_| JsonBodyError::Malformed.api())?;
         let value = parse_json_body(&parts.headers, &bytes).map_err(JsonBodyError::api)?;
         if let Some(ctx) = ctx {
+            // Quay's validate_json_request: a body of `null` (Python's `None`) is "Missing JSON
+            // body"; empty objects and arrays go on to the schema.
+            if ctx.info.body_schema.is_some() && value.is_null() {
+                return Err(ApiError::invalid_request("Missing JSON body"));
+            }
             if let Some(schema) = ctx.info.body_schema {
                 crate::schema::validate(schema, &value).map_err(ApiError::invalid_request)?;
             }

@@ -142,6 +142,15 @@ impl ApiError {
         }
     }
 
+    /// An operation Quay serves that the emulator only routes (see DEVIATIONS.md): 501.
+    pub fn not_implemented() -> ApiError {
+        ApiError::a(
+            StatusCode::NOT_IMPLEMENTED,
+            "not_implemented",
+            "This operation is not implemented by the Quay emulator",
+        )
+    }
+
     pub fn method_not_allowed() -> ApiError {
         ApiError::B1 {
             status: StatusCode::METHOD_NOT_ALLOWED,

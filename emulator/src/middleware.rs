@@ -195,17 +195,8 @@ fn authorize(
     if matches!(access, Access::Scope { .. } | Access::SuperUser { .. }) && auth.user().is_none() {
         return Err(ApiError::invalid_token());
     }
-    if let (Access::SuperUser { fresh_login: true }, Identity::Session { user }) =
-        (access, &auth.identity)
-    {
-        let login = auth
-            .session
-            .as_ref()
-            .and_then(|s| s.login_time)
-            .unwrap_or(0);
-        if user.has_password && login < crate::storage::now() - config.fresh_login_timeout_s {
-            return Err(ApiError::fresh_login_required());
-        }
+    if let Access::SuperUser { fresh_login: true } = access {
+        require_fresh_login(auth, config)?;
     }
     let allowed = permitted(access, auth, config);
     let has_body = *method == Method::POST || *method == Method::PUT;
@@ -229,6 +220,22 @@ fn authorize(
             checked: Arc::new(AtomicBool::new(false)),
         }),
     })
+}
+
+/// Quay's `require_fresh_login`: a session of a user with a password must have signed in within
+/// `FRESH_LOGIN_TIMEOUT` (OAuth tokens are exempt).
+pub fn require_fresh_login(auth: &RequestAuth, config: &Config) -> Result<(), ApiError> {
+    if let Identity::Session { user } = &auth.identity {
+        let login = auth
+            .session
+            .as_ref()
+            .and_then(|s| s.login_time)
+            .unwrap_or(0);
+        if user.has_password && login < crate::storage::now() - config.fresh_login_timeout_s {
+            return Err(ApiError::fresh_login_required());
+        }
+    }
+    Ok(())
 }
 
 fn csrf_from_query(query: Option<&str>) -> Option<String> {

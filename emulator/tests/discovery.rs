@@ -24,6 +24,18 @@ const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
         None,
     ),
     (
+        "/api/v1/organization/{orgname}",
+        "put",
+        "changeOrganizationDetails",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}",
+        "delete",
+        "deleteAdminedOrganization",
+        Some("org:admin"),
+    ),
+    (
         "/api/v1/organization/{orgname}/applications",
         "get",
         "getOrganizationApplications",

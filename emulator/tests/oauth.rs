@@ -688,3 +688,128 @@ async fn full_implicit_flow_with_a_cookie_jar() {
         );
     }
 }
+
+#[tokio::test]
+async fn wrong_basic_credentials_hide_a_valid_session() {
+    let f = flow().await;
+    let resp = f
+        .emu
+        .client
+        .get(f.authorize_url("&format=json"))
+        .header("cookie", &f.cookie)
+        .basic_auth("admin", Some("nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+}
+
+#[tokio::test]
+async fn authorize_view_responses_are_never_cached() {
+    let f = flow().await;
+    const NO_CACHE: &str = "no-cache, no-store, must-revalidate";
+    let mismatch = f
+        .emu
+        .client
+        .get(f.emu.url(&format!(
+            "/oauth/authorize?response_type=token&client_id={}&redirect_uri={}&scope=super:user",
+            f.client_id,
+            urlencode("http://elsewhere.example/cb")
+        )))
+        .header("cookie", &f.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(mismatch.status(), 302);
+    assert_eq!(mismatch.headers()["cache-control"], NO_CACHE);
+    // Grant once, so that the next authorize goes straight to the provider (step 6).
+    let resp = f
+        .authorize_app(&[
+            ("client_id", f.client_id.as_str()),
+            ("redirect_uri", REDIRECT),
+            ("scope", "super:user"),
+            ("response_type", "token"),
+            ("_csrf_token", f.csrf.as_str()),
+        ])
+        .await;
+    assert_eq!(resp.status(), 302);
+    let granted = f.get(&f.authorize_url(""), Some(&f.cookie)).await;
+    assert_eq!(granted.status(), 302);
+    assert_eq!(granted.headers()["cache-control"], NO_CACHE);
+    let bad = f
+        .get(
+            &f.emu.url(&format!(
+                "/oauth/authorize?response_type=token&client_id={}&redirect_uri={}\
+                 &scope=super:user",
+                f.client_id,
+                urlencode("http://elsewhere.example/cb")
+            )),
+            Some(&f.cookie),
+        )
+        .await;
+    assert_eq!(bad.status(), 400);
+    assert_eq!(bad.headers()["cache-control"], NO_CACHE);
+}
+
+#[tokio::test]
+async fn authorizeapp_reads_the_grant_from_the_form_only() {
+    let f = flow().await;
+    let resp = f
+        .emu
+        .client
+        .post(f.emu.url(&format!(
+            "/oauth/authorizeapp?state=fromquery&scope=repo:read&_csrf_token={}",
+            f.csrf
+        )))
+        .header("cookie", &f.cookie)
+        .form(&[
+            ("client_id", f.client_id.as_str()),
+            ("redirect_uri", REDIRECT),
+            ("scope", "super:user"),
+            ("response_type", "token"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 302);
+    let location = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(!location.contains("fromquery"), "{location}");
+    assert!(location.contains("scope=super%3Auser"), "{location}");
+    // A grant given only in the query is no grant: no redirect_uri in the form.
+    let resp = f
+        .emu
+        .client
+        .post(f.emu.url(&format!(
+            "/oauth/denyapp?client_id={}&redirect_uri={}",
+            f.client_id,
+            urlencode(REDIRECT)
+        )))
+        .header("cookie", &f.cookie)
+        .form(&[("_csrf_token", f.csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 400);
+}
+
+#[tokio::test]
+async fn denyapp_csrf_failure_names_nobody() {
+    let f = flow().await;
+    let resp = f
+        .emu
+        .client
+        .post(f.emu.url("/oauth/denyapp"))
+        .header("cookie", &f.cookie)
+        .form(&[
+            ("client_id", f.client_id.as_str()),
+            ("redirect_uri", REDIRECT),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 403);
+    assert_eq!(
+        Emu::shape_c(resp).await,
+        json!({"error": "CSRF token was invalid or missing."})
+    );
+}

@@ -355,3 +355,47 @@ async fn applications_need_an_org_admin() {
     let resp = apps_call(&emu, Method::GET, "nosuchorg/applications", &token, None).await;
     assert_eq!(resp.status(), 403);
 }
+
+#[tokio::test]
+async fn organization_membership_is_capped_by_token_scopes() {
+    let emu = emulator().await;
+    let token = emu.admin_token("admin").await;
+    let resp = post_org(
+        &emu,
+        &token,
+        json!({"name": "testorg", "email": "testorg@example.com"}),
+    )
+    .await;
+    assert_eq!(resp.status(), 201);
+    let get = |t: String| {
+        let req = emu
+            .client
+            .get(emu.url("/api/v1/organization/testorg"))
+            .bearer_auth(t);
+        async move { req.send().await.unwrap().json::<Value>().await.unwrap() }
+    };
+    let full = get(token.clone()).await;
+    assert_eq!(full["is_admin"], json!(true));
+    assert!(full.get("quotas").is_some());
+    for scope in ["user:read", "super:user", "user:admin repo:read"] {
+        let t = emu.insert_token("admin", scope, far_future());
+        let org = get(t).await;
+        assert_eq!(
+            org,
+            json!({"name": "testorg", "email": "", "avatar": full["avatar"],
+                   "is_admin": false, "is_member": false}),
+            "{scope}"
+        );
+    }
+    let creator = get(emu.insert_token("admin", "repo:create", far_future())).await;
+    assert_eq!(creator["is_admin"], json!(false));
+    assert_eq!(creator["is_member"], json!(true));
+    assert_eq!(creator["email"], "");
+    assert_eq!(creator["ordered_teams"], json!(["owners"]));
+    assert!(creator.get("tag_expiration_s").is_none());
+    // Quay's org_view shows quotas to members too.
+    assert_eq!(creator["quotas"], full["quotas"]);
+    assert_eq!(creator["quota_report"], full["quota_report"]);
+    let admin = get(emu.insert_token("admin", "org:admin", far_future())).await;
+    assert_eq!(admin, full);
+}

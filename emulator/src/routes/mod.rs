@@ -215,16 +215,29 @@ pub fn api_routes(_config: &Config) -> Vec<ApiRoute> {
             .anonymous()
             .query("internal", "boolean", "Whether to include internal APIs.")
             .describe("List all of the API endpoints available in the swagger API format.")),
-        ApiRoute::new("/api/v1/user/", "user", "endpoints.api.user.User").op(endpoint(
-            Method::GET,
-            "getLoggedInUser",
-            user::get_user,
-        )
-        .access(Access::Handler {
-            scope: Scopes::USER_READ,
-        })
-        .responds("UserView")
-        .describe("Get user information for the authenticated user.")),
+        ApiRoute::new("/api/v1/user/", "user", "endpoints.api.user.User")
+            .op(endpoint(Method::GET, "getLoggedInUser", user::get_user)
+                .access(Access::Handler {
+                    scope: Scopes::USER_READ,
+                })
+                .responds("UserView")
+                .describe("Get user information for the authenticated user."))
+            .op(
+                endpoint(Method::PUT, "changeUserDetails", user::update_user)
+                    .scope_before_body(Scopes::USER_ADMIN)
+                    .internal()
+                    .describe("Update a users details such as password or email."),
+            )
+            .op(endpoint(Method::POST, "createNewUser", user::create_user)
+                .anonymous()
+                .internal()
+                .describe("Create a new user."))
+            .op(
+                endpoint(Method::DELETE, "deleteCurrentUser", user::delete_user)
+                    .scope(Scopes::USER_ADMIN)
+                    .internal()
+                    .describe("Deletes the current user."),
+            ),
         ApiRoute::new("/api/v1/signin", "user", "endpoints.api.user.Signin").op(endpoint(
             Method::POST,
             "signinUser",
@@ -267,7 +280,21 @@ pub fn api_routes(_config: &Config) -> Vec<ApiRoute> {
             organization::get_organization,
         )
         .anonymous()
-        .describe("Get the details for the specified organization")),
+        .describe("Get the details for the specified organization"))
+        .op(endpoint(
+            Method::PUT,
+            "changeOrganizationDetails",
+            organization::update_organization,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("Change the details for the specified organization."))
+        .op(endpoint(
+            Method::DELETE,
+            "deleteAdminedOrganization",
+            organization::delete_organization,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("Deletes the specified organization.")),
         ApiRoute::new(
             "/api/v1/organization/{orgname}/applications",
             "organization",

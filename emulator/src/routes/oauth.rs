@@ -483,7 +483,8 @@ async fn web_user(state: &AppState, headers: &HeaderMap) -> Result<RequestAuth, 
             LoginOutcome::Throttled { retry_after_s } => {
                 return Err(without_cors(too_many_attempts(retry_after_s)))
             }
-            LoginOutcome::Failed(_) => {}
+            // Quay's `_auth_decorator` stops at a failed Basic attempt: the cookie is not tried.
+            LoginOutcome::Failed(_) => auth.identity = Identity::Anonymous,
         }
     }
     Ok(auth)
@@ -597,7 +598,12 @@ pub async fn authorize(
     RawQuery(query): RawQuery,
 ) -> Response {
     match authorize_inner(&state, &headers, query.as_deref().unwrap_or("")).await {
-        Ok(resp) | Err(resp) => resp,
+        // Quay's `@no_cache` on the view: every response the view returns (not the aborts).
+        Ok(mut resp) => {
+            no_cache(&mut resp);
+            resp
+        }
+        Err(resp) => resp,
     }
 }
 
@@ -783,6 +789,13 @@ fn consent_page(
 /// `request.values`: query arguments, then the form body.
 fn form_values(query: Option<&str>, headers: &HeaderMap, body: &[u8]) -> Vec<(String, String)> {
     let mut values = parse_qsl(query.unwrap_or(""));
+    values.extend(form_body(headers, body));
+    values
+}
+
+/// `request.form`: the urlencoded body only.
+fn form_body(headers: &HeaderMap, body: &[u8]) -> Vec<(String, String)> {
+    let mut values = Vec::new();
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -815,10 +828,11 @@ fn csrf_valid(auth: &RequestAuth, values: &[(String, String)], headers: &HeaderM
     !expected.is_empty() && !given.is_empty() && expected.as_bytes() == given.as_bytes()
 }
 
-fn csrf_failure(auth: &RequestAuth) -> Response {
+/// The CSRF 403; `signed_in_as` is appended when the route authenticated the caller first.
+fn csrf_failure(signed_in_as: Option<&str>) -> Response {
     let mut error = "CSRF token was invalid or missing.".to_string();
-    if let Some(user) = auth.user() {
-        error.push_str(&format!(" (authorized: user {})", user.username));
+    if let Some(user) = signed_in_as {
+        error.push_str(&format!(" (authorized: user {user})"));
     }
     web_abort(StatusCode::FORBIDDEN, error, &allow_header(&[Method::POST]))
 }
@@ -838,18 +852,18 @@ pub async fn authorize_app(
     };
     let values = form_values(query.as_deref(), &headers, &body);
     if !csrf_valid(&auth, &values, &headers) {
-        return csrf_failure(&auth);
+        return csrf_failure(auth.user().map(|u| u.username.as_str()));
     }
+    // Quay reads the grant from `request.form`; only the CSRF token may come from the query.
+    let form = form_body(&headers, &body);
     let req = AuthorizeRequest {
-        response_type: first(&values, "response_type")
-            .unwrap_or("code")
-            .to_string(),
-        client_id: first(&values, "client_id").unwrap_or("").to_string(),
-        redirect_uri: first(&values, "redirect_uri").unwrap_or("").to_string(),
-        scope: first(&values, "scope").unwrap_or("").to_string(),
-        state: first(&values, "state").map(str::to_string),
+        response_type: first(&form, "response_type").unwrap_or("code").to_string(),
+        client_id: first(&form, "client_id").unwrap_or("").to_string(),
+        redirect_uri: first(&form, "redirect_uri").unwrap_or("").to_string(),
+        scope: first(&form, "scope").unwrap_or("").to_string(),
+        state: first(&form, "state").map(str::to_string),
     };
-    let given = first(&values, "redirect_uri").is_some();
+    let given = first(&form, "redirect_uri").is_some();
     match grant(&state, &user, &req, given).await {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
@@ -869,13 +883,15 @@ pub async fn deny_app(
     };
     let values = form_values(query.as_deref(), &headers, &body);
     if !csrf_valid(&auth, &values, &headers) {
-        return csrf_failure(&auth);
+        // `/oauth/denyapp` has no auth decorator in Quay: nobody to name.
+        return csrf_failure(None);
     }
     if auth.user().is_none() {
         return Page::unauthorized().into_response();
     }
-    let client_id = first(&values, "client_id").unwrap_or("").to_string();
-    let Some(redirect_uri) = first(&values, "redirect_uri").map(str::to_string) else {
+    let form = form_body(&headers, &body);
+    let client_id = first(&form, "client_id").unwrap_or("").to_string();
+    let Some(redirect_uri) = first(&form, "redirect_uri").map(str::to_string) else {
         return invalid_request_json();
     };
     let registered = match state
@@ -911,7 +927,7 @@ pub async fn emulator_signin(
     };
     let values = form_values(None, &headers, &body);
     if !csrf_valid(&auth, &values, &headers) {
-        return csrf_failure(&auth);
+        return csrf_failure(auth.user().map(|u| u.username.as_str()));
     }
     let next = first(&values, "next")
         .filter(|n| *n == "/oauth/authorize" || n.starts_with("/oauth/authorize?"))

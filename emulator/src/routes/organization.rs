@@ -1,12 +1,13 @@
 //! Organizations (§5.1, §5.2) and their OAuth applications (§12.1).
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::auth::{RequestAuth, Scopes};
+use crate::auth::RequestAuth;
 use crate::avatar::{avatar, AvatarKind};
 use crate::body::ApiJson;
 use crate::error::{ApiError, JSON};
@@ -108,21 +109,29 @@ pub async fn get_organization(
         .await?
         .ok_or_else(ApiError::not_found)?;
     let (org_id, user_id) = (org.id, auth.user().map(|u| u.id));
-    let (member, admin_member, teams, quotas) = state
+    let org_name = org.username.clone();
+    let (held, quotas) = state
         .db(move |s| {
-            let (member, admin) = match user_id {
-                Some(uid) => (s.is_org_member(uid, org_id)?, s.is_org_admin(uid, org_id)?),
-                None => (false, false),
+            let held = match user_id {
+                Some(uid) => s
+                    .user_memberships(uid)?
+                    .into_iter()
+                    .find(|m| m.name == org_name)
+                    .map(|m| m.role),
+                None => None,
             };
-            Ok((
-                member,
-                admin,
-                s.org_teams(org_id)?,
-                s.namespace_quotas(org_id)?,
-            ))
+            Ok((held, s.namespace_quotas(org_id)?))
         })
         .await?;
-    let is_admin = admin_member && auth.scopes().contains(Scopes::ORG_ADMIN);
+    // The role the credentials may exercise (Quay caps team roles by the token's scopes).
+    let role = held.and_then(|r| crate::routes::user::effective_role(&r, auth.scopes()));
+    let is_admin = role == Some("admin");
+    let member = role.is_some();
+    let teams = if member {
+        state.db(move |s| Ok(s.org_teams(org_id)?)).await?
+    } else {
+        Vec::new()
+    };
     let config = state.config();
     let mut view = Map::new();
     view.insert("name".into(), json!(org.username));
@@ -162,15 +171,41 @@ pub async fn get_organization(
         );
         view.insert("tag_expiration_s".into(), json!(org.tag_expiration_s));
         view.insert("is_free_account".into(), json!(true));
-        if config.feature_quota_management && config.feature_edit_quota {
-            view.insert(
-                "quotas".into(),
-                Value::Array(quotas.iter().map(quota_summary).collect()),
-            );
-            view.insert("quota_report".into(), quota_report(&quotas));
-        }
+    }
+    if (is_admin || member) && config.feature_quota_management && config.feature_edit_quota {
+        view.insert(
+            "quotas".into(),
+            Value::Array(quotas.iter().map(quota_summary).collect()),
+        );
+        view.insert("quota_report".into(), quota_report(&quotas));
     }
     Ok(Json(Value::Object(view)))
+}
+
+/// `PUT /api/v1/organization/{orgname}` (`changeOrganizationDetails`): routed (org:admin, JSON
+/// body, then the organization's admin permission) but not implemented.
+pub async fn update_organization(
+    State(state): State<AppState>,
+    Path(orgname): Path<String>,
+    auth: RequestAuth,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    crate::body::api_json_value(&headers, &body)?;
+    administered_org(&state, &auth, &orgname).await?;
+    Err(ApiError::not_implemented())
+}
+
+/// `DELETE /api/v1/organization/{orgname}` (`deleteAdminedOrganization`): routed (org:admin,
+/// fresh login, then the organization's admin permission) but not implemented.
+pub async fn delete_organization(
+    State(state): State<AppState>,
+    Path(orgname): Path<String>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    crate::middleware::require_fresh_login(&auth, state.config())?;
+    administered_org(&state, &auth, &orgname).await?;
+    Err(ApiError::not_implemented())
 }
 
 /// Quay's `AdministerOrganizationPermission(orgname)` (the route already required `org:admin`):

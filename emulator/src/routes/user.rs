@@ -1,6 +1,8 @@
 //! `GET /api/v1/user/` (§3): the signed-in user as its credentials allow it to see itself.
 
+use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
@@ -82,30 +84,32 @@ pub async fn get_user(
     Ok(Json(Value::Object(body)))
 }
 
-/// The team role the credentials may exercise: Quay caps a member's role by the token's scopes
-/// (`org:admin` → admin, `repo:create` → creator; a session may use everything).
-fn effective_role(member_role: &str, scopes: Scopes) -> &'static str {
+/// The team role the credentials may exercise (Quay's `SCOPE_MAX_TEAM_ROLES`): a member's role
+/// capped by the token's scopes (`org:admin` → admin, `repo:create` → creator; a session may use
+/// everything); `None` when the scopes give no team role at all (e.g. `user:read`, `super:user`).
+pub fn effective_role(member_role: &str, scopes: Scopes) -> Option<&'static str> {
     let cap = if scopes.contains(Scopes::ORG_ADMIN) {
-        2
+        3
     } else if scopes.contains(Scopes::REPO_CREATE) {
-        1
+        2
     } else {
         0
     };
     let held = match member_role {
-        "admin" => 2,
-        "creator" => 1,
-        _ => 0,
+        "admin" => 3,
+        "creator" => 2,
+        _ => 1,
     };
     match held.min(cap) {
-        2 => "admin",
-        1 => "creator",
-        _ => "member",
+        3 => Some("admin"),
+        2 => Some("creator"),
+        1 => Some("member"),
+        _ => None,
     }
 }
 
 fn org_view(m: &Membership, scopes: Scopes, user_admin: bool, public: &[String]) -> Value {
-    let role = effective_role(&m.role, scopes);
+    let role = effective_role(&m.role, scopes).unwrap_or("member");
     let mut view = json!({
         "name": m.name,
         "avatar": avatar(&m.name, Some(&m.email), AvatarKind::Org),
@@ -119,17 +123,53 @@ fn org_view(m: &Membership, scopes: Scopes, user_admin: bool, public: &[String])
     view
 }
 
+/// `PUT /api/v1/user/` (`changeUserDetails`): routed (user:admin, fresh login, JSON body) but not
+/// implemented.
+pub async fn update_user(
+    State(state): State<AppState>,
+    auth: RequestAuth,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    crate::middleware::require_fresh_login(&auth, state.config())?;
+    crate::body::api_json_value(&headers, &body)?;
+    Err(ApiError::not_implemented())
+}
+
+/// `POST /api/v1/user/` (`createNewUser`): routed (anonymous, JSON body) but not implemented.
+pub async fn create_user(headers: HeaderMap, body: Bytes) -> Result<Json<Value>, ApiError> {
+    crate::body::api_json_value(&headers, &body)?;
+    Err(ApiError::not_implemented())
+}
+
+/// `DELETE /api/v1/user/` (`deleteCurrentUser`): routed (user:admin, fresh login) but not
+/// implemented.
+pub async fn delete_user(
+    State(state): State<AppState>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    crate::middleware::require_fresh_login(&auth, state.config())?;
+    Err(ApiError::not_implemented())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn roles_are_capped_by_scopes() {
-        assert_eq!(effective_role("admin", Scopes::ALL), "admin");
-        assert_eq!(effective_role("admin", Scopes::REPO_CREATE), "creator");
-        assert_eq!(effective_role("admin", Scopes::USER_READ), "member");
-        assert_eq!(effective_role("member", Scopes::ALL), "member");
-        assert_eq!(effective_role("creator", Scopes::ALL), "creator");
+        assert_eq!(effective_role("admin", Scopes::ALL), Some("admin"));
+        assert_eq!(
+            effective_role("admin", Scopes::REPO_CREATE),
+            Some("creator")
+        );
+        assert_eq!(
+            effective_role("member", Scopes::REPO_CREATE),
+            Some("member")
+        );
+        assert_eq!(effective_role("admin", Scopes::USER_READ), None);
+        assert_eq!(effective_role("member", Scopes::ALL), Some("member"));
+        assert_eq!(effective_role("creator", Scopes::ALL), Some("creator"));
     }
 
     #[test]
