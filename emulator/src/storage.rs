@@ -25,6 +25,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_logs_sessions_oauth",
         include_str!("../migrations/0002_logs_sessions_oauth.sql"),
     ),
+    (
+        "0003_membership_token_indexes",
+        include_str!("../migrations/0003_membership_token_indexes.sql"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -489,6 +493,27 @@ mod tests {
             csrf_token: "csrf".into(),
             login_time: Some(now()),
             expires_at: None,
+        }
+    }
+
+    #[test]
+    fn member_and_application_lookups_use_indexes() {
+        let (_dir, storage) = temp_db();
+        let conn = storage.conn();
+        for (query, index) in [
+            (
+                "SELECT team_id FROM team_members WHERE user_id = 1",
+                "team_members_user",
+            ),
+            (
+                "SELECT id FROM oauth_access_tokens WHERE application_id = 1",
+                "oauth_access_tokens_application",
+            ),
+        ] {
+            let plan: String = conn
+                .query_row(&format!("EXPLAIN QUERY PLAN {query}"), [], |r| r.get(3))
+                .unwrap();
+            assert!(plan.contains(index), "{query}: {plan}");
         }
     }
 
