@@ -31,6 +31,8 @@ pub struct EndpointContext {
 #[derive(Debug, Clone)]
 struct Deferred {
     denied: bool,
+    /// Quay's `Unauthorized` is a 401 for nobody signed in, a 403 otherwise.
+    anonymous: bool,
     checked: Arc<AtomicBool>,
 }
 
@@ -40,7 +42,9 @@ impl EndpointContext {
         match &self.deferred {
             Some(d) => {
                 d.checked.store(true, Ordering::SeqCst);
-                if d.denied {
+                if d.denied && d.anonymous {
+                    Err(ApiError::invalid_token())
+                } else if d.denied {
                     Err(ApiError::unauthorized())
                 } else {
                     Ok(())
@@ -192,19 +196,25 @@ fn authorize(
 ) -> Result<EndpointContext, ApiError> {
     let config = state.config();
     let access = info.access;
-    if matches!(access, Access::Scope { .. } | Access::SuperUser { .. }) && auth.user().is_none() {
+    let has_body = *method == Method::POST || *method == Method::PUT;
+    let early = info.body_schema.is_none()
+        || match access {
+            Access::Scope { before_body, .. } => before_body || !has_body,
+            _ => !has_body,
+        };
+    // Nobody signed in: 401 at once where Quay has a decorator saying so (superuser routes'
+    // require_fresh_login, require_user_admin); where only the handler checks (a bare
+    // require_scope), the body is validated first and the 401 comes after it.
+    let anonymous = auth.user().is_none();
+    let needs_user = matches!(access, Access::Scope { .. } | Access::SuperUser { .. });
+    if needs_user && anonymous && (early || matches!(access, Access::SuperUser { .. })) {
         return Err(ApiError::invalid_token());
     }
     if let Access::SuperUser { fresh_login: true } = access {
         require_fresh_login(auth, config)?;
     }
     let allowed = permitted(access, auth, config);
-    let has_body = *method == Method::POST || *method == Method::PUT;
-    let early = match access {
-        Access::Scope { before_body, .. } => before_body || !has_body,
-        _ => !has_body,
-    };
-    if early || info.body_schema.is_none() {
+    if early {
         if !allowed {
             return Err(ApiError::unauthorized());
         }
@@ -217,6 +227,7 @@ fn authorize(
         info,
         deferred: Some(Deferred {
             denied: !allowed,
+            anonymous,
             checked: Arc::new(AtomicBool::new(false)),
         }),
     })

@@ -399,3 +399,42 @@ async fn organization_membership_is_capped_by_token_scopes() {
     let admin = get(emu.insert_token("admin", "org:admin", far_future())).await;
     assert_eq!(admin, full);
 }
+
+/// Quay's application routes have only `require_scope` (metadata), so for nobody signed in the
+/// body is validated first and the handler's `Unauthorized` (401 for anonymous) comes after.
+#[tokio::test]
+async fn anonymous_application_writes_validate_the_body_before_the_401() {
+    let emu = emulator().await;
+    let token = emu.admin_token("admin").await;
+    assert_eq!(
+        post_org(&emu, &token, json!({"name": "testorg"}))
+            .await
+            .status(),
+        201
+    );
+    let (cookie, csrf) = emu.session().await;
+    let anonymous = |body: &'static str, content_type: &'static str| {
+        emu.client
+            .post(emu.url("/api/v1/organization/testorg/applications"))
+            .header("Cookie", cookie.clone())
+            .header("X-CSRF-Token", csrf.clone())
+            .header("Content-Type", content_type)
+            .body(body)
+            .send()
+    };
+    // Invalid body: the schema's 400, not the 401.
+    let resp = anonymous("{}", "application/json").await.unwrap();
+    assert_eq!(resp.status(), 400);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error_type"], "invalid_request", "{body}");
+    // Wrong content type: the 415.
+    let resp = anonymous("x", "text/plain").await.unwrap();
+    assert_eq!(resp.status(), 415);
+    // A valid body: now the 401.
+    let resp = anonymous(r#"{"name": "app"}"#, "application/json")
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 401);
+    let body: Value = resp.json().await.unwrap();
+    assert_eq!(body["error_type"], "invalid_token", "{body}");
+}
