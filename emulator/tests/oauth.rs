@@ -813,3 +813,41 @@ async fn denyapp_csrf_failure_names_nobody() {
         json!({"error": "CSRF token was invalid or missing."})
     );
 }
+
+/// Web routes answer a method they lack with Werkzeug's HTML 405 page and their `Allow` set.
+#[tokio::test]
+async fn web_routes_answer_other_methods_with_an_html_405() {
+    use reqwest::Method;
+    let emu = emulator().await;
+    for (method, path, allow) in [
+        (Method::POST, "/csrf_token", "OPTIONS, HEAD, GET"),
+        (Method::POST, "/oauth/authorize", "OPTIONS, HEAD, GET"),
+        (
+            Method::PUT,
+            "/oauth/authorizeapp",
+            "OPTIONS, HEAD, POST, GET",
+        ),
+        (Method::DELETE, "/oauth/denyapp", "OPTIONS, HEAD, POST, GET"),
+        (
+            Method::PUT,
+            "/api/v1/user/initialize",
+            "OPTIONS, HEAD, POST, GET",
+        ),
+    ] {
+        let resp = emu
+            .client
+            .request(method.clone(), emu.url(path))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), 405, "{method} {path}");
+        assert_eq!(resp.headers()["allow"], allow, "{method} {path}");
+        assert_eq!(content_type(resp.headers()), "text/html; charset=utf-8");
+        assert_no_cors(resp.headers());
+        let body = resp.text().await.unwrap();
+        assert!(
+            body.contains("405 Method Not Allowed"),
+            "{method} {path}: {body}"
+        );
+    }
+}

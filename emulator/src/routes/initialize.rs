@@ -11,7 +11,7 @@ use crate::crypto;
 use crate::error::{ApiError, JSON};
 use crate::pages::Page;
 use crate::python;
-use crate::routes::{allow_header, options_response, without_cors};
+use crate::routes::{options_response, without_cors};
 use crate::state::AppState;
 use crate::storage::{now, NewAppToken, NewSession, NewUser};
 
@@ -188,14 +188,6 @@ pub async fn options() -> Response {
 }
 
 /// Werkzeug's 405 page for the methods the route lacks.
-pub async fn method_not_allowed() -> Response {
-    let mut resp = Page::method_not_allowed().into_response();
-    if let Ok(allow) = HeaderValue::from_str(&allow_header(&[Method::POST])) {
-        resp.headers_mut().insert(header::ALLOW, allow);
-    }
-    resp
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

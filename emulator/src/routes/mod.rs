@@ -410,29 +410,33 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
             axum::routing::post(initialize::initialize)
                 .options(initialize::options)
                 .get(redirect_with_slash)
-                .fallback(initialize::method_not_allowed),
+                .fallback(|| web_method_not_allowed(&[Method::POST])),
         )
         .route(
             "/csrf_token",
-            get(session::csrf_token).options(session::csrf_options),
+            get(session::csrf_token)
+                .options(session::csrf_options)
+                .fallback(|| web_method_not_allowed(&[Method::GET])),
         )
         .route(
             "/oauth/authorize",
             get(oauth::authorize)
                 .options(oauth::authorize_options)
-                .fallback(oauth::authorize_method_not_allowed),
+                .fallback(|| web_method_not_allowed(&[Method::GET])),
         )
         .route(
             "/oauth/authorizeapp",
             post(oauth::authorize_app)
                 .options(oauth::post_options)
-                .get(redirect_with_slash),
+                .get(redirect_with_slash)
+                .fallback(|| web_method_not_allowed(&[Method::POST])),
         )
         .route(
             "/oauth/denyapp",
             post(oauth::deny_app)
                 .options(oauth::post_options)
-                .get(redirect_with_slash),
+                .get(redirect_with_slash)
+                .fallback(|| web_method_not_allowed(&[Method::POST])),
         )
         .route(oauth::SIGNIN_PATH, post(oauth::emulator_signin))
         .merge(api)
@@ -464,6 +468,15 @@ pub async fn redirect_with_slash(req: Request) -> Response {
 /// Quay's `Allow` set for a route: its methods plus HEAD, OPTIONS and GET (the web catch-all),
 /// in the order Quay was observed to print them (`OPTIONS, HEAD, POST, GET`,
 /// `OPTIONS, HEAD, DELETE, GET, PUT`).
+/// Werkzeug's HTML 405 page for a web route (no CORS), with the route's `Allow` set.
+async fn web_method_not_allowed(methods: &'static [Method]) -> Response {
+    let mut resp = crate::pages::Page::method_not_allowed().into_response();
+    if let Ok(allow) = HeaderValue::from_str(&allow_header(methods)) {
+        resp.headers_mut().insert(header::ALLOW, allow);
+    }
+    resp
+}
+
 pub fn allow_header(methods: &[Method]) -> String {
     let mut out = vec!["OPTIONS", "HEAD"];
     for candidate in ["DELETE", "POST", "GET", "PUT", "PATCH"] {

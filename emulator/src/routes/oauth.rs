@@ -993,12 +993,6 @@ pub async fn post_options() -> Response {
     without_cors(options_response(&[Method::POST]))
 }
 
-pub async fn authorize_method_not_allowed() -> Response {
-    let mut resp = Page::method_not_allowed().into_response();
-    set(&mut resp, header::ALLOW, &allow_header(&[Method::GET]));
-    resp
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
