@@ -342,9 +342,13 @@ async fn feature_off_is_404_and_other_auth_is_refused() {
     let resp = off
         .initialize(json!({"username": "admin", "password": "password1"}))
         .await;
+    // route_show_if → util.http.abort(404): shape C with the raw web CORS headers.
     assert_eq!(resp.status(), 404);
     assert_eq!(content_type(resp.headers()), "text/html; charset=utf-8");
-    assert_no_cors(resp.headers());
+    assert_eq!(resp.headers()["access-control-allow-origin"], "*");
+    assert_eq!(resp.headers()["vary"], "Origin");
+    let body: Value = serde_json::from_str(&resp.text().await.unwrap()).unwrap();
+    assert_eq!(body, json!({"error": "Not Found"}));
 
     let ldap = emulator_with(config_with("AUTHENTICATION_TYPE: LDAP\n")).await;
     let resp = ldap

@@ -271,3 +271,21 @@ async fn a_user_outside_super_users_is_told_how_to_fix_it() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_registry_without_user_initialize_offers_no_wizard() {
+    let config = Config::default_emulator()
+        .with_overrides(r#"{"FEATURE_USER_INITIALIZE": false}"#)
+        .expect("override");
+    browser_test("initialize_off", config, |ctx| async move {
+        ctx.goto("/setup").await;
+        ctx.wait_for_text("[data-testid=setup-unavailable]", "not available")
+            .await;
+        assert!(!ctx.exists("[data-testid=setup-form]").await);
+        ctx.assert_accessible("setup unavailable").await;
+        // The empty registry still gets the sign-in page, not a redirect loop to the wizard.
+        ctx.goto("/").await;
+        ctx.wait_for_text("h1", "Sign in").await;
+    })
+    .await;
+}

@@ -9,7 +9,6 @@ use serde_json::{Map, Value};
 
 use crate::crypto;
 use crate::error::{ApiError, JSON};
-use crate::pages::Page;
 use crate::python;
 use crate::routes::{options_response, without_cors};
 use crate::state::AppState;
@@ -85,9 +84,13 @@ pub async fn initialize(
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let config = state.config();
-    // Quay's route_show_if: the route does not exist.
+    // Quay's route_show_if aborts with util.http.abort(404): `{"error": "Not Found"}`.
     if !config.feature_user_initialize {
-        return Err(ApiError::Page(Page::not_found()));
+        return Ok(crate::routes::oauth::web_abort(
+            axum::http::StatusCode::NOT_FOUND,
+            "Not Found".to_string(),
+            &crate::routes::allow_header(&[Method::POST]),
+        ));
     }
     if config.authentication_type != "Database" {
         return Err(ApiError::model(

@@ -364,7 +364,8 @@ fn invalid_request_json() -> Response {
 }
 
 /// Shape C on a web route, with Flask's raw CORS headers for the URL's `Allow` set (§1.3).
-fn web_abort(status: StatusCode, error: String, allow: &str) -> Response {
+/// Quay's `util.http.abort` on a web route: shape C with the raw web CORS headers.
+pub(crate) fn web_abort(status: StatusCode, error: String, allow: &str) -> Response {
     let mut resp = (status, json!({ "error": error }).to_string()).into_response();
     set(&mut resp, header::CONTENT_TYPE, HTML);
     set(
