@@ -3,6 +3,7 @@
 mod api;
 mod app;
 mod auth;
+mod browser;
 mod components;
 mod config;
 mod i18n;

@@ -4,6 +4,8 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::browser::{local_storage, session_storage};
+
 /// What the dashboard asks for: `super:user` for the admin API, `user:read` for who-am-I
 /// (`GET /api/v1/user/` answers 401 without it). Nothing else: a stolen token can do no more.
 pub const SCOPES: &str = "super:user user:read";
@@ -166,10 +168,6 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-fn session_storage() -> Option<web_sys::Storage> {
-    window()?.session_storage().ok().flatten()
-}
-
 /// 128 random bits from the browser's CSPRNG, hex-encoded.
 fn random_state() -> Option<String> {
     let crypto = window()?.crypto().ok()?;
@@ -181,10 +179,7 @@ fn random_state() -> Option<String> {
 /// The client id: `config.json`'s, else the one the setup wizard registered in this browser.
 pub fn client_id(configured: Option<&str>) -> Option<String> {
     configured.map(str::to_string).or_else(|| {
-        window()?
-            .local_storage()
-            .ok()
-            .flatten()?
+        local_storage()?
             .get_item(CLIENT_ID_KEY)
             .ok()
             .flatten()
@@ -194,7 +189,7 @@ pub fn client_id(configured: Option<&str>) -> Option<String> {
 
 /// Remembers the client id the setup wizard just registered (not a secret: it is in every URL).
 pub fn remember_client_id(client_id: &str) {
-    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(s) = local_storage() {
         let _ = s.set_item(CLIENT_ID_KEY, client_id);
     }
 }

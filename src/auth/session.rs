@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::oauth::ReturnError;
 use crate::api::ApiClient;
+use crate::browser::session_storage;
 use crate::config::RuntimeConfig;
 
 const TOKEN_KEY: &str = "quay-admin.token";
@@ -98,14 +99,12 @@ impl Session {
     /// A client carrying the current token; reading it inside a resource makes the resource
     /// refetch when the session changes.
     pub fn client(&self) -> ApiClient {
-        let base = self.config.with_value(|c| c.api_base.clone());
-        ApiClient::new(&base, self.token.get())
+        self.client_with(self.token.get())
     }
 
     /// The same, without subscribing: for actions and event handlers.
     pub fn client_untracked(&self) -> ApiClient {
-        let base = self.config.with_value(|c| c.api_base.clone());
-        ApiClient::new(&base, self.token.get_untracked())
+        self.client_with(self.token.get_untracked())
     }
 
     /// A client with the given token, e.g. to check a pasted token before keeping it.
@@ -117,10 +116,6 @@ impl Session {
 
 pub fn use_session() -> Session {
     expect_context::<Session>()
-}
-
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
 }
 
 /// Quay's tokens are 40 ASCII alphanumerics; anything else in storage or a URL was not written

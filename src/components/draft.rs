@@ -3,11 +3,9 @@
 
 use leptos::prelude::*;
 
-const PREFIX: &str = "quay-admin.draft.";
+use crate::browser::session_storage as storage;
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
+const PREFIX: &str = "quay-admin.draft.";
 
 /// A text signal restored from this tab's draft `key` (or `initial`) and saved on every change.
 pub fn use_draft(key: &'static str, initial: &str) -> RwSignal<String> {

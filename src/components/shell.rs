@@ -73,12 +73,7 @@ fn page_errors(errors: ArcRwSignal<Errors>) -> impl IntoView {
 /// `<base>` and navigate away).
 fn focus_main(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(el) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
-    }
+    crate::browser::focus_by_id("main");
 }
 
 #[component]

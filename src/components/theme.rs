@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::local_storage;
 use crate::i18n::{tr, Key};
 
 const THEME_KEY: &str = "quay-admin.theme";
@@ -44,8 +45,7 @@ impl Theme {
 }
 
 fn stored_theme() -> Theme {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
+    local_storage()
         .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
         .map(|v| Theme::parse(&v))
         .unwrap_or(Theme::System)
@@ -61,7 +61,7 @@ fn apply(theme: Theme) {
             other => html.set_attribute("data-theme", other.as_str()),
         };
     }
-    if let Ok(Some(storage)) = window.local_storage() {
+    if let Some(storage) = local_storage() {
         let _ = match theme {
             Theme::System => storage.remove_item(THEME_KEY),
             other => storage.set_item(THEME_KEY, other.as_str()),

@@ -10,6 +10,8 @@
 mod texts;
 
 use leptos::prelude::*;
+
+use crate::browser::local_storage;
 pub use texts::Key;
 
 const LOCALE_KEY: &str = "quay-admin.locale";
@@ -126,10 +128,6 @@ pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 /// Replaces `{name}` in a text: the only placeholder the texts use.
 pub fn fill(text: &str, name: &str) -> String {
     text.replace("{name}", name)
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn document_element() -> Option<web_sys::Element> {

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use crate::api::user::{initialize, InitializeRequest, INITIALIZE_SCOPES};
 use crate::auth::use_session;
+use crate::browser::focus_by_id;
 use crate::components::draft::{clear_drafts, use_draft};
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
@@ -89,7 +89,7 @@ pub fn AccountStep(
             (CONFIRM, confirm_error.get_untracked()),
         ];
         if let Some((id, _)) = errors.iter().find(|(_, e)| e.is_some()) {
-            focus(id);
+            focus_by_id(id);
             return;
         }
         create.dispatch_local(InitializeRequest {
@@ -168,14 +168,5 @@ pub fn AccountStep(
                 <SubmitButton label=Key::SetupSubmit pending_label=Key::SetupSubmitting pending=pending testid="setup-submit" />
             </div>
         </form>
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
     }
 }
