@@ -4,9 +4,9 @@
 PORT ?= 8080
 DB ?= data/registry.db
 CONFIG ?=
-RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort
+RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components
 
-.PHONY: all bootstrap dist emulator run test size clean
+.PHONY: all bootstrap dist emulator run demo test size clean
 
 all: dist emulator
 
@@ -24,6 +24,18 @@ run: dist emulator
 	@mkdir -p "$(dir $(DB))"
 	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the emulator; database: $(DB))"
 	@target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DB)" --dist dist $(if $(CONFIG),--config "$(CONFIG)")
+
+# `run` on a demo registry: the first time, seeds the database (DB, default data/demo.db here)
+# with deterministic demo data and writes its Quay config next to it (DB.config.yaml); later
+# runs serve it as it is. Sign in as admin / password.
+DEMO_DB := $(if $(filter command line environment environment override,$(origin DB)),$(DB),data/demo.db)
+
+demo: dist emulator
+	@mkdir -p "$(dir $(DEMO_DB))"
+	@echo "Open http://127.0.0.1:$(PORT)/ and sign in as admin / password (Ctrl-C stops the emulator; database: $(DEMO_DB))"
+	@if [ -f "$(DEMO_DB)" ] && [ -f "$(DEMO_DB).config.yaml" ]; then set -- --config "$(DEMO_DB).config.yaml"; \
+	 else set -- --seed demo; fi; \
+	 exec target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DEMO_DB)" --dist dist "$$@" $(if $(CONFIG),--config "$(CONFIG)")
 
 test: bootstrap
 	@scripts/test.sh

@@ -13,8 +13,10 @@ use crate::config::RuntimeConfig;
 use crate::i18n::{I18n, Key};
 use crate::pages::coming_next::ComingNext;
 use crate::pages::not_found::NotFound;
+use crate::pages::organizations::Organizations;
 use crate::pages::overview::Overview;
 use crate::pages::setup::SetupPage;
+use crate::pages::users::Users;
 
 #[component]
 pub fn App(
@@ -43,8 +45,8 @@ pub fn App(
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview />
                     <Route path=path!("/setup") view=SetupPage />
-                    <Route path=path!("/users") view=area(Key::NavUsers) />
-                    <Route path=path!("/organizations") view=area(Key::NavOrganizations) />
+                    <Route path=path!("/users") view=Users />
+                    <Route path=path!("/organizations") view=Organizations />
                     <Route path=path!("/quotas") view=area(Key::NavQuotas) />
                     <Route path=path!("/service-keys") view=area(Key::NavServiceKeys) />
                     <Route path=path!("/logs") view=area(Key::NavLogs) />

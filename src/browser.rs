@@ -23,3 +23,30 @@ pub fn focus_by_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Offers `text` as a file download (an object URL on a temporary link, revoked afterwards).
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), ()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
+    let link = document
+        .create_element("a")
+        .map_err(|_| ())?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| ())?;
+    link.set_href(&url);
+    link.set_download(filename);
+    link.click();
+    // Revoked a little later: Chrome may still be reading the blob right after the click.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}

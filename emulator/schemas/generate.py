@@ -24,6 +24,26 @@ S = {
    "properties": {"username": {"type": "string", "description": "The user's username"},
      "password": {"type": "string", "description": "The user's password"},
      "invite_code": {"type": "string", "description": "The optional invite code"}}},
+ # superuser.py SuperUserList: note the missing "type": "object".
+ "CreateInstallUser": {"id": "CreateInstallUser", "description": "Data for creating a user", "required": ["username"],
+   "properties": {"username": {"type": "string", "description": "The username of the user being created"},
+     "email": {"type": "string", "description": "The email address of the user being created"}}},
+ "UpdateUser": {"id": "UpdateUser", "type": "object", "description": "Description of updates for a user",
+   "properties": {"password": {"type": "string", "description": "The new password for the user"},
+     "email": {"type": "string", "description": "The new e-mail address for the user"},
+     "enabled": {"type": "boolean", "description": "Whether the user is enabled"}}},
+ # superuser.py SuperUserOrganizationManagement. Quay's discovery keys definitions by name and the
+ # superuser class registers last, so this is the document's `UpdateOrg`.
+ "UpdateOrg": {"id": "UpdateOrg", "type": "object", "description": "Description of updates for an organization",
+   "properties": {"name": {"type": "string", "description": "The new name for the organization"}}},
+ # organization.py Organization: same name, other class. `Name@qualifier` keys a schema that shares
+ # its name with another one; the discovery document refers to it as `Name`.
+ "UpdateOrg@organization": {"type": "object", "description": "Description of updates for an existing organization",
+   "properties": {"email": {"type": "string", "description": "Organization contact email"},
+     "contact_email": {"type": ["string", "null"], "description": "Organization contact email"},
+     "invoice_email": {"type": "boolean", "description": "Whether the organization desires to receive emails for invoices"},
+     "invoice_email_address": {"type": ["string", "null"], "description": "The email address at which to receive invoices"},
+     "tag_expiration_s": {"type": "integer", "minimum": 0, "description": "The number of seconds for tag expiration"}}},
 }
 def block(x):
     return "\n".join("    " + l for l in pprint.pformat(x, width=72).split("\n"))

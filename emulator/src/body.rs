@@ -86,6 +86,23 @@ pub struct ApiJson(pub Value);
 impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiJson {
     type Rejection = ApiError;
 
+    async fn from_request(req: axum::extract::Request, s: &S) -> Result<Self, Self::Rejection> {
+        let ValidatedJson(value, ctx) = ValidatedJson::from_request(req, s).await?;
+        if let Some(ctx) = ctx {
+            ctx.check_deferred()?;
+        }
+        Ok(ApiJson(value))
+    }
+}
+
+/// Like [`ApiJson`] (parsed, validated against the schema) but the deferred 403 is left to the
+/// handler, for operations where Quay checks something else between the schema and the
+/// permission (`ctx.check_deferred()` must then be called).
+pub struct ValidatedJson(pub Value, pub Option<crate::middleware::EndpointContext>);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for ValidatedJson {
+    type Rejection = ApiError;
+
     async fn from_request(req: axum::extract::Request, _: &S) -> Result<Self, Self::Rejection> {
         let ctx = req
             .extensions()
@@ -96,7 +113,7 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiJson {
             .await
             .map_err(|_| JsonBodyError::Malformed.api())?;
         let value = parse_json_body(&parts.headers, &bytes).map_err(JsonBodyError::api)?;
-        if let Some(ctx) = ctx {
+        if let Some(ctx) = &ctx {
             // Quay's validate_json_request: a body of `null` (Python's `None`) is "Missing JSON
             // body"; empty objects and arrays go on to the schema.
             if ctx.info.body_schema.is_some() && value.is_null() {
@@ -105,9 +122,8 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiJson {
             if let Some(schema) = ctx.info.body_schema {
                 crate::schema::validate(schema, &value).map_err(ApiError::invalid_request)?;
             }
-            ctx.check_deferred()?;
         }
-        Ok(ApiJson(value))
+        Ok(ValidatedJson(value, ctx))
     }
 }
 

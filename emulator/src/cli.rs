@@ -4,8 +4,50 @@ use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-pub const USAGE: &str =
-    "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] [--listen 127.0.0.1:8080] [--dist DIR]";
+use crate::fault::{self, FaultConfig};
+
+pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] \
+     [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--fault-status CODE] \
+     [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX]";
+
+/// What `-h` prints.
+pub const HELP: &str = "usage: quay-emulator [OPTIONS]
+
+A local emulator of the Quay registry API (and the dashboard's web server).
+
+  --config FILE.yaml      Quay config.yaml (default: the emulator's defaults; QUAY_OVERRIDE_CONFIG
+                          JSON is applied on top)
+  --db FILE.db            SQLite database, created when missing (default data/registry.db)
+  --listen IP:PORT        address to serve on (default 127.0.0.1:8080; port 0 = any free port)
+  --dist DIR              built dashboard to serve at / (default dist)
+
+Demo data:
+  --seed demo             fill the (new or empty) database with deterministic demo data before
+                          serving: ~2,500 users, 300 organizations, repositories holding several TB,
+                          quotas, service keys, 90 days of usage logs, builds. Writes the matching
+                          Quay config (superusers) to FILE.db.config.yaml and serves with it unless
+                          --config is given; pass that file with --config when serving again.
+                          Sign in as admin / password. Refuses a database that holds data.
+  --seed-rng N            seed of the demo data generator (default 1): same N, same data
+
+Fault injection (off by default; for testing the dashboard's error handling):
+  --fault-status CODE     answer matching requests with HTTP status CODE (400-599), with the body
+                          Quay, its Flask layer or its nginx would send
+  --fault-latency-ms N    delay matching requests by N milliseconds (0-600000)
+  --fault-rate PCT        percentage of matching requests faulted (0-100, default 100;
+                          deterministic sequence)
+  --fault-path PREFIX     only requests whose path starts with PREFIX (default /api/)
+
+  -h, --help              this text";
+
+/// The only data set `--seed` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seed {
+    Demo,
+}
+
+/// The default `--seed-rng`.
+pub const DEFAULT_SEED_RNG: u64 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CliArgs {
@@ -13,6 +55,10 @@ pub struct CliArgs {
     pub db: PathBuf,
     pub listen: SocketAddr,
     pub dist: PathBuf,
+    /// `--seed demo`: seed the database before serving.
+    pub seed: Option<Seed>,
+    pub seed_rng: u64,
+    pub faults: FaultConfig,
 }
 
 impl Default for CliArgs {
@@ -22,9 +68,25 @@ impl Default for CliArgs {
             db: PathBuf::from("data/registry.db"),
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             dist: PathBuf::from("dist"),
+            seed: None,
+            seed_rng: DEFAULT_SEED_RNG,
+            faults: FaultConfig::none(),
         }
     }
 }
+
+const FLAGS: &[&str] = &[
+    "--config",
+    "--db",
+    "--listen",
+    "--dist",
+    "--seed",
+    "--seed-rng",
+    "--fault-status",
+    "--fault-latency-ms",
+    "--fault-rate",
+    "--fault-path",
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliAction {
@@ -39,6 +101,9 @@ where
     I: IntoIterator<Item = OsString>,
 {
     let mut parsed = CliArgs::default();
+    let mut seed_rng_given = false;
+    let mut rate_given = false;
+    let mut path_given = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
         let arg = arg
@@ -51,7 +116,7 @@ where
             Some((flag, value)) if flag.starts_with("--") => (flag.to_string(), Some(value)),
             _ => (arg.clone(), None),
         };
-        if !matches!(flag.as_str(), "--config" | "--db" | "--listen" | "--dist") {
+        if !FLAGS.contains(&flag.as_str()) {
             return Err(if arg.starts_with('-') {
                 format!("unknown option {flag} ({USAGE})")
             } else {
@@ -78,11 +143,49 @@ where
             "--config" => parsed.config = Some(PathBuf::from(value)),
             "--db" => parsed.db = PathBuf::from(value),
             "--dist" => parsed.dist = PathBuf::from(value),
+            "--seed" => {
+                if value != "demo" {
+                    return Err(format!(
+                        "invalid --seed {value:?} (the only data set is demo)"
+                    ));
+                }
+                parsed.seed = Some(Seed::Demo);
+            }
+            "--seed-rng" => {
+                parsed.seed_rng = value.parse().map_err(|_| {
+                    format!(
+                        "invalid --seed-rng {value:?} (expected an integer 0 to {})",
+                        u64::MAX
+                    )
+                })?;
+                seed_rng_given = true;
+            }
+            "--fault-status" => parsed.faults.status = Some(fault::parse_status(&value)?),
+            "--fault-latency-ms" => parsed.faults.latency_ms = fault::parse_latency_ms(&value)?,
+            "--fault-rate" => {
+                parsed.faults.rate_percent = fault::parse_rate(&value)?;
+                rate_given = true;
+            }
+            "--fault-path" => {
+                parsed.faults.path_prefix = fault::parse_path_prefix(&value)?;
+                path_given = true;
+            }
             _ => {
                 parsed.listen = value
                     .parse()
                     .map_err(|_| format!("invalid --listen address {value:?} (expected IP:PORT)"))?
             }
+        }
+    }
+    if seed_rng_given && parsed.seed.is_none() {
+        return Err("option --seed-rng needs --seed demo".to_string());
+    }
+    if !parsed.faults.is_active() {
+        if rate_given {
+            return Err("option --fault-rate needs --fault-status or --fault-latency-ms".into());
+        }
+        if path_given {
+            return Err("option --fault-path needs --fault-status or --fault-latency-ms".into());
         }
     }
     Ok(CliAction::Run(parsed))
@@ -104,6 +207,9 @@ mod tests {
         assert_eq!(d.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(d.dist, PathBuf::from("dist"));
         assert_eq!(d.config, None);
+        assert_eq!(d.seed, None);
+        assert_eq!(d.seed_rng, 1);
+        assert_eq!(d.faults, FaultConfig::none());
     }
 
     #[test]
@@ -124,8 +230,106 @@ mod tests {
                 db: "x/y.db".into(),
                 listen: "127.0.0.1:0".parse().unwrap(),
                 dist: "site".into(),
+                ..CliArgs::default()
             })
         );
+    }
+
+    fn run_args(args: &[&str]) -> CliArgs {
+        match parse(args) {
+            Ok(CliAction::Run(a)) => a,
+            other => panic!("{args:?}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn seed_flags() {
+        let a = run_args(&["--seed", "demo"]);
+        assert_eq!(a.seed, Some(Seed::Demo));
+        assert_eq!(a.seed_rng, DEFAULT_SEED_RNG);
+        let a = run_args(&["--seed=demo", "--seed-rng", "18446744073709551615"]);
+        assert_eq!(a.seed_rng, u64::MAX);
+        assert_eq!(
+            parse(&["--seed", "full"]).unwrap_err(),
+            "invalid --seed \"full\" (the only data set is demo)"
+        );
+        assert!(parse(&["--seed"])
+            .unwrap_err()
+            .contains("--seed needs a value"));
+        for bad in ["-1", "x", "18446744073709551616", "1.0"] {
+            let err = parse(&["--seed", "demo", "--seed-rng", bad]).unwrap_err();
+            assert!(err.starts_with("invalid --seed-rng"), "{err}");
+        }
+        assert_eq!(
+            parse(&["--seed-rng", "5"]).unwrap_err(),
+            "option --seed-rng needs --seed demo"
+        );
+    }
+
+    #[test]
+    fn fault_flags() {
+        let a = run_args(&[
+            "--fault-status",
+            "503",
+            "--fault-latency-ms=250",
+            "--fault-rate",
+            "30",
+            "--fault-path",
+            "/api/v1/superuser/",
+        ]);
+        assert_eq!(
+            a.faults,
+            FaultConfig {
+                latency_ms: 250,
+                status: Some(503),
+                rate_percent: 30,
+                path_prefix: "/api/v1/superuser/".into(),
+            }
+        );
+        let a = run_args(&["--fault-latency-ms", "100"]);
+        assert_eq!(a.faults, FaultConfig::latency_ms(100));
+        assert_eq!(a.faults.rate_percent, 100, "rate defaults to 100");
+        for (args, starts) in [
+            (&["--fault-status", "200"][..], "invalid --fault-status"),
+            (&["--fault-status", "x"][..], "invalid --fault-status"),
+            (
+                &["--fault-latency-ms", "-1"][..],
+                "invalid --fault-latency-ms",
+            ),
+            (
+                &["--fault-status", "500", "--fault-rate", "101"][..],
+                "invalid --fault-rate",
+            ),
+            (
+                &["--fault-status", "500", "--fault-path", "api"][..],
+                "invalid --fault-path",
+            ),
+            (
+                &["--fault-rate", "50"][..],
+                "option --fault-rate needs --fault-status",
+            ),
+            (
+                &["--fault-path", "/"][..],
+                "option --fault-path needs --fault-status",
+            ),
+            (
+                &["--fault-status"][..],
+                "option --fault-status needs a value",
+            ),
+        ] {
+            let err = parse(args).unwrap_err();
+            assert!(err.starts_with(starts), "{args:?}: {err}");
+            assert!(!err.contains('\n'));
+        }
+    }
+
+    #[test]
+    fn usage_is_one_line_and_help_lists_every_flag() {
+        assert!(!USAGE.contains('\n'));
+        for flag in FLAGS {
+            assert!(USAGE.contains(flag), "{flag}");
+            assert!(HELP.contains(flag), "{flag}");
+        }
     }
 
     #[test]

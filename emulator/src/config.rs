@@ -78,6 +78,7 @@ fn quay_default_map() -> Map<String, Value> {
         "BROWSER_API_CALLS_XHR_ONLY": true,
         "DEBUGGING": false,
         "DEFAULT_TAG_EXPIRATION": "2w",
+        "TAG_EXPIRATION_OPTIONS": ["0s", "1d", "1w", "2w", "4w"],
         "FRESH_LOGIN_TIMEOUT": "10m",
         "PUBLIC_NAMESPACES": [],
     });
@@ -144,6 +145,11 @@ impl Config {
         Config::from_map(raw)
     }
 
+    /// Every configured key (defaults, file and overrides).
+    pub fn raw_keys(&self) -> impl Iterator<Item = &String> {
+        self.raw.keys()
+    }
+
     /// The raw value of any key (known or not), after defaults and overrides.
     pub fn raw(&self, key: &str) -> Option<&Value> {
         self.raw.get(key)
@@ -155,6 +161,22 @@ impl Config {
         self.feature_super_users
             && self.super_users.iter().any(|u| u == username)
             && !self.is_global_readonly_super_user(username)
+    }
+
+    /// Quay's `usermanager.is_superuser`: the feature is on and the name is in `SUPER_USERS`
+    /// (whether or not it is also a global read-only superuser). What the user views' `super_user`
+    /// and the "Cannot … a superuser" guards use.
+    pub fn is_listed_super_user(&self, username: &str) -> bool {
+        self.feature_super_users && self.super_users.iter().any(|u| u == username)
+    }
+
+    /// A feature flag not typed above, with its default when absent (Python truthiness of the
+    /// configured value otherwise).
+    pub fn feature(&self, name: &str, default: bool) -> bool {
+        match self.raw.get(name) {
+            None => default,
+            Some(value) => crate::python::truthy(value),
+        }
     }
 
     pub fn is_global_readonly_super_user(&self, username: &str) -> bool {

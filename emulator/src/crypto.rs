@@ -9,6 +9,7 @@ use rand::Rng;
 use sha2::{Digest, Sha256};
 
 const UPPER_ALNUM: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+const ALNUM: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /// `length` characters of `[A-Z0-9]` (Quay's OAuth tokens, client ids and secrets, temporary
 /// passwords).
@@ -16,6 +17,14 @@ pub fn random_upper_alnum(length: usize) -> String {
     let mut rng = rand::rng();
     (0..length)
         .map(|_| char::from(UPPER_ALNUM[rng.random_range(0..UPPER_ALNUM.len())]))
+        .collect()
+}
+
+/// `length` characters of `[A-Za-z0-9]` (Quay's `random_string_generator`, e-mail codes).
+pub fn random_alnum(length: usize) -> String {
+    let mut rng = rand::rng();
+    (0..length)
+        .map(|_| char::from(ALNUM[rng.random_range(0..ALNUM.len())]))
         .collect()
 }
 
@@ -72,6 +81,75 @@ pub fn encrypt_user_password(key: &[u8; 32], password: &str) -> String {
     base64::engine::general_purpose::STANDARD.encode(out)
 }
 
+/// HMAC-SHA256 (RFC 2104).
+pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    let mut block = [0u8; 64];
+    if key.len() > 64 {
+        block[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        block[..key.len()].copy_from_slice(key);
+    }
+    let mut inner = Sha256::new();
+    inner.update(block.map(|b| b ^ 0x36));
+    inner.update(message);
+    let mut outer = Sha256::new();
+    outer.update(block.map(|b| b ^ 0x5c));
+    outer.update(inner.finalize());
+    outer.finalize().into()
+}
+
+/// A Fernet token (the `cryptography` package's format, which Quay's `encrypt_string` uses):
+/// `0x80 ‖ timestamp ‖ IV ‖ AES-128-CBC(plaintext) ‖ HMAC-SHA256`, url-safe base64 with padding.
+/// The key's first half signs, the second half encrypts.
+pub fn fernet_encrypt(key: &[u8; 32], plaintext: &[u8], now_s: u64) -> String {
+    let mut iv = [0u8; 16];
+    rand::rng().fill(&mut iv);
+    let (signing, encryption) = key.split_at(16);
+    let ciphertext = cbc::Encryptor::<aes::Aes128>::new(encryption.into(), &iv.into())
+        .encrypt_padded_vec_mut::<Pkcs7>(plaintext);
+    let mut token = vec![0x80u8];
+    token.extend_from_slice(&now_s.to_be_bytes());
+    token.extend_from_slice(&iv);
+    token.extend_from_slice(&ciphertext);
+    let mac = hmac_sha256(signing, &token);
+    token.extend_from_slice(&mac);
+    base64::engine::general_purpose::URL_SAFE.encode(token)
+}
+
+/// The plaintext of a Fernet token made with `key`, at most `ttl_s` seconds old (and not from
+/// the future beyond Fernet's 60 s clock skew); `None` for anything else.
+pub fn fernet_decrypt(key: &[u8; 32], token: &str, ttl_s: u64, now_s: u64) -> Option<Vec<u8>> {
+    use aes::cipher::BlockDecryptMut;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    const LENIENT: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::URL_SAFE,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    );
+    let raw = LENIENT.decode(token).ok()?;
+    if raw.len() < 1 + 8 + 16 + 16 + 32 || raw[0] != 0x80 || (raw.len() - 57) % 16 != 0 {
+        return None;
+    }
+    let (signed, mac) = raw.split_at(raw.len() - 32);
+    let (signing, encryption) = key.split_at(16);
+    let expected = hmac_sha256(signing, signed);
+    if expected
+        .iter()
+        .zip(mac)
+        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+        != 0
+    {
+        return None;
+    }
+    let timestamp = u64::from_be_bytes(signed[1..9].try_into().ok()?);
+    if timestamp.saturating_add(ttl_s) < now_s || timestamp > now_s.saturating_add(60) {
+        return None;
+    }
+    let iv: [u8; 16] = signed[9..25].try_into().ok()?;
+    cbc::Decryptor::<aes::Aes128>::new(encryption.into(), &iv.into())
+        .decrypt_padded_vec_mut::<Pkcs7>(&signed[25..])
+        .ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,6 +198,40 @@ mod tests {
         assert!(verify_password("secret123", &h));
         assert!(!verify_password("secret124", &h));
         assert!(!verify_password("secret123", "not a hash"));
+    }
+
+    #[test]
+    fn hmac_matches_rfc_4231() {
+        // Test case 2.
+        let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
+        let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(
+            hex,
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+    }
+
+    #[test]
+    fn fernet_round_trip_ttl_and_tampering() {
+        let key = random_key();
+        let token = fernet_encrypt(&key, b"{\"start_index\": 5}", 1_000_000);
+        assert!(token.starts_with("gAAAAA"), "{token}");
+        assert_eq!(
+            fernet_decrypt(&key, &token, 100, 1_000_050).as_deref(),
+            Some(&b"{\"start_index\": 5}"[..])
+        );
+        assert_eq!(
+            fernet_decrypt(&key, &token, 100, 1_000_101),
+            None,
+            "expired"
+        );
+        assert_eq!(fernet_decrypt(&random_key(), &token, 100, 1_000_050), None);
+        let mut bad = token.clone().into_bytes();
+        bad[20] = if bad[20] == b'A' { b'B' } else { b'A' };
+        let bad = String::from_utf8(bad).unwrap();
+        assert_eq!(fernet_decrypt(&key, &bad, 100, 1_000_050), None);
+        assert_eq!(fernet_decrypt(&key, "garbage", 100, 1_000_050), None);
+        assert_eq!(fernet_decrypt(&key, "", 100, 1_000_050), None);
     }
 
     #[test]

@@ -10,11 +10,16 @@ pub mod cli;
 pub mod config;
 pub mod cors;
 pub mod crypto;
+pub mod demo;
 pub mod error;
+pub mod fault;
 pub mod login;
 pub mod logs;
 pub mod middleware;
+pub mod outbox;
 pub mod pages;
+pub mod pagination;
+pub mod prng;
 pub mod python;
 pub mod routes;
 pub mod schema;
@@ -25,6 +30,7 @@ pub mod storage;
 pub mod views;
 
 pub use config::{Config, ConfigError, CorsOrigin};
+pub use fault::{FaultConfig, FaultControl};
 pub use server::{
     load_config, start, start_blocking, BlockingEmulator, EmulatorOptions, RunningEmulator,
     StartError,

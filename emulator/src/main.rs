@@ -1,13 +1,15 @@
-//! `quay-emulator [--config FILE.yaml] [--db FILE.db] [--listen 127.0.0.1:8080] [--dist DIR]`
+//! `quay-emulator [--config FILE.yaml] [--db FILE.db] [--listen 127.0.0.1:8080] [--dist DIR]
+//! [--seed demo [--seed-rng N]] [--fault-…]` (see `cli::HELP`).
 //!
-//! Any start-up problem is one line on stderr and exit code 2. Once the server accepts
-//! connections, one line `listening on http://ADDR` goes to stdout.
+//! Any start-up problem is one line on stderr and exit code 2. With `--seed demo` the database is
+//! seeded first and a short summary (with the admin's credentials) goes to stdout. Once the server
+//! accepts connections, one line `listening on http://ADDR` goes to stdout.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use quay_emulator::cli::{parse_args, CliAction, USAGE};
-use quay_emulator::{load_config, start, EmulatorOptions};
+use quay_emulator::cli::{parse_args, CliAction, Seed, HELP};
+use quay_emulator::{demo, load_config, start, EmulatorOptions};
 
 fn main() -> ExitCode {
     match run() {
@@ -22,14 +24,29 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     let args = match parse_args(std::env::args_os().skip(1))? {
         CliAction::Help => {
-            println!("{USAGE}");
+            println!("{HELP}");
             return Ok(());
         }
         CliAction::Run(args) => args,
     };
     let override_json = std::env::var("QUAY_OVERRIDE_CONFIG").ok();
     // The configuration is checked before anything touches the disk.
-    let config = load_config(args.config.as_deref(), override_json.as_deref())?;
+    let mut config = load_config(args.config.as_deref(), override_json.as_deref())?;
+    if let Some(Seed::Demo) = args.seed {
+        let started = std::time::Instant::now();
+        let summary = demo::seed(&args.db, args.seed_rng)
+            .map_err(|e| format!("cannot seed {}: {e}", args.db.display()))?;
+        let config_path = demo::write_config(&args.db, &summary)
+            .map_err(|e| format!("cannot seed {}: {e}", args.db.display()))?;
+        if args.config.is_none() {
+            config = load_config(Some(&config_path), override_json.as_deref())?;
+        }
+        let mut out = std::io::stdout().lock();
+        for line in summary.report_lines(started.elapsed(), &config_path) {
+            let _ = writeln!(out, "{line}");
+        }
+        let _ = out.flush();
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -40,6 +57,7 @@ fn run() -> Result<(), String> {
             db_path: args.db,
             listen: args.listen,
             dist: Some(args.dist),
+            faults: args.faults,
         };
         let running = start(options).await.map_err(|e| e.to_string())?;
         {

@@ -61,6 +61,12 @@ pub fn permitted(access: Access, auth: &RequestAuth, config: &Config) -> bool {
         Access::Anonymous | Access::Handler { .. } => true,
         Access::Scope { scope, .. } => auth.user().is_some() && auth.scopes().contains(scope),
         Access::SuperUser { .. } => auth.is_super_user(config),
+        Access::AnySuperUser { .. } => {
+            auth.is_super_user(config)
+                || auth
+                    .user()
+                    .is_some_and(|u| config.is_global_readonly_super_user(&u.username))
+        }
     }
 }
 
@@ -197,20 +203,22 @@ fn authorize(
     let config = state.config();
     let access = info.access;
     let has_body = *method == Method::POST || *method == Method::PUT;
-    let early = info.body_schema.is_none()
-        || match access {
-            Access::Scope { before_body, .. } => before_body || !has_body,
-            _ => !has_body,
-        };
+    let early = !info.permission_after_args
+        && (info.body_schema.is_none()
+            || match access {
+                Access::Scope { before_body, .. } => before_body || !has_body,
+                _ => !has_body,
+            });
     // Nobody signed in: 401 at once where Quay has a decorator saying so (superuser routes'
     // require_fresh_login, require_user_admin); where only the handler checks (a bare
     // require_scope), the body is validated first and the 401 comes after it.
     let anonymous = auth.user().is_none();
-    let needs_user = matches!(access, Access::Scope { .. } | Access::SuperUser { .. });
-    if needs_user && anonymous && (early || matches!(access, Access::SuperUser { .. })) {
+    let superuser = access.superuser_fresh_login();
+    let needs_user = matches!(access, Access::Scope { .. }) || superuser.is_some();
+    if needs_user && anonymous && (early || superuser.is_some()) {
         return Err(ApiError::invalid_token());
     }
-    if let Access::SuperUser { fresh_login: true } = access {
+    if superuser == Some(true) {
         require_fresh_login(auth, config)?;
     }
     let allowed = permitted(access, auth, config);

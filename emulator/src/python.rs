@@ -132,6 +132,34 @@ fn json_string(s: &str) -> String {
     out
 }
 
+/// Python's `int(text)` for a query value: surrounding whitespace, an optional sign, ASCII digits
+/// with single underscores between them. Values beyond `i64` saturate (Python's are unbounded).
+pub fn parse_int(text: &str) -> Option<i64> {
+    let t = text.trim_matches(quay_rules::is_python_whitespace);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let bytes = digits.as_bytes();
+    let valid = !bytes.is_empty()
+        && bytes.first().is_some_and(u8::is_ascii_digit)
+        && bytes.last().is_some_and(u8::is_ascii_digit)
+        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'_')
+        && !digits.contains("__");
+    if !valid {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for b in bytes.iter().filter(|b| b.is_ascii_digit()) {
+        let d = i64::from(b - b'0');
+        value = value
+            .saturating_mul(10)
+            .saturating_add(if negative { -d } else { d });
+    }
+    Some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,5 +220,17 @@ mod tests {
         );
         assert_eq!(json_dumps(&json!("😀")), r#""\ud83d\ude00""#);
         assert_eq!(json_dumps(&json!([1, null, true])), "[1, null, true]");
+    }
+
+    #[test]
+    fn int_parsing_like_python() {
+        assert_eq!(parse_int("5"), Some(5));
+        assert_eq!(parse_int(" +7\n"), Some(7));
+        assert_eq!(parse_int("-3"), Some(-3));
+        assert_eq!(parse_int("1_000"), Some(1000));
+        assert_eq!(parse_int("99999999999999999999999"), Some(i64::MAX));
+        for bad in ["", "abc", "5.0", "0x10", "1__0", "_1", "1_", "- 1", "+"] {
+            assert_eq!(parse_int(bad), None, "{bad}");
+        }
     }
 }

@@ -84,3 +84,41 @@ pub fn create_application(
         .map_err(|e| e.to_string())?;
     Ok((client_id, secret))
 }
+
+/// An OAuth access token for `username` with `scope` (space-separated), issued to a new
+/// application in the user's own namespace and valid for ten years, as Quay's implicit flow
+/// issues them. For tests and benchmarks that start from a seeded database.
+pub fn create_access_token(db: &Path, username: &str, scope: &str) -> Result<String, String> {
+    const TEN_YEARS_S: i64 = 315_576_000;
+    let storage = open(db)?;
+    let user = storage
+        .namespace_by_name(username)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user {username}"))?;
+    let client_id = crate::crypto::random_upper_alnum(20);
+    let app = storage
+        .create_application(
+            user.id,
+            &client_id,
+            &crate::crypto::random_upper_alnum(40),
+            &ApplicationFields {
+                name: "seeded-token".to_string(),
+                redirect_uri: String::new(),
+                application_uri: String::new(),
+                description: String::new(),
+                avatar_email: None,
+            },
+        )
+        .map_err(|e| e.to_string())?;
+    let token = crate::crypto::random_upper_alnum(40);
+    storage
+        .create_access_token(
+            app.id,
+            user.id,
+            scope,
+            &crate::crypto::sha256_hex(&token),
+            crate::storage::now() + TEN_YEARS_S,
+        )
+        .map_err(|e| e.to_string())?;
+    Ok(token)
+}

@@ -9,6 +9,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::config::Config;
+use crate::fault::{FaultConfig, FaultControl, FaultLayer};
 use crate::routes::{api_routes, route_table, router};
 use crate::state::AppState;
 use crate::storage::{Storage, StorageError};
@@ -22,6 +23,9 @@ pub struct EmulatorOptions {
     pub listen: SocketAddr,
     /// The built dashboard; `None` serves only the API (`/` then answers 404).
     pub dist: Option<PathBuf>,
+    /// Injected latency/errors (none by default); changeable later through
+    /// [`RunningEmulator::set_faults`].
+    pub faults: FaultConfig,
 }
 
 impl EmulatorOptions {
@@ -31,6 +35,7 @@ impl EmulatorOptions {
             db_path: db_path.into(),
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             dist: None,
+            faults: FaultConfig::none(),
         }
     }
 
@@ -48,6 +53,12 @@ impl EmulatorOptions {
         self.dist = Some(dir.into());
         self
     }
+
+    /// Starts with these faults injected (see [`crate::fault`]).
+    pub fn faults(mut self, faults: FaultConfig) -> EmulatorOptions {
+        self.faults = faults;
+        self
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -58,11 +69,14 @@ pub enum StartError {
     Listen { addr: SocketAddr, source: io::Error },
     #[error("cannot start the emulator: {}", crate::io_message(.0))]
     Runtime(io::Error),
+    #[error("invalid fault injection: {0}")]
+    Faults(String),
 }
 
 /// A running emulator inside the caller's tokio runtime. Dropping it stops the server.
 pub struct RunningEmulator {
     addr: SocketAddr,
+    faults: FaultControl,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<io::Result<()>>>,
 }
@@ -76,6 +90,22 @@ impl RunningEmulator {
     /// `http://127.0.0.1:PORT`, no trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Replaces the injected faults for the requests that arrive from now on
+    /// ([`FaultConfig::none`] switches them off). An invalid configuration is refused.
+    pub fn set_faults(&self, faults: FaultConfig) -> Result<(), String> {
+        self.faults.set(faults)
+    }
+
+    /// The faults in force.
+    pub fn faults(&self) -> FaultConfig {
+        self.faults.get()
+    }
+
+    /// A handle on the fault configuration that outlives borrows of the emulator.
+    pub fn fault_control(&self) -> FaultControl {
+        self.faults.clone()
     }
 
     /// Stops accepting, lets requests in flight finish (at most 5 s), and returns.
@@ -105,7 +135,9 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         db_path,
         listen,
         dist,
+        faults,
     } = opts;
+    let faults = FaultControl::new(faults).map_err(StartError::Faults)?;
     let path = db_path.clone();
     let storage = tokio::task::spawn_blocking(move || Storage::open(&path))
         .await
@@ -123,8 +155,16 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
     let addr = listener.local_addr().map_err(StartError::Runtime)?;
 
     let routes = api_routes(&config);
+    let fault_layer = FaultLayer {
+        control: faults.clone(),
+        cors_origin: config.cors_origin.clone(),
+    };
     let state = AppState::new(config, storage, dist, route_table(&routes));
-    let app = router(state, routes);
+    // Outermost, so faults also cover static files and every answer of the inner layers.
+    let app = router(state, routes).layer(axum::middleware::from_fn_with_state(
+        fault_layer,
+        crate::fault::inject,
+    ));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(
@@ -139,6 +179,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
     });
     Ok(RunningEmulator {
         addr,
+        faults,
         stop: Some(stop),
         task: Some(task),
     })
@@ -148,6 +189,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
 /// the server and waits for the thread.
 pub struct BlockingEmulator {
     addr: SocketAddr,
+    faults: FaultControl,
     stop: Option<oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -159,6 +201,15 @@ impl BlockingEmulator {
 
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// See [`RunningEmulator::set_faults`].
+    pub fn set_faults(&self, faults: FaultConfig) -> Result<(), String> {
+        self.faults.set(faults)
+    }
+
+    pub fn faults(&self) -> FaultConfig {
+        self.faults.get()
     }
 
     /// Same as dropping it.
@@ -179,7 +230,8 @@ impl Drop for BlockingEmulator {
 /// [`start`] on a dedicated thread and runtime; usable from sync code and from inside another
 /// runtime alike.
 pub fn start_blocking(opts: EmulatorOptions) -> Result<BlockingEmulator, StartError> {
-    let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Result<SocketAddr, StartError>>();
+    type Ready = Result<(SocketAddr, FaultControl), StartError>;
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Ready>();
     let (stop, stopped) = oneshot::channel::<()>();
     let thread = std::thread::Builder::new()
         .name("quay-emulator".into())
@@ -198,7 +250,7 @@ pub fn start_blocking(opts: EmulatorOptions) -> Result<BlockingEmulator, StartEr
             runtime.block_on(async move {
                 match start(opts).await {
                     Ok(running) => {
-                        let _ = ready_tx.send(Ok(running.addr()));
+                        let _ = ready_tx.send(Ok((running.addr(), running.fault_control())));
                         let _ = stopped.await;
                         running.shutdown().await;
                     }
@@ -209,7 +261,7 @@ pub fn start_blocking(opts: EmulatorOptions) -> Result<BlockingEmulator, StartEr
             });
         })
         .map_err(StartError::Runtime)?;
-    let addr = match ready_rx.recv() {
+    let (addr, faults) = match ready_rx.recv() {
         Ok(result) => result?,
         Err(_) => {
             let _ = thread.join();
@@ -220,6 +272,7 @@ pub fn start_blocking(opts: EmulatorOptions) -> Result<BlockingEmulator, StartEr
     };
     Ok(BlockingEmulator {
         addr,
+        faults,
         stop: Some(stop),
         thread: Some(thread),
     })

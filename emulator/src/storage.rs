@@ -10,10 +10,15 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 mod accounts;
 mod logs;
 mod oauth;
+mod superuser;
 
 pub use accounts::{LoginRecord, NewOrganization};
 pub use logs::{LogEntryRecord, NewLogEntry};
 pub use oauth::{ApplicationFields, ApplicationRecord};
+pub use superuser::{
+    DeletionMark, NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage,
+    Ownership, TeamSummary,
+};
 
 /// Embedded migrations, applied in order; `PRAGMA user_version` counts the applied ones.
 const MIGRATIONS: &[(&str, &str)] = &[
@@ -28,6 +33,14 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_membership_token_indexes",
         include_str!("../migrations/0003_membership_token_indexes.sql"),
+    ),
+    (
+        "0004_namespace_size",
+        include_str!("../migrations/0004_namespace_size.sql"),
+    ),
+    (
+        "0005_repositories_keys_builds",
+        include_str!("../migrations/0005_repositories_keys_builds.sql"),
     ),
 ];
 

@@ -185,3 +185,196 @@ fn database_that_cannot_be_opened() {
     assert_eq!(entries, ["adir"], "nothing else written");
     assert!(dir_is_empty(&dir.path().join("adir")));
 }
+
+/// Spawns the binary and reads stdout up to the `listening on` line; returns the child, the lines
+/// before it and the address. The caller kills and waits for the child.
+#[allow(clippy::zombie_processes)]
+fn spawn_until_listening(cmd: &mut Command) -> (std::process::Child, Vec<String>, String) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut before = Vec::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            let status = child.wait();
+            panic!("stdout ended ({status:?}) after {before:?}");
+        }
+        if let Some(addr) = line.trim_end().strip_prefix("listening on http://") {
+            return (child, before, addr.to_string());
+        }
+        before.push(line.trim_end().to_string());
+    }
+}
+
+fn http_get(addr: &str, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+}
+
+#[test]
+fn help_lists_seed_and_fault_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = command(dir.path()).arg("-h").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for flag in [
+        "--seed demo",
+        "--seed-rng",
+        "--fault-status",
+        "--fault-latency-ms",
+        "--fault-rate",
+        "--fault-path",
+        "admin / password",
+    ] {
+        assert!(text.contains(flag), "{flag} missing from -h: {text}");
+    }
+    assert!(dir_is_empty(dir.path()));
+}
+
+#[test]
+fn bad_seed_and_fault_values_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, starts) in [
+        (
+            &["--seed", "full"][..],
+            "quay-emulator: invalid --seed \"full\"",
+        ),
+        (
+            &["--seed-rng", "5"][..],
+            "quay-emulator: option --seed-rng needs --seed demo",
+        ),
+        (
+            &["--seed", "demo", "--seed-rng", "x"][..],
+            "quay-emulator: invalid --seed-rng",
+        ),
+        (
+            &["--fault-status", "200"][..],
+            "quay-emulator: invalid --fault-status \"200\"",
+        ),
+        (
+            &["--fault-latency-ms", "soon"][..],
+            "quay-emulator: invalid --fault-latency-ms",
+        ),
+        (
+            &["--fault-status", "503", "--fault-rate", "101"][..],
+            "quay-emulator: invalid --fault-rate",
+        ),
+        (
+            &["--fault-rate", "50"][..],
+            "quay-emulator: option --fault-rate needs --fault-status",
+        ),
+        (
+            &["--fault-status", "503", "--fault-path", "api"][..],
+            "quay-emulator: invalid --fault-path",
+        ),
+    ] {
+        let result = run_failing(
+            command(dir.path())
+                .args(args)
+                .args(["--listen", "127.0.0.1:0"]),
+        );
+        assert_one_line_exit_2(result, starts);
+    }
+    assert!(dir_is_empty(dir.path()), "nothing written");
+}
+
+#[test]
+fn fault_flags_fault_the_api_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, _, addr) = spawn_until_listening(command(dir.path()).args([
+        "--listen",
+        "127.0.0.1:0",
+        "--db",
+        "registry.db",
+        "--fault-status",
+        "503",
+        "--fault-latency-ms",
+        "50",
+    ]));
+    let response = http_get(&addr, "/api/v1/user/");
+    assert!(response.starts_with("HTTP/1.1 503"), "{response}");
+    assert!(response.contains("Service Temporarily Unavailable"));
+    let response = http_get(&addr, "/");
+    assert!(response.starts_with("HTTP/1.1 404"), "{response}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn seed_demo_prints_the_credentials_then_serves_and_refuses_to_reseed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, lines, addr) = spawn_until_listening(command(dir.path()).args([
+        "--listen",
+        "127.0.0.1:0",
+        "--db",
+        "data/demo.db",
+        "--seed",
+        "demo",
+        "--seed-rng",
+        "3",
+    ]));
+    assert!(
+        lines[0].starts_with("seeded demo data (seed 3) in "),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("sign in as admin / password")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("210000 usage log entries")),
+        "{lines:?}"
+    );
+    let config = dir.path().join("data/demo.db.config.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    assert!(yaml.contains("SUPER_USERS: [admin, "), "{yaml}");
+    let response = http_get(&addr, "/api/v1/discovery");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // A database with data is never seeded again.
+    let result = run_failing(command(dir.path()).args([
+        "--listen",
+        "127.0.0.1:0",
+        "--db",
+        "data/demo.db",
+        "--seed",
+        "demo",
+    ]));
+    assert_one_line_exit_2(
+        result,
+        "quay-emulator: cannot seed data/demo.db: the database is not empty",
+    );
+
+    // Served again with the generated configuration, without seeding.
+    let (mut child, lines, addr) = spawn_until_listening(command(dir.path()).args([
+        "--listen",
+        "127.0.0.1:0",
+        "--db",
+        "data/demo.db",
+        "--config",
+        "data/demo.db.config.yaml",
+    ]));
+    assert!(lines.is_empty(), "{lines:?}");
+    let response = http_get(&addr, "/api/v1/user/");
+    assert!(response.starts_with("HTTP/1.1 401"), "{response}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+}

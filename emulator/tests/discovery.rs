@@ -65,6 +65,48 @@ const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
         "deleteOrganizationApplication",
         Some("org:admin"),
     ),
+    (
+        "/api/v1/superuser/users/",
+        "get",
+        "listAllUsers",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/",
+        "post",
+        "createInstallUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{username}",
+        "get",
+        "getInstallUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{username}",
+        "put",
+        "changeInstallUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{username}",
+        "delete",
+        "deleteInstallUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organizations/{name}",
+        "put",
+        "changeOrganization",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organizations/{name}",
+        "delete",
+        "deleteOrganization",
+        Some("super:user"),
+    ),
 ];
 
 #[tokio::test]
@@ -168,8 +210,57 @@ async fn discovery_lists_exactly_the_implemented_operations() {
     let names: BTreeSet<&str> = defs.keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        BTreeSet::from(["ApiError", "NewApp", "NewOrg", "UpdateApp", "UserView"])
+        BTreeSet::from([
+            "ApiError",
+            "CreateInstallUser",
+            "NewApp",
+            "NewOrg",
+            "UpdateApp",
+            "UpdateOrg",
+            "UpdateUser",
+            "UserView"
+        ])
     );
+    // Two of Quay's classes call their schema `UpdateOrg`; the superuser one, registered last,
+    // is the document's, and both operations refer to it (as in Quay's document).
+    assert_eq!(
+        defs["UpdateOrg"],
+        json!({"id": "UpdateOrg", "type": "object",
+               "description": "Description of updates for an organization",
+               "properties": {"name": {"type": "string",
+                                       "description": "The new name for the organization"}}})
+    );
+    for (path, method) in [
+        ("/api/v1/organization/{orgname}", "put"),
+        ("/api/v1/superuser/organizations/{name}", "put"),
+    ] {
+        assert_eq!(
+            doc["paths"][path][method]["parameters"][0]["schema"]["$ref"],
+            "#/definitions/UpdateOrg"
+        );
+    }
+    assert!(defs["CreateInstallUser"].get("type").is_none());
+    let list = &doc["paths"]["/api/v1/superuser/users/"]["get"]["parameters"];
+    let query: Vec<(&str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["type"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        query,
+        [
+            ("next_page", "string"),
+            ("limit", "integer"),
+            ("disabled", "boolean")
+        ]
+    );
+    let user = &doc["paths"]["/api/v1/superuser/users/{username}"];
+    assert_eq!(
+        user["x-name"],
+        "endpoints.api.superuser.SuperUserManagement"
+    );
+    assert_eq!(user["parameters"][0]["name"], "username");
     assert_eq!(
         doc["paths"]["/api/v1/user/"]["get"]["responses"]["200"]["schema"]["$ref"],
         "#/definitions/UserView"
@@ -181,11 +272,18 @@ async fn discovery_lists_exactly_the_implemented_operations() {
     // Internal operations are absent.
     assert!(doc["paths"].get("/api/v1/signin").is_none());
     assert!(doc["paths"].get("/api/v1/signout").is_none());
+    for internal in [
+        "/api/v1/superuser/organizations/",
+        "/api/v1/superuser/takeownership/{namespace}",
+        "/api/v1/superusers/users/{username}/sendrecovery",
+    ] {
+        assert!(doc["paths"].get(internal).is_none(), "{internal}");
+    }
     let tags: Vec<&str> = doc["tags"]
         .as_array()
         .unwrap()
         .iter()
         .map(|t| t["name"].as_str().unwrap())
         .collect();
-    assert_eq!(tags, ["discovery", "organization", "user"]);
+    assert_eq!(tags, ["discovery", "organization", "superuser", "user"]);
 }

@@ -40,6 +40,27 @@ impl ApiClient {
         decode(&text)
     }
 
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        let text = self.send(Method::PUT, path, Some(json)).await?;
+        decode(&text)
+    }
+
+    /// A POST without a body (Quay's take-ownership and send-recovery).
+    pub async fn post_empty<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        let text = self.send(Method::POST, path, None).await?;
+        decode(&text)
+    }
+
+    /// DELETE; Quay answers 204 with no body.
+    pub async fn delete(&self, path: &str) -> Result<(), ApiError> {
+        self.send(Method::DELETE, path, None).await.map(|_| ())
+    }
+
     async fn send(
         &self,
         method: Method,

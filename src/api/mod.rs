@@ -3,6 +3,10 @@
 mod client;
 mod error;
 pub mod organization;
+pub mod quota;
+pub mod registry_config;
+pub mod superuser_organizations;
+pub mod superuser_users;
 pub mod user;
 
 pub use client::ApiClient;

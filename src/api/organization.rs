@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ApiClient, ApiError};
+use crate::format::percent_encode;
 
 #[derive(Serialize)]
 struct NewOrganization<'a> {
@@ -41,7 +42,90 @@ pub async fn create_application(
 ) -> Result<Application, ApiError> {
     let path = format!(
         "/api/v1/organization/{}/applications",
-        crate::auth::oauth::encode(organization)
+        percent_encode(organization)
     );
     client.post(&path, app).await
+}
+
+/// `GET /api/v1/organization/{org}`: the settings fields are present only for the
+/// organization's admins (or superusers with Quay's full-access feature).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct OrganizationDetails {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub is_admin: bool,
+    #[serde(default)]
+    pub invoice_email: Option<bool>,
+    #[serde(default)]
+    pub invoice_email_address: Option<String>,
+    #[serde(default)]
+    pub tag_expiration_s: Option<u64>,
+}
+
+pub async fn organization_details(
+    client: &ApiClient,
+    name: &str,
+) -> Result<OrganizationDetails, ApiError> {
+    client
+        .get(&format!("/api/v1/organization/{}", percent_encode(name)))
+        .await
+}
+
+/// The settings an admin may change; absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct OrganizationChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_email: Option<bool>,
+    /// `Some(None)` clears the address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoice_email_address: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tag_expiration_s: Option<u64>,
+}
+
+/// `PUT /api/v1/organization/{org}` (needs the `org:admin` scope and admin rights there).
+pub async fn change_organization(
+    client: &ApiClient,
+    name: &str,
+    change: &OrganizationChange,
+) -> Result<OrganizationDetails, ApiError> {
+    client
+        .put(
+            &format!("/api/v1/organization/{}", percent_encode(name)),
+            change,
+        )
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_of_a_non_member_superuser() {
+        let d: OrganizationDetails = serde_json::from_str(
+            r##"{"name": "acme", "email": "", "avatar": {"name": "acme", "hash": "0", "color": "#969696", "kind": "user"}, "is_admin": false, "is_member": false}"##,
+        )
+        .unwrap();
+        assert!(!d.is_admin);
+        assert_eq!(d.tag_expiration_s, None);
+    }
+
+    #[test]
+    fn change_serialises_cleared_address_as_null() {
+        let body = serde_json::to_string(&OrganizationChange {
+            invoice_email_address: Some(None),
+            tag_expiration_s: Some(1_209_600),
+            ..OrganizationChange::default()
+        })
+        .unwrap();
+        assert_eq!(
+            body,
+            r#"{"invoice_email_address":null,"tag_expiration_s":1209600}"#
+        );
+    }
 }

@@ -7,8 +7,10 @@ use wasm_bindgen::JsValue;
 use crate::browser::{local_storage, session_storage};
 
 /// What the dashboard asks for: `super:user` for the admin API, `user:read` for who-am-I
-/// (`GET /api/v1/user/` answers 401 without it). Nothing else: a stolen token can do no more.
-pub const SCOPES: &str = "super:user user:read";
+/// (`GET /api/v1/user/` answers 401 without it), `org:admin` for organization settings (e-mail,
+/// invoicing, tag expiration), which Quay serves only through the organization endpoint.
+/// Nothing else: a stolen token can do no more.
+pub const SCOPES: &str = "super:user user:read org:admin";
 
 const PENDING_KEY: &str = "quay-admin.oauth-pending";
 const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
@@ -129,18 +131,7 @@ fn decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use crate::format::percent_encode as encode;
 
 /// What this tab remembers between leaving for Quay and coming back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -265,7 +256,7 @@ mod tests {
         let url = authorize_url("https://q.example", "CID", "http://127.0.0.1:8080/", "ab12");
         assert_eq!(
             url,
-            "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&scope=super%3Auser%20user%3Aread&state=ab12"
+            "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&scope=super%3Auser%20user%3Aread%20org%3Aadmin&state=ab12"
         );
         assert!(authorize_url("", "a&b=c", "/", "s").contains("client_id=a%26b%3Dc"));
     }

@@ -86,6 +86,14 @@ impl Session {
         self.notice.set(Some(SignInNotice::Expired));
     }
 
+    /// Every failed call passes through here: a 401 means the token is dead, so the session ends
+    /// and the sign-in page says why.
+    pub fn note_error(&self, error: &crate::api::ApiError) {
+        if error.is_unauthorized() {
+            self.expire();
+        }
+    }
+
     /// Whether the token is known to lack `scope` (`None`: unknown, e.g. a pasted token).
     pub fn lacks_scope(&self, scope: &str) -> Option<bool> {
         self.scopes

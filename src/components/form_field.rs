@@ -21,6 +21,7 @@ pub fn TextField(
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,
+    #[prop(default = true)] required: bool,
     /// Called on every edit (marks the field as touched).
     #[prop(into)]
     on_edit: Callback<()>,
@@ -50,7 +51,7 @@ pub fn TextField(
                 name=id
                 type=input_type
                 autocomplete=autocomplete
-                required=true
+                required=required
                 spellcheck="false"
                 autocapitalize="none"
                 prop:value=move || value.get()

@@ -1,10 +1,17 @@
 //! Reusable pieces shared by the pages.
 
 pub mod avatar;
+pub mod confirm;
+pub mod copy_button;
+pub mod delete_dialog;
+pub mod dialog;
 pub mod draft;
 pub mod error_view;
 pub mod form_field;
 pub mod language;
+pub mod list_view;
+pub mod paged_list;
+pub mod quota_cell;
 pub mod shell;
 pub mod theme;
 pub mod toast;

@@ -285,4 +285,225 @@ texts! {
     Copied { en: "Copied to the clipboard.", ja: "クリップボードにコピーしました。", zh: "已复制到剪贴板。" }
     ContinueToOverview { en: "Continue to the overview", ja: "概要へ進む", zh: "继续前往概览" }
     SkipForNow { en: "Skip for now", ja: "今はスキップ", zh: "暂时跳过" }
+    // Lists, tables and dialogs shared by the admin pages.
+    Cancel { en: "Cancel", ja: "キャンセル", zh: "取消" }
+    Close { en: "Close", ja: "閉じる", zh: "关闭" }
+    Done { en: "Done", ja: "完了", zh: "完成" }
+    Delete { en: "Delete", ja: "削除", zh: "删除" }
+    Manage { en: "Manage", ja: "管理", zh: "管理" }
+    Working { en: "Working…", ja: "処理中…", zh: "正在处理…" }
+    CopyFailed {
+        en: "Copy failed: select the text and copy it yourself.",
+        ja: "コピーできませんでした。テキストを選択して手動でコピーしてください。",
+        zh: "复制失败：请手动选择并复制文本。",
+    }
+    RowsPerPage { en: "Rows per page", ja: "1 ページの行数", zh: "每页行数" }
+    Pagination { en: "Pages", ja: "ページ送り", zh: "分页" }
+    PreviousPage { en: "Previous", ja: "前へ", zh: "上一页" }
+    NextPage { en: "Next", ja: "次へ", zh: "下一页" }
+    PageNumber { en: "Page {page}", ja: "{page} ページ目", zh: "第 {page} 页" }
+    RangeOfTotal {
+        en: "{first}–{last} of {total} {noun}",
+        ja: "{noun} {total} 件中 {first}–{last} 件",
+        zh: "{noun}共 {total} 个，第 {first}–{last} 个",
+    }
+    RangeOfLoaded {
+        en: "{first}–{last} of {total} {noun} loaded; more on the server",
+        ja: "読み込み済みの{noun} {total} 件中 {first}–{last} 件（サーバーにさらにあります）",
+        zh: "已加载{noun} {total} 个，第 {first}–{last} 个；服务器上还有更多",
+    }
+    NoRowsOnPage { en: "No rows on this page.", ja: "このページには行がありません。", zh: "此页没有内容。" }
+    PartialResults {
+        en: "Filter and sort cover only the {count} {noun} loaded so far.",
+        ja: "絞り込みと並べ替えは、これまでに読み込んだ{noun} {count} 件だけが対象です。",
+        zh: "筛选和排序仅针对目前已加载的 {count} 个{noun}。",
+    }
+    LoadAll { en: "Load all", ja: "すべて読み込む", zh: "全部加载" }
+    LoadingCount { en: "Loading… {count} so far", ja: "読み込み中… {count} 件", zh: "正在加载… 已加载 {count} 个" }
+    ListLoadFailed { en: "The list could not be loaded.", ja: "一覧を読み込めませんでした。", zh: "无法加载列表。" }
+    ClearFilter { en: "Clear the filter", ja: "絞り込みを解除", zh: "清除筛选" }
+    SelectPage { en: "Select all rows on this page", ja: "このページのすべての行を選択", zh: "选择本页所有行" }
+    SelectRow { en: "Select {name}", ja: "{name} を選択", zh: "选择 {name}" }
+    SelectedCount { en: "{count} selected", ja: "{count} 件選択中", zh: "已选择 {count} 个" }
+    ClearSelection { en: "Clear selection", ja: "選択を解除", zh: "清除选择" }
+    BulkActions { en: "Bulk actions", ja: "一括操作", zh: "批量操作" }
+    BulkListIntro {
+        en: "This applies to each of these, one after another:",
+        ja: "次のそれぞれに順番に適用します:",
+        zh: "将依次应用于以下各项：",
+    }
+    BulkProgress { en: "{done} of {total} done", ja: "{total} 件中 {done} 件完了", zh: "已完成 {done} / {total}" }
+    BulkResultToast {
+        en: "{done} done, {failed} failed.",
+        ja: "{done} 件成功、{failed} 件失敗しました。",
+        zh: "成功 {done} 个，失败 {failed} 个。",
+    }
+    ResultDone { en: "Done", ja: "完了", zh: "已完成" }
+    ExportCsv { en: "Export CSV", ja: "CSV をエクスポート", zh: "导出 CSV" }
+    ExportedRows { en: "Exported {count} rows.", ja: "{count} 行をエクスポートしました。", zh: "已导出 {count} 行。" }
+    ExportFailed {
+        en: "The browser refused to save the file.",
+        ja: "ブラウザーがファイルの保存を拒否しました。",
+        zh: "浏览器拒绝保存该文件。",
+    }
+    TypeNameToConfirm { en: "To confirm, type", ja: "確認のため次を入力してください:", zh: "请输入以下内容以确认：" }
+    QuotaWarning { en: "Nearing limit", ja: "上限に近い", zh: "接近上限" }
+    QuotaDanger { en: "Almost full", ja: "ほぼ上限", zh: "即将用满" }
+    QuotaOver { en: "Over limit", ja: "上限超過", zh: "已超出上限" }
+    QuotaNoLimit { en: "no quota", ja: "クォータなし", zh: "无配额" }
+    ColUsername { en: "Username", ja: "ユーザー名", zh: "用户名" }
+    ColEmail { en: "E-mail", ja: "メール", zh: "电子邮箱" }
+    ColStatus { en: "Status", ja: "状態", zh: "状态" }
+    ColRole { en: "Role", ja: "ロール", zh: "角色" }
+    ColQuota { en: "Storage used / quota", ja: "使用量 / クォータ", zh: "已用存储 / 配额" }
+    ColActions { en: "Actions", ja: "操作", zh: "操作" }
+    StatusEnabled { en: "Enabled", ja: "有効", zh: "已启用" }
+    StatusDisabled { en: "Disabled", ja: "無効", zh: "已禁用" }
+    NoEmail { en: "no e-mail", ja: "メールなし", zh: "无邮箱" }
+
+    // Users page.
+    NounUsers { en: "users", ja: "ユーザー", zh: "用户" }
+    UsersCaption {
+        en: "Users of this registry, page {page}",
+        ja: "このレジストリのユーザー（{page} ページ目）",
+        zh: "本仓库的用户（第 {page} 页）",
+    }
+    FilterUsers { en: "Filter by name or e-mail", ja: "名前またはメールで絞り込み", zh: "按名称或邮箱筛选" }
+    ShowDisabledUsers { en: "Show disabled users", ja: "無効なユーザーを表示", zh: "显示已禁用的用户" }
+    NoUsersMatch { en: "No user matches this filter.", ja: "この条件に一致するユーザーはいません。", zh: "没有与此筛选条件匹配的用户。" }
+    NoUsersYet { en: "No users yet.", ja: "ユーザーはまだいません。", zh: "还没有用户。" }
+    CreateUser { en: "Create user", ja: "ユーザーを作成", zh: "创建用户" }
+    HintEmailOptional {
+        en: "Optional unless the registry sends mail.",
+        ja: "レジストリがメールを送信する設定でなければ省略できます。",
+        zh: "除非仓库启用了邮件发送，否则可不填。",
+    }
+    UserCreateFailed { en: "The registry did not create the user.", ja: "レジストリはユーザーを作成しませんでした。", zh: "仓库未能创建该用户。" }
+    UserCreatedToast { en: "User {name} created.", ja: "ユーザー {name} を作成しました。", zh: "已创建用户 {name}。" }
+    FieldTemporaryPassword { en: "Temporary password", ja: "仮パスワード", zh: "临时密码" }
+    PasswordOnceIntro {
+        en: "{name} can sign in with this password:",
+        ja: "{name} はこのパスワードでサインインできます:",
+        zh: "{name} 可以使用此密码登录：",
+    }
+    PasswordOnceWarning {
+        en: "It is shown only now and cannot be shown again. Copy it and hand it over safely; ask the user to change it.",
+        ja: "このパスワードは今だけ表示され、再表示できません。コピーして安全に渡し、変更するよう依頼してください。",
+        zh: "此密码仅显示这一次，之后无法再次查看。请复制并安全地交给用户，并请其修改密码。",
+    }
+    ManageUserTitle { en: "Manage {name}", ja: "{name} の管理", zh: "管理 {name}" }
+    SuperuserProtected {
+        en: "Quay does not allow changing, deleting or taking over a superuser.",
+        ja: "Quay ではスーパーユーザーの変更・削除・所有権の取得はできません。",
+        zh: "Quay 不允许修改、删除或接管超级用户。",
+    }
+    EnableUser { en: "Enable", ja: "有効にする", zh: "启用" }
+    DisableUser { en: "Disable", ja: "無効にする", zh: "禁用" }
+    UserEnabledToast { en: "{name} enabled.", ja: "{name} を有効にしました。", zh: "已启用 {name}。" }
+    UserDisabledToast { en: "{name} disabled.", ja: "{name} を無効にしました。", zh: "已禁用 {name}。" }
+    UserChangeFailed { en: "The registry did not save the change.", ja: "レジストリは変更を保存しませんでした。", zh: "仓库未能保存更改。" }
+    SaveEmail { en: "Save e-mail", ja: "メールを保存", zh: "保存邮箱" }
+    EmailChangedToast { en: "E-mail of {name} changed.", ja: "{name} のメールを変更しました。", zh: "已更改 {name} 的邮箱。" }
+    FieldNewPassword { en: "New password", ja: "新しいパスワード", zh: "新密码" }
+    SavePassword { en: "Set password", ja: "パスワードを設定", zh: "设置密码" }
+    PasswordChangedToast { en: "Password of {name} changed.", ja: "{name} のパスワードを変更しました。", zh: "已更改 {name} 的密码。" }
+    RecoveryBody {
+        en: "Send a password recovery e-mail to the user's address.",
+        ja: "ユーザーのアドレスにパスワード回復メールを送信します。",
+        zh: "向用户的邮箱发送密码找回邮件。",
+    }
+    SendRecovery { en: "Send recovery e-mail", ja: "回復メールを送信", zh: "发送找回邮件" }
+    RecoverySentToast { en: "Recovery e-mail sent to {name}.", ja: "{name} に回復メールを送信しました。", zh: "已向 {name} 发送找回邮件。" }
+    RecoveryFailed { en: "The registry did not send the e-mail.", ja: "レジストリはメールを送信しませんでした。", zh: "仓库未能发送邮件。" }
+    TakeOwnership { en: "Take ownership…", ja: "所有権を取得…", zh: "接管…" }
+    TakeOwnershipUserBody {
+        en: "Taking ownership converts {name} into an organization that you administer; the account can no longer sign in.",
+        ja: "所有権を取得すると、{name} はあなたが管理する組織に変換され、このアカウントではサインインできなくなります。",
+        zh: "接管后，{name} 将被转换为由您管理的组织，该账号将无法再登录。",
+    }
+    ConvertAndTakeOwnership {
+        en: "Convert {name} and take ownership",
+        ja: "{name} を変換して所有権を取得",
+        zh: "转换 {name} 并接管",
+    }
+    OwnershipTakenUserToast {
+        en: "{name} is now an organization that you administer.",
+        ja: "{name} はあなたが管理する組織になりました。",
+        zh: "{name} 现已成为由您管理的组织。",
+    }
+    OwnershipFailed { en: "The registry did not transfer ownership.", ja: "レジストリは所有権を移しませんでした。", zh: "仓库未能转移所有权。" }
+    DeleteUserTitle { en: "Delete user {name}?", ja: "ユーザー {name} を削除しますか?", zh: "删除用户 {name}？" }
+    DeleteUserBody {
+        en: "The account, its repositories and its access tokens are removed. Its name stays reserved and cannot be used again.",
+        ja: "アカウントとそのリポジトリ、アクセストークンが削除されます。名前は予約されたままとなり、再利用できません。",
+        zh: "该账号及其仓库和访问令牌将被删除。其名称仍被保留，不能再次使用。",
+    }
+    DeleteUserConfirm { en: "Delete", ja: "削除する", zh: "确认删除" }
+    UserDeletedToast { en: "User {name} deleted.", ja: "ユーザー {name} を削除しました。", zh: "已删除用户 {name}。" }
+    UserKeptDisabled {
+        en: "The registry answered success but kept {name}: Quay does not delete disabled users. Enable it first, then delete it.",
+        ja: "レジストリは成功と応答しましたが、{name} は残っています。Quay は無効なユーザーを削除しません。先に有効にしてから削除してください。",
+        zh: "仓库返回成功，但保留了 {name}：Quay 不会删除已禁用的用户。请先启用，再删除。",
+    }
+    UserKeptDisabledShort {
+        en: "Kept: Quay does not delete disabled users.",
+        ja: "削除されません: Quay は無効なユーザーを削除しません。",
+        zh: "未删除：Quay 不会删除已禁用的用户。",
+    }
+    BulkEnableTitle { en: "Enable {count} users?", ja: "{count} 人のユーザーを有効にしますか?", zh: "启用 {count} 个用户？" }
+    BulkDisableTitle { en: "Disable {count} users?", ja: "{count} 人のユーザーを無効にしますか?", zh: "禁用 {count} 个用户？" }
+    BulkDeleteTitle { en: "Delete {count} users?", ja: "{count} 人のユーザーを削除しますか?", zh: "删除 {count} 个用户？" }
+    // Organizations page.
+    NounOrganizations { en: "organizations", ja: "組織", zh: "组织" }
+    OrganizationsCaption {
+        en: "Organizations of this registry, page {page}",
+        ja: "このレジストリの組織（{page} ページ目）",
+        zh: "本仓库的组织（第 {page} 页）",
+    }
+    FilterOrganizations { en: "Filter by name or e-mail", ja: "名前またはメールで絞り込み", zh: "按名称或邮箱筛选" }
+    NoOrganizationsMatch { en: "No organization matches this filter.", ja: "この条件に一致する組織はありません。", zh: "没有与此筛选条件匹配的组织。" }
+    NoOrganizationsYet {
+        en: "No organizations yet. Users create them from Quay; a user can also be converted into one with “Take ownership”.",
+        ja: "組織はまだありません。組織はユーザーが Quay で作成します。「所有権を取得」でユーザーを組織に変換することもできます。",
+        zh: "还没有组织。组织由用户在 Quay 中创建；也可以通过“接管”将用户转换为组织。",
+    }
+    ColName { en: "Name", ja: "名前", zh: "名称" }
+    Edit { en: "Edit", ja: "編集", zh: "编辑" }
+    EditOrganizationTitle { en: "Edit organization {name}", ja: "組織 {name} の編集", zh: "编辑组织 {name}" }
+    FieldOrganizationName { en: "Name", ja: "名前", zh: "名称" }
+    Rename { en: "Rename", ja: "名前を変更", zh: "重命名" }
+    OrganizationRenamedToast { en: "{old} renamed to {new}.", ja: "{old} を {new} に名前変更しました。", zh: "已将 {old} 重命名为 {new}。" }
+    OrganizationChangeFailed { en: "The registry did not save the change.", ja: "レジストリは変更を保存しませんでした。", zh: "仓库未能保存更改。" }
+    OrganizationSettings { en: "Settings", ja: "設定", zh: "设置" }
+    NotOrganizationAdmin {
+        en: "Only administrators of {name} can change its e-mail, invoicing and tag expiration. Take ownership to become one.",
+        ja: "{name} のメール、請求、タグの有効期限を変更できるのは管理者だけです。所有権を取得すると管理者になります。",
+        zh: "只有 {name} 的管理员才能更改其邮箱、账单和标签过期设置。接管后即可成为管理员。",
+    }
+    TakeOwnershipOrganization { en: "Take ownership", ja: "所有権を取得", zh: "接管" }
+    OwnershipTakenOrgToast { en: "You are now an administrator of {name}.", ja: "{name} の管理者になりました。", zh: "您现在是 {name} 的管理员。" }
+    FieldContactEmail { en: "Contact e-mail", ja: "連絡先メール", zh: "联系邮箱" }
+    FieldInvoiceEmail { en: "Send invoices by e-mail", ja: "請求書をメールで送る", zh: "通过邮件发送账单" }
+    FieldInvoiceAddress { en: "Invoice e-mail address", ja: "請求書の送付先メール", zh: "账单邮箱地址" }
+    FieldTagExpiration { en: "Tag expiration", ja: "タグの有効期限", zh: "标签过期时间" }
+    HintTagExpiration {
+        en: "How long a deleted or replaced tag can still be restored (time machine).",
+        ja: "削除・置換されたタグを復元できる期間（タイムマシン）。",
+        zh: "被删除或替换的标签仍可恢复的时长（时间机器）。",
+    }
+    UnitWeeks { en: "weeks", ja: "週", zh: "周" }
+    UnitDays { en: "days", ja: "日", zh: "天" }
+    UnitHours { en: "hours", ja: "時間", zh: "小时" }
+    UnitMinutes { en: "minutes", ja: "分", zh: "分钟" }
+    UnitSeconds { en: "seconds", ja: "秒", zh: "秒" }
+    SaveSettings { en: "Save settings", ja: "設定を保存", zh: "保存设置" }
+    NothingChanged { en: "Nothing changed.", ja: "変更はありません。", zh: "没有更改。" }
+    OrganizationSavedToast { en: "Settings of {name} saved.", ja: "{name} の設定を保存しました。", zh: "已保存 {name} 的设置。" }
+    DeleteOrganizationTitle { en: "Delete organization {name}?", ja: "組織 {name} を削除しますか?", zh: "删除组织 {name}？" }
+    DeleteOrganizationBody {
+        en: "The organization, its teams and repositories are removed. Its name stays reserved.",
+        ja: "組織とそのチーム、リポジトリが削除されます。名前は予約されたままになります。",
+        zh: "该组织及其团队和仓库将被删除。其名称仍被保留。",
+    }
+    OrganizationDeletedToast { en: "Organization {name} deleted.", ja: "組織 {name} を削除しました。", zh: "已删除组织 {name}。" }
 }

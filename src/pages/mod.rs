@@ -2,9 +2,11 @@
 
 pub mod coming_next;
 pub mod not_found;
+pub mod organizations;
 pub mod overview;
 pub mod setup;
 pub mod sign_in;
+pub mod users;
 
 use leptos::prelude::*;
 

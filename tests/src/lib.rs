@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use futures_util::FutureExt;
-use quay_emulator::{Config, EmulatorOptions, RunningEmulator};
+use quay_emulator::{Config, EmulatorOptions, FaultControl, RunningEmulator};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
@@ -57,6 +57,8 @@ pub struct Ctx {
     pub http: reqwest::Client,
     /// The emulator's database, for `quay_emulator::seed` (state Quay has no HTTP route for).
     pub db_path: PathBuf,
+    /// The emulator's fault injection, switchable while the test runs.
+    pub faults: FaultControl,
 }
 
 /// Starts an emulator with `config` and a browser, runs `body`, and tears both down. Fails when
@@ -103,6 +105,7 @@ where
         base_url: emulator.base_url(),
         http: reqwest::Client::new(),
         db_path,
+        faults: emulator.fault_control(),
     };
 
     let outcome = AssertUnwindSafe(body(ctx)).catch_unwind().await;
@@ -249,6 +252,101 @@ impl Ctx {
             .as_str()
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// Every element matching `css` right now, as text.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for el in self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
+        {
+            out.push(el.text().await.unwrap_or_default());
+        }
+        out
+    }
+
+    /// Waits until exactly `n` elements match `css`.
+    pub async fn wait_for_count(&self, css: &str, n: usize) {
+        let deadline = Instant::now() + WAIT;
+        let mut last = 0;
+        while Instant::now() < deadline {
+            last = self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .map(|v| v.len())
+                .unwrap_or(0);
+            if last == n {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} matched {last} elements, not {n}, within {WAIT:?}");
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        self.wait_for_count(css, 0).await;
+    }
+
+    /// Saves a screenshot to `target/e2e-artifacts/<name>.png`, to look at the page.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = artifacts_dir();
+        let _ = std::fs::create_dir_all(&dir);
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+
+    /// Initializes the registry with the superuser `quayadmin` and signs the dashboard in with
+    /// its token (pasted on the sign-in page). Returns the token.
+    pub async fn sign_in_as_superuser(&self) -> String {
+        let init = self.initialize_registry("quayadmin", "password123").await;
+        let token = init["access_token"].as_str().expect("token").to_string();
+        self.goto("/").await;
+        self.type_into("#access-token", &token).await;
+        self.click("[data-testid=token-submit]").await;
+        self.wait_for_text("[data-testid=current-username]", "quayadmin")
+            .await;
+        token
+    }
+
+    /// A JSON API call with a bearer token; returns the status and the body (JSON or `null`).
+    pub async fn api(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut request = self.http.request(method, self.url(path)).bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("API request");
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+    }
+
+    /// Creates users through the superuser API (`<name>@example.com`).
+    pub async fn create_users(&self, token: &str, names: &[String]) {
+        for name in names {
+            let body =
+                serde_json::json!({"username": name, "email": format!("{name}@example.com")});
+            let (status, answer) = self
+                .api(
+                    reqwest::Method::POST,
+                    "/api/v1/superuser/users/",
+                    token,
+                    Some(body),
+                )
+                .await;
+            assert_eq!(status, 200, "creating {name}: {answer}");
+        }
     }
 
     /// `POST /api/v1/user/initialize` straight to the emulator (for tests that need a non-empty registry).

@@ -47,7 +47,8 @@ fn operation(route: &RouteInfo, op: &EndpointInfo) -> Value {
     if let Some(schema) = op.body_schema {
         parameters.push(json!({"name": "body", "in": "body", "required": true,
                                "description": "Request body contents.",
-                               "schema": {"$ref": format!("#/definitions/{schema}")}}));
+                               "schema": {"$ref": format!("#/definitions/{}",
+                                   crate::schema::discovery_name(schema))}}));
     }
     let mut responses = error_responses();
     let (code, description) = match op.method.as_str() {
@@ -102,7 +103,9 @@ pub fn paths(routes: &[RouteInfo]) -> Map<String, Value> {
     paths
 }
 
-fn definitions(paths: &Map<String, Value>) -> Map<String, Value> {
+/// The definitions the paths refer to. Quay keys them by schema name, so of two schemas sharing
+/// a name the one of the route registered last wins.
+fn definitions(routes: &[RouteInfo], paths: &Map<String, Value>) -> Map<String, Value> {
     let mut defs = Map::new();
     defs.insert(
         "ApiError".into(),
@@ -130,10 +133,20 @@ fn definitions(paths: &Map<String, Value>) -> Map<String, Value> {
                 "preferred_namespace": {"type": "boolean", "description": "If true, the user's namespace is the preferred namespace to display"}}}),
         );
     }
-    for name in crate::schema::names() {
-        if text.contains(&format!("\"#/definitions/{name}\"")) {
+    // Of two schemas sharing a name, the one of the route registered last wins.
+    let mut by_name: std::collections::BTreeMap<&str, &str> = std::collections::BTreeMap::new();
+    for name in routes
+        .iter()
+        .flat_map(|r| r.endpoints.iter())
+        .filter(|e| !e.internal)
+        .filter_map(|e| e.body_schema)
+    {
+        by_name.insert(crate::schema::discovery_name(name), name);
+    }
+    for (public, name) in by_name {
+        if text.contains(&format!("\"#/definitions/{public}\"")) {
             if let Some(schema) = crate::schema::schema(name) {
-                defs.insert(name.to_string(), schema.clone());
+                defs.insert(public.to_string(), schema.clone());
             }
         }
     }
@@ -143,7 +156,7 @@ fn definitions(paths: &Map<String, Value>) -> Map<String, Value> {
 pub async fn discovery(State(state): State<AppState>) -> Json<Value> {
     let config = state.config();
     let paths = paths(state.routes());
-    let definitions = definitions(&paths);
+    let definitions = definitions(state.routes(), &paths);
     let mut tags: Vec<&str> = paths.values().filter_map(|p| p["x-tag"].as_str()).collect();
     tags.sort_unstable();
     tags.dedup();

@@ -13,7 +13,9 @@ pub mod oauth;
 pub mod organization;
 pub mod session;
 pub mod static_files;
+pub mod superuser;
 pub mod user;
+pub mod web_config;
 
 use axum::extract::Request;
 use axum::handler::Handler;
@@ -42,6 +44,9 @@ pub enum Access {
     /// A superuser (`SUPER_USERS`) whose credentials carry `super:user`, checked after the body;
     /// session callers also need a fresh login unless `fresh_login` is false.
     SuperUser { fresh_login: bool },
+    /// Quay's `allow_if_any_superuser` (read-only superuser views): a superuser as above, or a
+    /// global read-only superuser (`GLOBAL_READONLY_SUPER_USERS`) whatever its token's scopes.
+    AnySuperUser { fresh_login: bool },
 }
 
 impl Access {
@@ -50,7 +55,17 @@ impl Access {
         match self {
             Access::Anonymous => None,
             Access::Handler { scope } | Access::Scope { scope, .. } => Some(scope),
-            Access::SuperUser { .. } => Some(Scopes::SUPER_USER),
+            Access::SuperUser { .. } | Access::AnySuperUser { .. } => Some(Scopes::SUPER_USER),
+        }
+    }
+
+    /// Superuser routes: 401 at once for nobody signed in, fresh login for sessions.
+    pub fn superuser_fresh_login(self) -> Option<bool> {
+        match self {
+            Access::SuperUser { fresh_login } | Access::AnySuperUser { fresh_login } => {
+                Some(fresh_login)
+            }
+            _ => None,
         }
     }
 }
@@ -106,6 +121,10 @@ pub struct EndpointInfo {
     pub response_schema: Option<&'static str>,
     /// Query parameters for discovery: (name, type, description).
     pub query: Vec<(&'static str, &'static str, &'static str)>,
+    /// The 403 is the handler's to report (through `EndpointContext::check_deferred`) once it
+    /// has parsed its arguments: Quay's `parse_args` or an input check runs before the
+    /// permission check.
+    pub permission_after_args: bool,
 }
 
 pub struct Endpoint {
@@ -133,6 +152,7 @@ where
             description: "",
             response_schema: None,
             query: Vec::new(),
+            permission_after_args: false,
         },
         router: on(filter, handler),
     }
@@ -166,6 +186,18 @@ impl Endpoint {
 
     pub fn superuser(self) -> Endpoint {
         self.access(Access::SuperUser { fresh_login: true })
+    }
+
+    /// A superuser or a global read-only superuser (Quay's `allow_if_any_superuser`).
+    pub fn any_superuser(self) -> Endpoint {
+        self.access(Access::AnySuperUser { fresh_login: true })
+    }
+
+    /// The handler reports the 403 itself after its argument checks (see
+    /// [`EndpointInfo::permission_after_args`]).
+    pub fn permission_after_args(mut self) -> Endpoint {
+        self.info.permission_after_args = true;
+        self
     }
 
     pub fn superuser_without_fresh_login(self) -> Endpoint {
@@ -204,7 +236,135 @@ impl Endpoint {
 }
 
 /// Every API route the configuration enables (Quay's `show_if` decides at start-up too).
-pub fn api_routes(_config: &Config) -> Vec<ApiRoute> {
+pub fn api_routes(config: &Config) -> Vec<ApiRoute> {
+    let mut routes = base_routes();
+    // Registered after the organization routes: Quay's discovery then takes the superuser
+    // `UpdateOrg` for the shared schema name, as it does.
+    if config.feature_super_users {
+        routes.extend(superuser_routes(config));
+    }
+    routes
+}
+
+/// The superuser panel's users and organizations (`endpoints/api/superuser.py`).
+fn superuser_routes(config: &Config) -> Vec<ApiRoute> {
+    let mut routes = vec![ApiRoute::new(
+        "/api/v1/superuser/users/",
+        "superuser",
+        "endpoints.api.superuser.SuperUserList",
+    )
+    .op(endpoint(Method::GET, "listAllUsers", superuser::list_users)
+        .any_superuser()
+        .permission_after_args()
+        .query("next_page", "string", "The page token for the next page")
+        .query("limit", "integer", superuser::LIMIT_HELP)
+        .query(
+            "disabled",
+            "boolean",
+            "If false, only enabled users will be returned.",
+        )
+        .describe("Returns a list of all users in the system."))
+    .op(
+        endpoint(Method::POST, "createInstallUser", superuser::create_user)
+            .superuser()
+            .body("CreateInstallUser")
+            .describe("Creates a new user."),
+    )];
+    if config.feature_mailing {
+        routes.push(
+            ApiRoute::new(
+                "/api/v1/superusers/users/{username}/sendrecovery",
+                "superuser",
+                "endpoints.api.superuser.SuperUserSendRecoveryEmail",
+            )
+            .op(endpoint(
+                Method::POST,
+                "sendInstallUserRecoveryEmail",
+                superuser::send_recovery,
+            )
+            .superuser()
+            .permission_after_args()
+            .internal()),
+        );
+    }
+    routes.extend([
+        ApiRoute::new(
+            "/api/v1/superuser/users/{username}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserManagement",
+        )
+        .param("username", "The username of the user being managed")
+        .op(endpoint(Method::GET, "getInstallUser", superuser::get_user)
+            .any_superuser()
+            .describe("Returns information about the specified user."))
+        .op(
+            endpoint(Method::PUT, "changeInstallUser", superuser::update_user)
+                .superuser()
+                .body("UpdateUser")
+                .describe("Updates information about the specified user."),
+        )
+        .op(
+            endpoint(Method::DELETE, "deleteInstallUser", superuser::delete_user)
+                .superuser()
+                .describe("Deletes the specified user."),
+        ),
+        ApiRoute::new(
+            "/api/v1/superuser/takeownership/{namespace}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserTakeOwnership",
+        )
+        .param(
+            "namespace",
+            "The namespace of the user or organization being managed",
+        )
+        .op(
+            endpoint(Method::POST, "takeOwnership", superuser::take_ownership)
+                .superuser()
+                .internal()
+                .describe("Takes ownership of the specified organization or user."),
+        ),
+        ApiRoute::new(
+            "/api/v1/superuser/organizations/",
+            "superuser",
+            "endpoints.api.superuser.SuperUserOrganizationList",
+        )
+        .op(endpoint(
+            Method::GET,
+            "listAllOrganizations",
+            superuser::list_organizations,
+        )
+        .any_superuser()
+        .permission_after_args()
+        .internal()
+        .query("next_page", "string", "The page token for the next page")
+        .query("limit", "integer", superuser::LIMIT_HELP)
+        .describe("Returns a list of all organizations in the system.")),
+        ApiRoute::new(
+            "/api/v1/superuser/organizations/{name}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserOrganizationManagement",
+        )
+        .param("name", "The name of the organizaton being managed")
+        .op(endpoint(
+            Method::PUT,
+            "changeOrganization",
+            superuser::update_organization,
+        )
+        .superuser()
+        .body("UpdateOrg")
+        .describe("Updates information about the specified user."))
+        .op(endpoint(
+            Method::DELETE,
+            "deleteOrganization",
+            superuser::delete_organization,
+        )
+        .superuser()
+        .describe("Deletes the specified organization.")),
+    ]);
+    routes
+}
+
+fn base_routes() -> Vec<ApiRoute> {
     vec![
         ApiRoute::new(
             "/api/v1/discovery",
@@ -281,19 +441,26 @@ pub fn api_routes(_config: &Config) -> Vec<ApiRoute> {
         )
         .anonymous()
         .describe("Get the details for the specified organization"))
+        // Organization admins, or superusers with FEATURE_SUPERUSERS_FULL_ACCESS: the handlers
+        // decide (after the body, as Quay's permission checks inside the handler do).
         .op(endpoint(
             Method::PUT,
             "changeOrganizationDetails",
             organization::update_organization,
         )
-        .scope(Scopes::ORG_ADMIN)
+        .access(Access::Handler {
+            scope: Scopes::ORG_ADMIN,
+        })
+        .body("UpdateOrg@organization")
         .describe("Change the details for the specified organization."))
         .op(endpoint(
             Method::DELETE,
             "deleteAdminedOrganization",
             organization::delete_organization,
         )
-        .scope(Scopes::ORG_ADMIN)
+        .access(Access::Handler {
+            scope: Scopes::ORG_ADMIN,
+        })
         .describe("Deletes the specified organization.")),
         ApiRoute::new(
             "/api/v1/organization/{orgname}/applications",
@@ -411,6 +578,12 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
                 .options(initialize::options)
                 .get(redirect_with_slash)
                 .fallback(|| web_method_not_allowed(&[Method::POST])),
+        )
+        .route(
+            "/config",
+            get(web_config::config)
+                .options(web_config::options)
+                .fallback(|| web_method_not_allowed(&[Method::GET])),
         )
         .route(
             "/csrf_token",

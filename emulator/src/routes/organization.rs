@@ -1,25 +1,24 @@
 //! Organizations (§5.1, §5.2) and their OAuth applications (§12.1).
 
-use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::auth::RequestAuth;
+use crate::auth::{RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::body::ApiJson;
 use crate::error::{ApiError, JSON};
 use crate::logs::log_action;
 use crate::state::AppState;
 use crate::storage::{ApplicationFields, ApplicationRecord, NewOrganization, UserRecord};
-use crate::views::{quota_report, quota_summary};
+use crate::views::{quota_report, quota_summary, shows_quotas, system_default_quota};
 
 /// Quay's reserved bootstrap application name.
 pub const BOOTSTRAP_APP_NAME: &str = "__quay_bootstrap_app";
 
-fn json_response(status: StatusCode, body: String) -> Response {
+pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
     let mut resp = (status, body).into_response();
     resp.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON));
@@ -100,42 +99,67 @@ async fn find_org(state: &AppState, name: &str) -> Result<Option<UserRecord>, Ap
         .await
 }
 
-pub async fn get_organization(
-    State(state): State<AppState>,
-    Path(orgname): Path<String>,
-    auth: RequestAuth,
-) -> Result<Json<Value>, ApiError> {
-    let org = find_org(&state, &orgname)
-        .await?
-        .ok_or_else(ApiError::not_found)?;
+/// Quay's `Unauthorized`: 401 for nobody signed in, 403 otherwise.
+fn unauthorized(auth: &RequestAuth) -> ApiError {
+    if auth.user().is_none() {
+        ApiError::invalid_token()
+    } else {
+        ApiError::unauthorized()
+    }
+}
+
+/// Quay's `org_view` (§5.2): what the caller may see of the organization. `with_teams` is what
+/// the caller passes for `teams` (the PUT always lists them; the GET only for members and
+/// superusers who may view the organization).
+async fn org_view(
+    state: &AppState,
+    auth: &RequestAuth,
+    org: &UserRecord,
+    teams_always: bool,
+) -> Result<Value, ApiError> {
+    let config = state.config();
     let (org_id, user_id) = (org.id, auth.user().map(|u| u.id));
-    let org_name = org.username.clone();
-    let (held, quotas) = state
+    let (teams, db_admin, quotas, size) = state
         .db(move |s| {
-            let held = match user_id {
-                Some(uid) => s
-                    .user_memberships(uid)?
-                    .into_iter()
-                    .find(|m| m.name == org_name)
-                    .map(|m| m.role),
-                None => None,
+            let db_admin = match user_id {
+                Some(uid) => s.is_org_admin(uid, org_id)?,
+                None => false,
             };
-            Ok((held, s.namespace_quotas(org_id)?))
+            Ok((
+                s.org_team_summaries(org_id, user_id)?,
+                db_admin,
+                s.namespace_quotas(org_id)?,
+                s.namespace_size(org_id)?,
+            ))
         })
         .await?;
-    // The role the credentials may exercise (Quay caps team roles by the token's scopes).
-    let role = held.and_then(|r| crate::routes::user::effective_role(&r, auth.scopes()));
-    let is_admin = role == Some("admin");
-    let member = role.is_some();
-    let teams = if member {
-        state.db(move |s| Ok(s.org_teams(org_id)?)).await?
-    } else {
-        Vec::new()
-    };
-    let config = state.config();
+    // The strongest team role held, capped by the credentials' scopes (Quay's scoped needs).
+    let held = teams
+        .iter()
+        .filter(|t| t.is_member)
+        .map(|t| t.role.as_str())
+        .min_by_key(|r| match *r {
+            "admin" => 0,
+            "creator" => 1,
+            _ => 2,
+        });
+    let role = held.and_then(|r| crate::routes::user::effective_role(r, auth.scopes()));
+    let mut is_admin = role == Some("admin");
+    let mut is_member = role.is_some();
+    // Global read-only superusers always see the organization; superusers with full access too.
+    let readonly_superuser = auth
+        .user()
+        .is_some_and(|u| config.is_global_readonly_super_user(&u.username));
+    let superuser_view =
+        readonly_superuser || (config.feature_superusers_full_access && auth.is_super_user(config));
+    let show_teams = teams_always || is_member || superuser_view;
+    if superuser_view {
+        is_admin = true;
+        is_member = true;
+    }
     let mut view = Map::new();
     view.insert("name".into(), json!(org.username));
-    let email = if is_admin && quay_rules::is_valid_email(&org.email) {
+    let email = if (is_admin || superuser_view) && quay_rules::is_valid_email(&org.email) {
         org.email.clone()
     } else {
         String::new()
@@ -146,21 +170,24 @@ pub async fn get_organization(
         avatar(&org.username, Some(&org.email), AvatarKind::User),
     );
     view.insert("is_admin".into(), json!(is_admin));
-    view.insert("is_member".into(), json!(member));
-    if member {
+    view.insert("is_member".into(), json!(is_member));
+    if show_teams {
+        // get_viewable_teams_for_org: admins (by membership, whatever the scopes) see all.
+        let sees_all = superuser_view || is_admin || db_admin;
         let mut by_name = Map::new();
-        for (name, role, description, members) in &teams {
+        for t in &teams {
             by_name.insert(
-                name.clone(),
-                json!({"name": name, "description": description, "role": role,
-                       "avatar": avatar(name, None, AvatarKind::Team), "can_view": true,
-                       "repo_count": 0, "member_count": members, "is_synced": false}),
+                t.name.clone(),
+                json!({"name": t.name, "description": t.description, "role": t.role,
+                       "avatar": avatar(&t.name, None, AvatarKind::Team),
+                       "can_view": sees_all || t.is_member,
+                       "repo_count": 0, "member_count": t.member_count, "is_synced": false}),
             );
         }
         view.insert("teams".into(), Value::Object(by_name));
         view.insert(
             "ordered_teams".into(),
-            json!(teams.iter().map(|t| t.0.clone()).collect::<Vec<_>>()),
+            json!(teams.iter().map(|t| t.name.clone()).collect::<Vec<_>>()),
         );
     }
     if is_admin {
@@ -172,40 +199,197 @@ pub async fn get_organization(
         view.insert("tag_expiration_s".into(), json!(org.tag_expiration_s));
         view.insert("is_free_account".into(), json!(true));
     }
-    if (is_admin || member) && config.feature_quota_management && config.feature_edit_quota {
+    if (is_admin || is_member) && shows_quotas(config) {
         view.insert(
             "quotas".into(),
             Value::Array(quotas.iter().map(quota_summary).collect()),
         );
-        view.insert("quota_report".into(), quota_report(&quotas));
+        view.insert(
+            "quota_report".into(),
+            quota_report(&quotas, size.as_ref(), &system_default_quota(config)),
+        );
     }
-    Ok(Json(Value::Object(view)))
+    Ok(Value::Object(view))
 }
 
-/// `PUT /api/v1/organization/{orgname}` (`changeOrganizationDetails`): routed (org:admin, JSON
-/// body, then the organization's admin permission) but not implemented.
+pub async fn get_organization(
+    State(state): State<AppState>,
+    Path(orgname): Path<String>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    let org = find_org(&state, &orgname)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(org_view(&state, &auth, &org, false).await?))
+}
+
+/// `AdministerOrganizationPermission(orgname).can() or allow_if_superuser_with_full_access()`,
+/// then the organization itself (404 when there is none).
+async fn org_admin_or_full_access(
+    state: &AppState,
+    auth: &RequestAuth,
+    orgname: &str,
+) -> Result<UserRecord, ApiError> {
+    let config = state.config();
+    let full_access = config.feature_superusers_full_access && auth.is_super_user(config);
+    let admin = match auth.user() {
+        Some(user) if auth.scopes().contains(Scopes::ORG_ADMIN) => {
+            let (name, user) = (orgname.to_string(), user.clone());
+            state
+                .db(move |s| {
+                    Ok(match s.namespace_by_name(&name)? {
+                        // A user administers its own namespace (then it is no organization: 404).
+                        Some(ns) if ns.id == user.id => true,
+                        Some(ns) => ns.organization && s.is_org_admin(user.id, ns.id)?,
+                        None => false,
+                    })
+                })
+                .await?
+        }
+        _ => false,
+    };
+    if !(admin || full_access) {
+        return Err(unauthorized(auth));
+    }
+    find_org(state, orgname)
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// `TAG_EXPIRATION_OPTIONS` in seconds (Quay's default `0s 1d 1w 2w 4w`).
+fn tag_expiration_options(config: &crate::config::Config) -> Vec<i64> {
+    let options: Vec<String> = match config.raw("TAG_EXPIRATION_OPTIONS") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => ["0s", "1d", "1w", "2w", "4w"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    options
+        .iter()
+        .filter_map(|o| crate::config::parse_timespan(o))
+        .collect()
+}
+
+/// `PUT /api/v1/organization/{orgname}` (`changeOrganizationDetails`): invoicing, e-mail and tag
+/// expiration, each change saved and logged in Quay's order (a later failure keeps the earlier
+/// changes, as in Quay); answers with the organization view.
 pub async fn update_organization(
     State(state): State<AppState>,
     Path(orgname): Path<String>,
     auth: RequestAuth,
-    headers: HeaderMap,
-    body: Bytes,
+    ApiJson(body): ApiJson,
 ) -> Result<Json<Value>, ApiError> {
-    crate::body::api_json_value(&headers, &body)?;
-    administered_org(&state, &auth, &orgname).await?;
-    Err(ApiError::not_implemented())
+    let org = org_admin_or_full_access(&state, &auth, &orgname).await?;
+    let config = state.config();
+    let change_tag_expiration = config.feature("FEATURE_CHANGE_TAG_EXPIRATION", true);
+    let options = tag_expiration_options(config);
+    let (auth2, org2) = (auth.clone(), org.clone());
+    state
+        .db(move |s| {
+            let (auth, org) = (auth2, org2);
+            let log = |kind: &str, metadata: Value| -> Result<(), ApiError> {
+                log_action(s, kind, Some(org.id), &auth, metadata)?;
+                Ok(())
+            };
+            if let Some(invoice_email) = body.get("invoice_email") {
+                s.set_invoice_email(org.id, crate::python::truthy(invoice_email))?;
+                log(
+                    "org_change_invoicing",
+                    json!({"invoice_email": invoice_email, "namespace": orgname}),
+                )?;
+            }
+            if let Some(address) = body.get("invoice_email_address") {
+                let current = org.invoice_email_address.as_deref();
+                // Quay compares the sent value (a string or null) with the stored one.
+                if address.as_str() != current {
+                    // Quay stores an empty address as NULL.
+                    let stored = address.as_str().filter(|a| !a.is_empty());
+                    s.set_invoice_email_address(org.id, stored)?;
+                    log(
+                        "org_change_invoicing",
+                        json!({"invoice_email_address": address, "namespace": orgname}),
+                    )?;
+                }
+            }
+            if body.get("contact_email").is_some() || body.get("email").is_some() {
+                let requested = body.get("contact_email").or_else(|| body.get("email"));
+                let new_email = requested
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string();
+                let current = if quay_rules::is_valid_email(&org.email) {
+                    org.email.clone()
+                } else {
+                    String::new()
+                };
+                if new_email != current {
+                    if !new_email.is_empty() && !quay_rules::is_valid_email(&new_email) {
+                        return Err(ApiError::invalid_request("Invalid email address"));
+                    }
+                    let stored = if new_email.is_empty() {
+                        uuid::Uuid::new_v4().to_string()
+                    } else {
+                        new_email.clone()
+                    };
+                    s.set_namespace_email(org.id, &stored)?;
+                    log(
+                        "org_change_email",
+                        json!({"email": new_email, "namespace": orgname, "old_email": current}),
+                    )?;
+                }
+            }
+            if let Some(expiration) = body
+                .get("tag_expiration_s")
+                .filter(|_| change_tag_expiration)
+            {
+                let seconds = expiration.as_f64().unwrap_or(-1.0);
+                let allowed = options.iter().any(|o| (*o as f64) == seconds);
+                if !allowed {
+                    return Err(ApiError::model("Invalid tag expiration option"));
+                }
+                s.set_tag_expiration(org.id, seconds as i64)?;
+                log(
+                    "org_change_tag_expiration",
+                    json!({"tag_expiration": expiration, "namespace": orgname}),
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+    let org = find_org(&state, &org.username)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    Ok(Json(org_view(&state, &auth, &org, true).await?))
 }
 
-/// `DELETE /api/v1/organization/{orgname}` (`deleteAdminedOrganization`): routed (org:admin,
-/// fresh login, then the organization's admin permission) but not implemented.
+/// `DELETE /api/v1/organization/{orgname}` (`deleteAdminedOrganization`): fresh login, the
+/// admin (or full-access superuser) permission, then the `org_delete` log and the deletion mark.
 pub async fn delete_organization(
     State(state): State<AppState>,
     Path(orgname): Path<String>,
     auth: RequestAuth,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     crate::middleware::require_fresh_login(&auth, state.config())?;
-    administered_org(&state, &auth, &orgname).await?;
-    Err(ApiError::not_implemented())
+    let org = org_admin_or_full_access(&state, &auth, &orgname).await?;
+    state
+        .db(move |s| {
+            log_action(
+                s,
+                "org_delete",
+                Some(org.id),
+                &auth,
+                json!({ "namespace": orgname }),
+            )?;
+            s.mark_namespace_deleted(org.id)?;
+            Ok(())
+        })
+        .await?;
+    Ok(json_response(StatusCode::NO_CONTENT, String::new()))
 }
 
 /// Quay's `AdministerOrganizationPermission(orgname)` (the route already required `org:admin`):

@@ -56,7 +56,7 @@ fn set_header(resp: &mut Response, name: header::HeaderName, value: &str) {
 }
 
 /// `/csrf_token` gets CORS only when `CORS_ORIGIN` resolves to something other than `*`.
-fn csrf_cors(state: &AppState, headers: &HeaderMap, resp: &mut Response) {
+pub(crate) fn csrf_cors(state: &AppState, headers: &HeaderMap, resp: &mut Response) {
     let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
     let config = &state.config().cors_origin;
     if crate::cors::allowed_origin(config, origin) != "*" {

@@ -11,7 +11,7 @@ use crate::avatar::{avatar, AvatarKind};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::storage::Membership;
-use crate::views::{quota_report, quota_summary};
+use crate::views::{quota_report, quota_summary, system_default_quota};
 
 pub async fn get_user(
     State(state): State<AppState>,
@@ -23,8 +23,14 @@ pub async fn get_user(
     };
     let config = state.config();
     let user_id = user.id;
-    let (memberships, quotas) = state
-        .db(move |s| Ok((s.user_memberships(user_id)?, s.namespace_quotas(user_id)?)))
+    let (memberships, quotas, size) = state
+        .db(move |s| {
+            Ok((
+                s.user_memberships(user_id)?,
+                s.namespace_quotas(user_id)?,
+                s.namespace_size(user_id)?,
+            ))
+        })
         .await?;
 
     let is_admin = auth.can_admin_self();
@@ -63,7 +69,10 @@ pub async fn get_user(
                 "quotas".into(),
                 Value::Array(quotas.iter().map(quota_summary).collect()),
             );
-            body.insert("quota_report".into(), quota_report(&quotas));
+            body.insert(
+                "quota_report".into(),
+                quota_report(&quotas, size.as_ref(), &system_default_quota(config)),
+            );
         }
     }
     body.insert(

@@ -275,3 +275,129 @@ impl Emu {
         serde_json::from_str(&resp.text().await.expect("body")).expect("json body")
     }
 }
+
+/// Superuser-panel calls: JSON bodies, bearer tokens, parsed answers.
+impl Emu {
+    /// Any API call with an optional bearer token and JSON body.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> reqwest::Response {
+        let mut req = self.client.request(method, self.url(path));
+        if let Some(t) = token {
+            req = req.bearer_auth(t);
+        }
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send().await.expect("request")
+    }
+
+    /// Status and JSON body (`null` for an empty body) of a call.
+    pub async fn json_call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let resp = self.call(method, path, token, body).await;
+        let status = resp.status().as_u16();
+        let text = resp.text().await.expect("body");
+        let value = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        (status, value)
+    }
+
+    pub async fn get_json(&self, path: &str, token: &str) -> (u16, Value) {
+        self.json_call(reqwest::Method::GET, path, Some(token), None)
+            .await
+    }
+
+    /// The library's view of the database (a second connection; SQLite WAL allows it).
+    pub fn storage(&self) -> quay_emulator::storage::Storage {
+        quay_emulator::storage::Storage::open(&self.db_path()).expect("db")
+    }
+
+    /// `n` enabled, verified users `<prefix>00000…` straight into the database, in one
+    /// transaction (no password hashing): for listings of thousands of users.
+    pub fn bulk_users(&self, prefix: &str, n: usize) {
+        let mut conn = rusqlite::Connection::open(self.db_path()).expect("db");
+        let tx = conn.transaction().expect("tx");
+        {
+            let mut stmt = tx
+                .prepare(
+                    "INSERT INTO users (uuid, username, email, password_hash, verified, \
+                     removed_tag_expiration_s, creation_date) VALUES (?1, ?2, ?3, NULL, 1, \
+                     1209600, 0)",
+                )
+                .expect("prepare");
+            for i in 0..n {
+                let name = format!("{prefix}{i:05}");
+                stmt.execute(rusqlite::params![
+                    format!("{prefix}-uuid-{i}"),
+                    name,
+                    format!("{name}@example.com")
+                ])
+                .expect("insert");
+            }
+        }
+        tx.commit().expect("commit");
+    }
+
+    /// Usage-log entries of one kind, oldest first.
+    pub fn logs_of(&self, kind: &str) -> Vec<quay_emulator::storage::LogEntryRecord> {
+        let mut logs: Vec<_> = self.logs().into_iter().filter(|l| l.kind == kind).collect();
+        logs.reverse();
+        logs
+    }
+
+    /// The local outbox, oldest first.
+    pub fn outbox(&self) -> Vec<quay_emulator::outbox::OutboxMessage> {
+        quay_emulator::outbox::list(&self.db_path()).expect("outbox")
+    }
+}
+
+/// A shape A error (§1.3) with the default CORS headers; returns the body.
+pub async fn expect_shape_a(
+    resp: reqwest::Response,
+    status: u16,
+    error_type: &str,
+    detail: &str,
+) -> Value {
+    assert_eq!(resp.status().as_u16(), status, "status");
+    assert_eq!(content_type(resp.headers()), "application/json");
+    assert_default_cors(resp.headers());
+    let body: Value = resp.json().await.expect("json");
+    assert_eq!(body["error_type"], error_type, "{body}");
+    assert_eq!(body["title"], error_type, "{body}");
+    assert_eq!(body["detail"], detail, "{body}");
+    assert_eq!(body["error_message"], detail, "{body}");
+    assert_eq!(body["status"], status, "{body}");
+    body
+}
+
+/// A shape B2 model error (§1.3): 400, `{"message": …}`, no CORS headers.
+pub async fn expect_model_error(resp: reqwest::Response, message: &str) {
+    assert_eq!(resp.status().as_u16(), 400);
+    assert_eq!(content_type(resp.headers()), "application/json");
+    assert_no_cors(resp.headers());
+    let body: Value = resp.json().await.expect("json");
+    assert_eq!(body, serde_json::json!({ "message": message }));
+}
+
+/// Keys of a JSON object, sorted.
+pub fn keys(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default();
+    keys.sort();
+    keys
+}

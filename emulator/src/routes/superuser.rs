@@ -1,0 +1,641 @@
+//! The superuser panel's users and organizations (§4, §5.3–§5.5, §11.1): lists with Quay's
+//! pagination, temporary-password users, changes with Quay's quirks (pre-change views, logs
+//! written before validation), deletion marks, renames, take ownership and recovery e-mails.
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::{Extension, Json};
+use serde_json::{json, Map, Value};
+
+use crate::auth::RequestAuth;
+use crate::body::{ApiJson, ValidatedJson};
+use crate::crypto;
+use crate::error::ApiError;
+use crate::logs::log_action;
+use crate::middleware::EndpointContext;
+use crate::pagination::{self, PageToken};
+use crate::routes::oauth::parse_qsl;
+use crate::routes::organization::json_response;
+use crate::state::AppState;
+use crate::storage::{
+    NamespaceDetails, NamespaceKind, NamespaceQuery, Ownership, Storage, StorageError, UserRecord,
+};
+use crate::views::{shows_quotas, superuser_org_view, superuser_user_view};
+
+/// The help text of the `limit` query parameter, which is also its error message.
+pub const LIMIT_HELP: &str = "Limit to the number of results to return per page. Max 100.";
+
+/// The parsed query of a list (Quay's `parse_args` + `page_support`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListArgs {
+    pub limit: Option<i64>,
+    pub next_page: Option<String>,
+    /// Quay's inverted `disabled`: `true` (the default) includes disabled users.
+    pub disabled: bool,
+}
+
+/// Quay's `util.parsing.truthy_bool`.
+pub fn truthy_bool(value: &str) -> bool {
+    !matches!(value, "false" | "False" | "0" | "FALSE" | "" | "null")
+}
+
+/// flask-restful's `reqparse` over `next_page`, `limit` (Python `int`, every value converted, the
+/// first kept) and `disabled`; a bad `limit` is the 400 B1 `{"message": {"limit": <help>}}`.
+pub fn parse_list_args(query: Option<&str>) -> Result<ListArgs, ApiError> {
+    let pairs = parse_qsl(query.unwrap_or(""));
+    let values = |name: &str| -> Vec<&str> {
+        pairs
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    let next_page = values("next_page").first().map(|v| v.to_string());
+    let mut limit = None;
+    for value in values("limit") {
+        let Some(n) = crate::python::parse_int(value) else {
+            return Err(ApiError::B1 {
+                status: StatusCode::BAD_REQUEST,
+                message: json!({ "limit": LIMIT_HELP }),
+            });
+        };
+        limit.get_or_insert(n);
+    }
+    let disabled = values("disabled").first().is_none_or(|v| truthy_bool(v));
+    Ok(ListArgs {
+        limit,
+        next_page,
+        disabled,
+    })
+}
+
+/// One page of namespaces with their quotas and sizes.
+struct Listing {
+    items: Vec<UserRecord>,
+    next: Option<PageToken>,
+    details: NamespaceDetails,
+}
+
+async fn list_namespaces(
+    state: &AppState,
+    kind: NamespaceKind,
+    args: ListArgs,
+) -> Result<Listing, ApiError> {
+    if args.limit.is_some_and(|l| l > 100) {
+        return Err(ApiError::invalid_request("Page limit cannot be above 100"));
+    }
+    let with_details = shows_quotas(state.config());
+    state
+        .db(move |s| {
+            let key = pagination::token_key(s.aes_key());
+            let token = match (args.limit, &args.next_page) {
+                (Some(_), Some(text)) => pagination::decrypt(&key, text),
+                _ => None,
+            };
+            let query = NamespaceQuery {
+                kind,
+                // Organizations are listed with Quay's default (`disabled=True`).
+                only_enabled: kind == NamespaceKind::User && !args.disabled,
+                start_id: token.map(|t| t.start_index),
+                offset: token.map_or(0, |t| t.offset_val),
+                fetch: args.limit.map(pagination::fetch_limit),
+            };
+            let rows = s.list_namespaces(&query)?;
+            let (items, next) = match args.limit {
+                None => (rows, None),
+                Some(limit) => {
+                    let page = pagination::split(rows, limit, token.as_ref(), |u| u.id)
+                        .map_err(|()| ApiError::invalid_request("Page limit cannot be negative"))?;
+                    (page.items, page.next)
+                }
+            };
+            let details = match (with_details, items.first(), items.last()) {
+                (true, Some(first), Some(last)) => s.namespace_details(first.id, last.id)?,
+                _ => NamespaceDetails::default(),
+            };
+            Ok(Listing {
+                items,
+                next,
+                details,
+            })
+        })
+        .await
+}
+
+fn listing_body(
+    state: &AppState,
+    key: &str,
+    listing: Listing,
+    view: fn(&UserRecord, &crate::config::Config, &NamespaceDetails) -> Value,
+) -> Value {
+    let config = state.config();
+    let mut body = Map::new();
+    body.insert(
+        key.into(),
+        Value::Array(
+            listing
+                .items
+                .iter()
+                .map(|u| view(u, config, &listing.details))
+                .collect(),
+        ),
+    );
+    if let Some(next) = listing.next {
+        let token_key = pagination::token_key(state.storage().aes_key());
+        body.insert(
+            "next_page".into(),
+            json!(pagination::encrypt(&token_key, &next)),
+        );
+    }
+    Value::Object(body)
+}
+
+/// `GET /api/v1/superuser/users/` (`listAllUsers`, §4.1).
+pub async fn list_users(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<EndpointContext>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let args = parse_list_args(query.as_deref())?;
+    ctx.check_deferred()?;
+    let listing = list_namespaces(&state, NamespaceKind::User, args).await?;
+    Ok(Json(listing_body(
+        &state,
+        "users",
+        listing,
+        superuser_user_view,
+    )))
+}
+
+/// `GET /api/v1/superuser/organizations/` (`listAllOrganizations`, §5.3).
+pub async fn list_organizations(
+    State(state): State<AppState>,
+    Extension(ctx): Extension<EndpointContext>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Value>, ApiError> {
+    let args = parse_list_args(query.as_deref())?;
+    ctx.check_deferred()?;
+    let listing = list_namespaces(&state, NamespaceKind::Organization, args).await?;
+    Ok(Json(listing_body(
+        &state,
+        "organizations",
+        listing,
+        superuser_org_view,
+    )))
+}
+
+/// The signed-in caller's name (the `superuser` of log metadata).
+fn caller_name(auth: &RequestAuth) -> Result<String, ApiError> {
+    auth.user()
+        .map(|u| u.username.clone())
+        .ok_or_else(ApiError::invalid_token)
+}
+
+fn invalid_namespace(name: &str) -> Option<ApiError> {
+    quay_rules::namespace_problem(name)
+        .map(|problem| ApiError::model(format!("Invalid namespace {name}: {problem}")))
+}
+
+fn taken_by(existing: &UserRecord, name: &str) -> ApiError {
+    if existing.organization {
+        ApiError::model(format!(
+            "Username has already been taken by an organization and cannot be reused: {name}"
+        ))
+    } else {
+        ApiError::model(format!(
+            "Username has already been taken by user cannot be reused: {name}"
+        ))
+    }
+}
+
+/// `POST /api/v1/superuser/users/` (`createInstallUser`, §4.2): a user with a temporary password.
+pub async fn create_user(
+    State(state): State<AppState>,
+    auth: RequestAuth,
+    ValidatedJson(body, ctx): ValidatedJson,
+) -> Result<Json<Value>, ApiError> {
+    let config = state.config().clone();
+    if config.authentication_type != "Database" {
+        return Err(ApiError::invalid_request(
+            "Cannot create a user in a non-database auth system",
+        ));
+    }
+    if let Some(ctx) = ctx {
+        ctx.check_deferred()?;
+    }
+    // §14 #9: the schema has no object type and Quay crashes on `body["username"]`.
+    let Value::Object(fields) = &body else {
+        return Err(ApiError::invalid_request(format!(
+            "{} is not of type 'object'",
+            crate::python::repr(&body)
+        )));
+    };
+    let username = fields
+        .get("username")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let email = fields
+        .get("email")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let caller = caller_name(&auth)?;
+    let password = crypto::random_upper_alnum(32);
+    let mailing = config.feature_mailing;
+    let reply_email = email.clone();
+    let (name, pw) = (username.clone(), password.clone());
+    let encrypted = state
+        .db(move |s| {
+            // create_user → create_user_noverify, in Quay's order.
+            let stored_email = if mailing {
+                match &email {
+                    Some(e) if quay_rules::is_valid_email(e) => e.clone(),
+                    other => {
+                        return Err(ApiError::model(format!(
+                            "Invalid email address: {}",
+                            other.as_deref().unwrap_or("None")
+                        )))
+                    }
+                }
+            } else {
+                email
+                    .clone()
+                    .filter(|e| !e.is_empty())
+                    .unwrap_or_else(|| uuid::Uuid::new_v4().to_string())
+            };
+            if let Some(e) = invalid_namespace(&name) {
+                return Err(e);
+            }
+            if let Some(existing) = s.namespace_by_name(&name)? {
+                return Err(taken_by(&existing, &name));
+            }
+            if s.is_deleted_namespace(&name)? {
+                return Err(ApiError::model("Username is not available"));
+            }
+            if mailing && s.user_by_email(&stored_email)?.is_some() {
+                return Err(ApiError::model(format!(
+                    "Email has already been used: {stored_email}"
+                )));
+            }
+            let hash = crypto::hash_password(&pw).map_err(ApiError::Internal)?;
+            let user = s
+                .insert_user(
+                    &name,
+                    &stored_email,
+                    &hash,
+                    !mailing,
+                    config.default_tag_expiration_s,
+                )?
+                .ok_or_else(|| {
+                    ApiError::model(format!(
+                        "Username has already been taken by user cannot be reused: {name}"
+                    ))
+                })?;
+            log_action(
+                s,
+                "user_create",
+                Some(user.id),
+                &auth,
+                json!({"email": email, "username": name, "superuser": caller}),
+            )?;
+            if mailing {
+                let code = s.create_email_code(user.id, false, true)?;
+                crate::outbox::send_confirmation_email(s, &config, &name, &stored_email, &code)?;
+            }
+            Ok(crypto::encrypt_user_password(s.aes_key(), &pw))
+        })
+        .await?;
+    Ok(Json(json!({
+        "username": username,
+        "email": reply_email,
+        "password": password,
+        "encrypted_password": encrypted,
+    })))
+}
+
+async fn find_user(state: &AppState, username: &str) -> Result<UserRecord, ApiError> {
+    let name = username.to_string();
+    state
+        .db(move |s| Ok(s.nonrobot_user(&name)?))
+        .await?
+        .ok_or_else(ApiError::not_found)
+}
+
+fn details_of(s: &Storage, id: i64) -> Result<NamespaceDetails, StorageError> {
+    s.namespace_details(id, id)
+}
+
+/// `GET /api/v1/superuser/users/{username}` (`getInstallUser`, §4.3).
+pub async fn get_user(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let user = find_user(&state, &username).await?;
+    let id = user.id;
+    let details = state.db(move |s| Ok(details_of(s, id)?)).await?;
+    Ok(Json(superuser_user_view(&user, state.config(), &details)))
+}
+
+/// `PUT /api/v1/superuser/users/{username}` (`changeInstallUser`, §4.4). Answers with the view
+/// of the user as loaded before the changes, patched as Quay patches it.
+pub async fn update_user(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+    auth: RequestAuth,
+    ApiJson(body): ApiJson,
+) -> Result<Json<Value>, ApiError> {
+    let config = state.config().clone();
+    let user = find_user(&state, &username).await?;
+    if config.is_listed_super_user(&username) {
+        return Err(ApiError::invalid_request("Cannot update a superuser"));
+    }
+    let caller = caller_name(&auth)?;
+    let before = user.clone();
+    let data = body.clone();
+    let details = state
+        .db(move |s| {
+            if let Some(password) = data.get("password") {
+                if config.authentication_type != "Database" {
+                    return Err(ApiError::invalid_request(
+                        "Cannot change password in non-database auth",
+                    ));
+                }
+                // Logged before the password is checked, as Quay does.
+                log_action(
+                    s,
+                    "user_change_password",
+                    Some(user.id),
+                    &auth,
+                    json!({"username": username, "superuser": caller}),
+                )?;
+                let password = password.as_str().unwrap_or_default();
+                if !quay_rules::is_valid_password(password) {
+                    return Err(ApiError::model(quay_rules::INVALID_PASSWORD_MESSAGE));
+                }
+                let hash = crypto::hash_password(password).map_err(ApiError::Internal)?;
+                s.change_password(user.id, &hash)?;
+            }
+            if let Some(email) = data.get("email") {
+                if !["Database", "AppToken"].contains(&config.authentication_type.as_str()) {
+                    return Err(ApiError::invalid_request(
+                        "Cannot change e-mail in non-database auth",
+                    ));
+                }
+                let new_email = email.as_str().unwrap_or_default();
+                s.update_email(user.id, new_email, true)?;
+                log_action(
+                    s,
+                    "user_change_email",
+                    Some(user.id),
+                    &auth,
+                    json!({"old_email": user.email, "email": new_email, "superuser": caller}),
+                )?;
+            }
+            if let Some(enabled) = data.get("enabled") {
+                let enabled = crate::python::truthy(enabled);
+                log_action(
+                    s,
+                    if enabled {
+                        "user_enable"
+                    } else {
+                        "user_disable"
+                    },
+                    Some(user.id),
+                    &auth,
+                    json!({"username": username, "superuser": caller}),
+                )?;
+                s.set_user_enabled(user.id, enabled)?;
+            }
+            Ok(details_of(s, user.id)?)
+        })
+        .await?;
+    let mut view = superuser_user_view(&before, state.config(), &details);
+    if let Some(password) = body.get("password").and_then(Value::as_str) {
+        view["encrypted_password"] = json!(crypto::encrypt_user_password(
+            state.storage().aes_key(),
+            password
+        ));
+    }
+    if let Some(email) = body.get("email").filter(|e| !e.is_null()) {
+        view["email"] = email.clone();
+    }
+    Ok(Json(view))
+}
+
+/// `DELETE /api/v1/superuser/users/{username}` (`deleteInstallUser`, §4.5).
+pub async fn delete_user(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+    auth: RequestAuth,
+) -> Result<Response, ApiError> {
+    let user = find_user(&state, &username).await?;
+    if state.config().is_listed_super_user(&username) {
+        return Err(ApiError::invalid_request("Cannot delete a superuser"));
+    }
+    state
+        .db(move |s| {
+            log_action(
+                s,
+                "user_delete",
+                Some(user.id),
+                &auth,
+                json!({ "username": username }),
+            )?;
+            // A disabled user is left as it is (Quay's mark_namespace_for_deletion returns early).
+            s.mark_namespace_deleted(user.id)?;
+            Ok(())
+        })
+        .await?;
+    Ok(json_response(StatusCode::NO_CONTENT, String::new()))
+}
+
+/// `POST /api/v1/superusers/users/{username}/sendrecovery` (`sendInstallUserRecoveryEmail`,
+/// only with `FEATURE_MAILING`): a recovery e-mail into the outbox.
+pub async fn send_recovery(
+    State(state): State<AppState>,
+    Path(username): Path<String>,
+    Extension(ctx): Extension<EndpointContext>,
+) -> Result<Json<Value>, ApiError> {
+    let config = state.config().clone();
+    if config.authentication_type != "Database" {
+        return Err(ApiError::invalid_request(
+            "Cannot send a recovery e-mail for non-database auth",
+        ));
+    }
+    ctx.check_deferred()?;
+    let user = find_user(&state, &username).await?;
+    if config.is_listed_super_user(&username) {
+        return Err(ApiError::invalid_request(
+            "Cannot send a recovery email for a superuser",
+        ));
+    }
+    let email = user.email.clone();
+    state
+        .db(move |s| {
+            // Quay's create_reset_password_email_code looks the user up by e-mail again.
+            let owner = s.user_by_email(&user.email)?.unwrap_or(user.clone());
+            let code = s.create_email_code(owner.id, true, false)?;
+            crate::outbox::send_recovery_email(s, &config, &user.email, &code)?;
+            Ok(())
+        })
+        .await?;
+    Ok(Json(json!({ "email": email })))
+}
+
+/// `POST /api/v1/superuser/takeownership/{namespace}` (`takeOwnership`, §11.1).
+pub async fn take_ownership(
+    State(state): State<AppState>,
+    Path(namespace): Path<String>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    if state.config().is_listed_super_user(&namespace) {
+        return Err(ApiError::invalid_request(
+            "Cannot take ownership of a superuser",
+        ));
+    }
+    let caller = auth.user().cloned().ok_or_else(ApiError::invalid_token)?;
+    let name = namespace.clone();
+    state
+        .db(move |s| {
+            let entity = s
+                .namespace_by_name(&name)?
+                .filter(|n| !n.robot)
+                .ok_or_else(ApiError::not_found)?;
+            match s.take_ownership(entity.id, caller.id)? {
+                // Quay: an unhandled Team.DoesNotExist (500); see DEVIATIONS.md.
+                Ownership::NoAdminTeam => return Err(ApiError::not_found()),
+                Ownership::OrganizationAdmin | Ownership::ConvertedUser => {}
+            }
+            log_action(
+                s,
+                "take_ownership",
+                Some(caller.id),
+                &auth,
+                json!({"entity_id": entity.id, "namespace": name,
+                       "was_user": !entity.organization, "superuser": caller.username}),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(Json(json!({ "namespace": namespace })))
+}
+
+/// `PUT /api/v1/superuser/organizations/{name}` (`changeOrganization`, §5.4): rename.
+pub async fn update_organization(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    auth: RequestAuth,
+    ApiJson(body): ApiJson,
+) -> Result<Json<Value>, ApiError> {
+    let new_name = body.get("name").and_then(Value::as_str).map(str::to_string);
+    let caller = caller_name(&auth)?;
+    let (org, details) = state
+        .db(move |s| {
+            // Quay writes the log against the namespace first; with no namespace of that name
+            // the log write itself fails (a 500, §14 #4).
+            let ns = s
+                .namespace_by_name(&name)?
+                .ok_or_else(ApiError::not_found)?;
+            log_action(
+                s,
+                "org_change_name",
+                Some(ns.id),
+                &auth,
+                json!({"old_name": name, "new_name": new_name, "superuser": caller}),
+            )?;
+            if !ns.organization {
+                return Err(ApiError::model(format!(
+                    "Organization does not exist: {name}"
+                )));
+            }
+            if let Some(new_name) = &new_name {
+                if let Some(problem) = quay_rules::namespace_problem(new_name) {
+                    return Err(ApiError::model(format!(
+                        "Invalid username {new_name}: {problem}"
+                    )));
+                }
+                // §14 #3: Quay's unique-constraint 500.
+                if !s.rename_namespace(ns.id, new_name)? {
+                    return Err(ApiError::model(
+                        "A user or organization with this name already exists",
+                    ));
+                }
+            }
+            let org = s
+                .namespace_by_name(new_name.as_deref().unwrap_or(&name))?
+                .ok_or_else(ApiError::not_found)?;
+            let details = details_of(s, org.id)?;
+            Ok((org, details))
+        })
+        .await?;
+    Ok(Json(superuser_org_view(&org, state.config(), &details)))
+}
+
+/// `DELETE /api/v1/superuser/organizations/{name}` (`deleteOrganization`, §5.5).
+pub async fn delete_organization(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    auth: RequestAuth,
+) -> Result<Response, ApiError> {
+    state
+        .db(move |s| {
+            let org = s
+                .namespace_by_name(&name)?
+                .filter(|n| n.organization)
+                .ok_or_else(ApiError::not_found)?;
+            log_action(
+                s,
+                "org_delete",
+                Some(org.id),
+                &auth,
+                json!({ "namespace": name }),
+            )?;
+            s.mark_namespace_deleted(org.id)?;
+            Ok(())
+        })
+        .await?;
+    Ok(json_response(StatusCode::NO_CONTENT, String::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_arguments_like_reqparse() {
+        let args = parse_list_args(None).unwrap();
+        assert_eq!(
+            args,
+            ListArgs {
+                limit: None,
+                next_page: None,
+                disabled: true
+            }
+        );
+        let args = parse_list_args(Some("limit=+5&next_page=a%3D&disabled=FALSE")).unwrap();
+        assert_eq!(args.limit, Some(5));
+        assert_eq!(args.next_page.as_deref(), Some("a="));
+        assert!(!args.disabled);
+        for falsy in ["false", "False", "FALSE", "0", "null", ""] {
+            let q = format!("disabled={falsy}");
+            assert!(!parse_list_args(Some(&q)).unwrap().disabled, "{falsy}");
+        }
+        assert!(!parse_list_args(Some("disabled")).unwrap().disabled);
+        for truthy in ["true", "no", "off", "f", "1"] {
+            let q = format!("disabled={truthy}");
+            assert!(parse_list_args(Some(&q)).unwrap().disabled, "{truthy}");
+        }
+        for bad in ["limit=abc", "limit=", "limit=5&limit=x", "limit=1.5"] {
+            let Err(ApiError::B1 { status, message }) = parse_list_args(Some(bad)) else {
+                panic!("{bad}")
+            };
+            assert_eq!(status, StatusCode::BAD_REQUEST);
+            assert_eq!(message, json!({ "limit": LIMIT_HELP }));
+        }
+        assert_eq!(
+            parse_list_args(Some("limit=7&limit=9")).unwrap().limit,
+            Some(7)
+        );
+    }
+}

@@ -1,0 +1,189 @@
+//! `/api/v1/superuser/users/...`: every user of the registry, as a superuser manages them.
+
+use serde::{Deserialize, Serialize};
+
+use super::quota::{QuotaReport, QuotaSummary};
+use super::user::Avatar;
+use super::{ApiClient, ApiError};
+use crate::format::percent_encode;
+
+/// Quay's superuser user view.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct User {
+    pub username: String,
+    /// A random UUID when the user was created without an e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub verified: bool,
+    pub avatar: Avatar,
+    #[serde(default)]
+    pub super_user: bool,
+    #[serde(default = "yes")]
+    pub enabled: bool,
+    #[serde(default)]
+    pub quotas: Vec<QuotaSummary>,
+    #[serde(default)]
+    pub quota_report: Option<QuotaReport>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct UserPage {
+    pub users: Vec<User>,
+    #[serde(default)]
+    pub next_page: Option<String>,
+}
+
+fn user_path(username: &str) -> String {
+    format!("/api/v1/superuser/users/{}", percent_encode(username))
+}
+
+/// One page. Quay's `disabled` parameter reads inverted: `true` (its default) *includes*
+/// disabled users, `false` lists enabled users only.
+pub async fn list_users(
+    client: &ApiClient,
+    limit: u32,
+    next_page: Option<&str>,
+    include_disabled: bool,
+) -> Result<UserPage, ApiError> {
+    let mut path = format!("/api/v1/superuser/users/?limit={limit}");
+    if !include_disabled {
+        path.push_str("&disabled=false");
+    }
+    if let Some(token) = next_page {
+        path.push_str("&next_page=");
+        path.push_str(&percent_encode(token));
+    }
+    client.get(&path).await
+}
+
+pub async fn get_user(client: &ApiClient, username: &str) -> Result<User, ApiError> {
+    client.get(&user_path(username)).await
+}
+
+#[derive(Serialize)]
+struct NewUser<'a> {
+    username: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+}
+
+/// What Quay answers to a create: the generated temporary password, shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct CreatedUser {
+    pub username: String,
+    pub password: String,
+}
+
+pub async fn create_user(
+    client: &ApiClient,
+    username: &str,
+    email: Option<&str>,
+) -> Result<CreatedUser, ApiError> {
+    client
+        .post("/api/v1/superuser/users/", &NewUser { username, email })
+        .await
+}
+
+/// A change; absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct UserChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// Applies a change, then reads the user back: Quay's answer to the PUT shows some values as
+/// they were *before* the change (enabled, avatar), so it cannot be shown as the new state.
+pub async fn change_user(
+    client: &ApiClient,
+    username: &str,
+    change: &UserChange,
+) -> Result<User, ApiError> {
+    client
+        .put::<_, serde_json::Value>(&user_path(username), change)
+        .await?;
+    get_user(client, username).await
+}
+
+pub async fn delete_user(client: &ApiClient, username: &str) -> Result<(), ApiError> {
+    client.delete(&user_path(username)).await
+}
+
+#[derive(Deserialize)]
+struct RecoverySent {
+    email: String,
+}
+
+/// Quay serves this one under `/superusers/` (plural), and only with mailing enabled.
+/// Returns the address the mail went to.
+pub async fn send_recovery_email(client: &ApiClient, username: &str) -> Result<String, ApiError> {
+    let path = format!(
+        "/api/v1/superusers/users/{}/sendrecovery",
+        percent_encode(username)
+    );
+    client
+        .post_empty::<RecoverySent>(&path)
+        .await
+        .map(|r| r.email)
+}
+
+/// Makes the caller an admin of an organization, or converts a user into an organization
+/// owned by the caller.
+pub async fn take_ownership(client: &ApiClient, namespace: &str) -> Result<(), ApiError> {
+    let path = format!(
+        "/api/v1/superuser/takeownership/{}",
+        percent_encode(namespace)
+    );
+    client
+        .post_empty::<serde_json::Value>(&path)
+        .await
+        .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_quay_user_view() {
+        let page: UserPage = serde_json::from_str(
+            r##"{"users": [{"kind": "user", "name": "alice", "username": "alice", "email": "alice@example.com",
+            "verified": true, "avatar": {"name": "alice", "hash": "ff", "color": "#a55194", "kind": "user"},
+            "super_user": false, "global_readonly_super_user": false, "enabled": false,
+            "quotas": [{"id": 1, "limit_bytes": 524288000, "limits": []}],
+            "quota_report": {"quota_bytes": 5, "configured_quota": 524288000, "running_backfill": "waiting", "backfill_status": "waiting"}}],
+            "next_page": "gAAAAAB"}"##,
+        )
+        .unwrap();
+        let u = &page.users[0];
+        assert!(!u.enabled);
+        assert_eq!(u.quotas[0].limit_bytes, 524_288_000);
+        assert_eq!(page.next_page.as_deref(), Some("gAAAAAB"));
+        let last: UserPage = serde_json::from_str(r#"{"users": []}"#).unwrap();
+        assert_eq!(last.next_page, None);
+    }
+
+    #[test]
+    fn change_sends_only_what_changes() {
+        let body = serde_json::to_string(&UserChange {
+            enabled: Some(false),
+            ..UserChange::default()
+        })
+        .unwrap();
+        assert_eq!(body, r#"{"enabled":false}"#);
+        let body = serde_json::to_string(&NewUser {
+            username: "bob",
+            email: None,
+        })
+        .unwrap();
+        assert_eq!(body, r#"{"username":"bob"}"#);
+    }
+}

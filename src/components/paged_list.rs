@@ -1,0 +1,154 @@
+//! The rows of a Quay list loaded so far, page after page through its `next_page` tokens. Quay's
+//! tokens only go forward, so the list keeps what it loaded: going back is instant and the
+//! filter and sort work on everything loaded.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::api::{ApiClient, ApiError};
+
+/// One server page: its rows and the token of the next one (`None`: the last page).
+pub type Page<T> = (Vec<T>, Option<String>);
+pub type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>>;
+/// Fetches a page: client, list variant (e.g. with or without disabled users), size, token.
+pub type FetchPage<T> = Rc<dyn Fn(ApiClient, String, u32, Option<String>) -> PageFuture<T>>;
+
+/// Quay's largest page, used when loading everything.
+pub const MAX_PAGE: u32 = 100;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+    pub complete: bool,
+    /// Which variant of the list these rows belong to.
+    pub variant: String,
+}
+
+impl<T> Loaded<T> {
+    fn empty(variant: &str) -> Self {
+        Self {
+            items: Vec::new(),
+            next: None,
+            complete: false,
+            variant: variant.to_string(),
+        }
+    }
+}
+
+pub struct PagedList<T: Send + Sync + 'static> {
+    pub loaded: RwSignal<Loaded<T>>,
+    fetch: StoredValue<FetchPage<T>, LocalStorage>,
+    /// Bumped by every reset, so answers to an older request are dropped.
+    generation: StoredValue<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for PagedList<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Send + Sync + 'static> Copy for PagedList<T> {}
+
+impl<T: Clone + Send + Sync + 'static> PagedList<T> {
+    pub fn new(fetch: FetchPage<T>) -> Self {
+        Self {
+            loaded: RwSignal::new(Loaded::empty("")),
+            fetch: StoredValue::new_local(fetch),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Forgets everything loaded (after a change that may move rows, or another variant).
+    pub fn reset(&self, variant: &str) {
+        self.generation.update_value(|g| *g += 1);
+        self.loaded.set(Loaded::empty(variant));
+    }
+
+    /// Loads pages of `limit` rows until `count` rows are there or the list is complete.
+    pub async fn ensure(
+        &self,
+        client: &ApiClient,
+        variant: &str,
+        count: usize,
+        limit: u32,
+    ) -> Result<(), ApiError> {
+        self.load_while(client, variant, limit, |loaded| loaded < count)
+            .await
+    }
+
+    /// Loads every remaining page, calling `keep_going` before each one (progress, cancel).
+    pub async fn load_all(
+        &self,
+        client: &ApiClient,
+        variant: &str,
+        keep_going: impl Fn(usize) -> bool,
+    ) -> Result<(), ApiError> {
+        self.load_while(client, variant, MAX_PAGE, keep_going).await
+    }
+
+    async fn load_while(
+        &self,
+        client: &ApiClient,
+        variant: &str,
+        limit: u32,
+        more: impl Fn(usize) -> bool,
+    ) -> Result<(), ApiError> {
+        if self.loaded.with_untracked(|l| l.variant != variant) {
+            self.reset(variant);
+        }
+        loop {
+            let generation = self.generation.get_value();
+            let Some((count, complete, next)) = self
+                .loaded
+                .try_with_untracked(|l| (l.items.len(), l.complete, l.next.clone()))
+            else {
+                return Ok(()); // the page is gone
+            };
+            if complete || !more(count) {
+                return Ok(());
+            }
+            let fetch = self.fetch.get_value();
+            let (rows, token) =
+                fetch(client.clone(), variant.to_string(), limit, next.clone()).await?;
+            if self.generation.try_get_value() != Some(generation) {
+                return Ok(()); // reset meanwhile: a newer load owns the list now
+            }
+            // Another load may have appended this very page meanwhile: only extend from the
+            // token this request started at, so no row is ever listed twice.
+            let _ = self.loaded.try_update(|l| {
+                if l.next == next && !l.complete {
+                    l.items.extend(rows);
+                    l.complete = token.is_none();
+                    l.next = token;
+                }
+            });
+        }
+    }
+
+    /// Replaces the row with `key` (after a change the server confirmed).
+    pub fn replace(&self, key: impl Fn(&T) -> bool, row: T) {
+        self.loaded.update(|l| {
+            if let Some(slot) = l.items.iter_mut().find(|r| key(r)) {
+                *slot = row;
+            }
+        });
+    }
+
+    pub fn remove(&self, key: impl Fn(&T) -> bool) {
+        self.loaded.update(|l| l.items.retain(|r| !key(r)));
+    }
+
+    /// A row the server just created: it is the newest, so it goes last, and only where the
+    /// end of the list is loaded (otherwise it arrives with the last page).
+    pub fn append_if_complete(&self, row: T) {
+        self.loaded.update(|l| {
+            if l.complete {
+                l.items.push(row);
+            }
+        });
+    }
+}

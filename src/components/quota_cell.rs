@@ -1,0 +1,89 @@
+//! A namespace's storage use against its quota: "1.2 GiB / 10 GiB" with a bar whose state is
+//! also said in words (not colour only), and the exact byte counts in the tooltip.
+
+use leptos::prelude::*;
+
+use crate::api::quota::QuotaUse;
+use crate::format::{format_bytes, group_thousands, percent_used};
+use crate::i18n::{use_i18n, Key};
+
+/// Usage levels: warning from 70 %, danger from 90 %, over the limit above 100 %.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Ok,
+    Warning,
+    Danger,
+    Over,
+}
+
+pub fn level(percent: u64) -> Level {
+    match percent {
+        p if p > 100 => Level::Over,
+        p if p >= 90 => Level::Danger,
+        p if p >= 70 => Level::Warning,
+        _ => Level::Ok,
+    }
+}
+
+#[component]
+pub fn QuotaCell(quota: Option<QuotaUse>) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(quota) = quota else {
+        return view! { <span class="muted">"—"</span> }.into_any();
+    };
+    let used = format_bytes(quota.used);
+    let exact_used = group_thousands(quota.used);
+    match (quota.limit, percent_used(quota.used, quota.limit)) {
+        (Some(limit), Some(percent)) => {
+            let lvl = level(percent);
+            let state = match lvl {
+                Level::Ok => None,
+                Level::Warning => Some(Key::QuotaWarning),
+                Level::Danger => Some(Key::QuotaDanger),
+                Level::Over => Some(Key::QuotaOver),
+            };
+            let class = match lvl {
+                Level::Ok => "quota quota-ok",
+                Level::Warning => "quota quota-warning",
+                Level::Danger => "quota quota-danger",
+                Level::Over => "quota quota-over",
+            };
+            let title = format!("{exact_used} / {} B", group_thousands(limit));
+            let width = format!("{}%", percent.min(100));
+            view! {
+                <span class=class title=title>
+                    <span class="quota-text">
+                        {used} " / " {format_bytes(limit)} " (" {percent.to_string()} "%)"
+                    </span>
+                    <span class="quota-bar" aria-hidden="true">
+                        <span class="quota-fill" style:width=width></span>
+                    </span>
+                    {state.map(|k| view! { <span class="quota-state">{move || i18n.t(k)}</span> })}
+                </span>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <span class="quota quota-unlimited" title=format!("{exact_used} B")>
+                <span class="quota-text">{used}</span>
+                <span class="quota-state muted">{move || i18n.t(Key::QuotaNoLimit)}</span>
+            </span>
+        }
+        .into_any(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels() {
+        assert_eq!(level(0), Level::Ok);
+        assert_eq!(level(69), Level::Ok);
+        assert_eq!(level(70), Level::Warning);
+        assert_eq!(level(90), Level::Danger);
+        assert_eq!(level(100), Level::Danger);
+        assert_eq!(level(101), Level::Over);
+    }
+}

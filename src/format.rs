@@ -1,0 +1,151 @@
+//! Formatting and parsing of what is shown to people or put in URLs: byte sizes (binary units,
+//! as Quay uses for quotas), durations such as a tag expiration ("2 weeks" ↔ 1,209,600 s), and
+//! percent-encoding.
+
+const BYTE_UNITS: [&str; 7] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
+
+/// `1536` → `"1.5 KiB"`, `0` → `"0 B"`; at most one decimal, trailing `.0` dropped.
+pub fn format_bytes(bytes: u64) -> String {
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < BYTE_UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    let rounded = (value * 10.0).round() / 10.0;
+    // 1023.96 KiB rounds to "1024 KiB": say "1 MiB" instead.
+    if rounded >= 1024.0 && unit < BYTE_UNITS.len() - 1 {
+        return format!("1 {}", BYTE_UNITS[unit + 1]);
+    }
+    let text = format!("{rounded:.1}");
+    let text = text.strip_suffix(".0").unwrap_or(&text);
+    format!("{text} {}", BYTE_UNITS[unit])
+}
+
+/// `1234567` → `"1,234,567"`: exact counts in tooltips and CSV-free displays.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Percentage of `used` in `limit`, rounded down; `None` without a (positive) limit.
+pub fn percent_used(used: u64, limit: Option<u64>) -> Option<u64> {
+    let limit = limit.filter(|l| *l > 0)?;
+    Some(((used as u128 * 100) / limit as u128).min(u64::MAX as u128) as u64)
+}
+
+/// Units for durations, largest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Weeks,
+    Days,
+    Hours,
+    Minutes,
+    Seconds,
+}
+
+impl TimeUnit {
+    pub const ALL: [TimeUnit; 5] = [
+        TimeUnit::Weeks,
+        TimeUnit::Days,
+        TimeUnit::Hours,
+        TimeUnit::Minutes,
+        TimeUnit::Seconds,
+    ];
+
+    pub fn seconds(self) -> u64 {
+        match self {
+            TimeUnit::Weeks => 604_800,
+            TimeUnit::Days => 86_400,
+            TimeUnit::Hours => 3_600,
+            TimeUnit::Minutes => 60,
+            TimeUnit::Seconds => 1,
+        }
+    }
+}
+
+/// Splits seconds into the largest unit that divides them: 1209600 → (2, Weeks), 90 → (90, Seconds).
+pub fn split_duration(seconds: u64) -> (u64, TimeUnit) {
+    if seconds == 0 {
+        return (0, TimeUnit::Seconds);
+    }
+    TimeUnit::ALL
+        .into_iter()
+        .find(|u| seconds.is_multiple_of(u.seconds()))
+        .map(|u| (seconds / u.seconds(), u))
+        .unwrap_or((seconds, TimeUnit::Seconds))
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters: for query values and path
+/// segments built from typed or API text.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_keeps_unreserved() {
+        assert_eq!(percent_encode("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(percent_encode("日 /"), "%E6%97%A5%20%2F");
+    }
+
+    #[test]
+    fn bytes() {
+        assert_eq!(format_bytes(0), "0 B");
+        assert_eq!(format_bytes(1023), "1023 B");
+        assert_eq!(format_bytes(1024), "1 KiB");
+        assert_eq!(format_bytes(1536), "1.5 KiB");
+        assert_eq!(format_bytes(524_288_000), "500 MiB");
+        assert_eq!(format_bytes(10_737_418_240), "10 GiB");
+        assert_eq!(format_bytes(1024 * 1024 - 1), "1 MiB");
+        assert_eq!(format_bytes(3_298_534_883_328), "3 TiB");
+        assert_eq!(format_bytes(u64::MAX), "16 EiB");
+    }
+
+    #[test]
+    fn thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn percent() {
+        assert_eq!(percent_used(50, Some(100)), Some(50));
+        assert_eq!(percent_used(150, Some(100)), Some(150));
+        assert_eq!(percent_used(1, None), None);
+        assert_eq!(percent_used(1, Some(0)), None);
+        assert_eq!(percent_used(u64::MAX, Some(1)), Some(u64::MAX));
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(split_duration(1_209_600), (2, TimeUnit::Weeks));
+        assert_eq!(split_duration(86_400 * 3), (3, TimeUnit::Days));
+        assert_eq!(split_duration(7_200), (2, TimeUnit::Hours));
+        assert_eq!(split_duration(90), (90, TimeUnit::Seconds));
+        assert_eq!(split_duration(0), (0, TimeUnit::Seconds));
+    }
+}

@@ -1,0 +1,104 @@
+//! `/organizations`: every organization, with paging, filter and sort in the URL, editing
+//! (name, contact and invoice e-mail, tag expiration), take ownership and delete.
+
+mod edit;
+mod row;
+mod table;
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::sign_in::RequireSession;
+use super::use_page_title;
+use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
+use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
+use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::paged_list::{FetchPage, PagedList};
+use crate::i18n::{tr, Key};
+use crate::listing::query::ListQuery;
+
+pub const ORGANIZATIONS_PATH: &str = "/organizations";
+
+#[derive(Clone, Copy)]
+pub struct OrganizationsPage {
+    pub controller: ListController<Organization>,
+    pub edit: RwSignal<Option<String>>,
+    pub delete: RwSignal<Option<String>>,
+}
+
+pub fn use_organizations_page() -> OrganizationsPage {
+    expect_context::<OrganizationsPage>()
+}
+
+/// The organization list has no variants.
+fn variant(_: &ListQuery) -> String {
+    String::new()
+}
+
+#[component]
+pub fn Organizations() -> impl IntoView {
+    use_page_title(Key::NavOrganizations);
+    view! {
+        <RequireSession>
+            <OrganizationsView />
+        </RequireSession>
+    }
+}
+
+#[component]
+fn OrganizationsView() -> impl IntoView {
+    let fetch: FetchPage<Organization> = Rc::new(|client, _, limit, next| {
+        Box::pin(async move {
+            let page = list_organizations(&client, limit, next.as_deref()).await?;
+            Ok((page.organizations, page.next_page))
+        })
+    });
+    let controller = ListController::new(
+        ORGANIZATIONS_PATH,
+        row::COLUMNS,
+        PagedList::new(fetch),
+        variant,
+    );
+    let page = OrganizationsPage {
+        controller,
+        edit: RwSignal::new(None),
+        delete: RwSignal::new(None),
+    };
+    provide_context(page);
+    let delete: DeleteFn = Rc::new(|client, name| {
+        Box::pin(async move { delete_organization(&client, &name).await.map(|_| None) })
+    });
+    let on_deleted = Callback::new(move |name: String| {
+        controller.list.remove(|o| o.name == name);
+    });
+    view! {
+        <section class="page page-wide">
+            <div class="page-header">
+                <h1>{tr(Key::NavOrganizations)}</h1>
+            </div>
+            <ListToolbar controller=controller filter_label=Key::FilterOrganizations>
+                <ExportButton
+                    controller=controller
+                    filename="quay-organizations.csv"
+                    to_csv=row::organizations_csv
+                />
+            </ListToolbar>
+            <table::OrganizationsTable />
+            <ListFooter controller=controller noun=Key::NounOrganizations />
+            <edit::EditOrganizationDialog />
+            <DeleteDialog
+                request=page.delete
+                texts=DeleteTexts {
+                    title: Key::DeleteOrganizationTitle,
+                    body: Key::DeleteOrganizationBody,
+                    confirm: Key::DeleteUserConfirm,
+                    done: Key::OrganizationDeletedToast,
+                }
+                testid="delete-organization-dialog"
+                delete=delete
+                on_deleted=on_deleted
+            />
+        </section>
+    }
+}

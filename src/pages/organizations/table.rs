@@ -1,0 +1,108 @@
+//! The organizations table.
+
+use leptos::prelude::*;
+
+use super::row::real_email;
+use super::use_organizations_page;
+use crate::api::quota::quota_use;
+use crate::api::superuser_organizations::Organization;
+use crate::components::avatar::Avatar;
+use crate::components::list_view::{EmptyBody, SortHeader};
+use crate::components::quota_cell::QuotaCell;
+use crate::i18n::{tr, use_i18n, Key};
+
+#[component]
+pub fn OrganizationsTable() -> impl IntoView {
+    let page = use_organizations_page();
+    let controller = page.controller;
+    let i18n = use_i18n();
+    let caption = move || {
+        i18n.t(Key::OrganizationsCaption)
+            .replace("{page}", &controller.window.get().page.to_string())
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" data-testid="organizations-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <SortHeader controller=controller column="name" label=Key::ColName />
+                        <SortHeader controller=controller column="email" label=Key::ColEmail />
+                        <SortHeader controller=controller column="quota" label=Key::ColQuota />
+                        <th scope="col">{tr(Key::ColActions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let rows = controller.page_rows();
+                        if rows.is_empty() {
+                            view! {
+                                <EmptyBody
+                                    controller=controller
+                                    columns=4
+                                    no_match=Key::NoOrganizationsMatch
+                                    none_yet=Key::NoOrganizationsYet
+                                    action=None
+                                />
+                            }
+                                .into_any()
+                        } else {
+                            rows.into_iter()
+                                .map(|org| view! { <OrganizationRow org=org /> })
+                                .collect_view()
+                                .into_any()
+                        }
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn OrganizationRow(org: Organization) -> impl IntoView {
+    let page = use_organizations_page();
+    let name = StoredValue::new(org.name.clone());
+    let email = real_email(&org).map(str::to_string);
+    view! {
+        <tr data-testid="organization-row">
+            <th scope="row" class="cell-name">
+                <span class="name-with-avatar">
+                    <Avatar avatar=org.avatar.clone() />
+                    <span class="truncate" title=org.name.clone() data-testid="organization-name">
+                        {org.name.clone()}
+                    </span>
+                </span>
+            </th>
+            <td class="cell-email">
+                {match email {
+                    Some(e) => view! { <span class="truncate" title=e.clone()>{e.clone()}</span> }.into_any(),
+                    None => view! { <span class="muted">{tr(Key::NoEmail)}</span> }.into_any(),
+                }}
+            </td>
+            <td>
+                <QuotaCell quota=quota_use(org.quota_report.as_ref()) />
+            </td>
+            <td class="cell-actions">
+                <button
+                    type="button"
+                    class="button button-small"
+                    data-testid="edit-organization"
+                    on:click=move |_| page.edit.set(Some(name.get_value()))
+                >
+                    {tr(Key::Edit)}
+                    <span class="visually-hidden">" " {name.get_value()}</span>
+                </button>
+                <button
+                    type="button"
+                    class="button button-small button-danger-quiet"
+                    data-testid="delete-organization"
+                    on:click=move |_| page.delete.set(Some(name.get_value()))
+                >
+                    {tr(Key::Delete)}
+                    <span class="visually-hidden">" " {name.get_value()}</span>
+                </button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,284 @@
+//! Bulk enable, disable and delete of the selected users: one confirmation naming them all, then
+//! one request per user with progress, and a result for every row (nothing silently skipped).
+
+use leptos::prelude::*;
+
+use super::delete::{delete_and_verify, Deleted};
+use super::use_users_page;
+use crate::api::superuser_users::{change_user, UserChange};
+use crate::api::ApiError;
+use crate::auth::use_session;
+use crate::components::dialog::Dialog;
+use crate::components::toast::{use_toasts, ToastKind};
+use crate::i18n::{tr, use_i18n, Key};
+use crate::listing::selection::Selection;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BulkAction {
+    Enable,
+    Disable,
+    Delete,
+}
+
+impl BulkAction {
+    fn title(self) -> Key {
+        match self {
+            BulkAction::Enable => Key::BulkEnableTitle,
+            BulkAction::Disable => Key::BulkDisableTitle,
+            BulkAction::Delete => Key::BulkDeleteTitle,
+        }
+    }
+
+    fn confirm(self) -> Key {
+        match self {
+            BulkAction::Enable => Key::EnableUser,
+            BulkAction::Disable => Key::DisableUser,
+            BulkAction::Delete => Key::DeleteUserConfirm,
+        }
+    }
+}
+
+/// One row's outcome.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+    Waiting,
+    Done,
+    /// The server's refusal.
+    Failed(String),
+    /// Quay answered success to deleting a disabled user but kept it.
+    Kept,
+}
+
+#[component]
+pub fn BulkBar() -> impl IntoView {
+    let page = use_users_page();
+    let i18n = use_i18n();
+    let count = move || page.selection.with(Selection::len);
+    let any = move || !page.selection.with(Selection::is_empty);
+    let open = move |action: BulkAction| move |_| page.bulk.set(Some(action));
+    view! {
+        <Show when=any>
+            <div class="bulk-bar" role="region" aria-label=tr(Key::BulkActions) data-testid="bulk-bar">
+                <p>{move || i18n.t(Key::SelectedCount).replace("{count}", &count().to_string())}</p>
+                <button type="button" class="button" data-testid="bulk-enable" on:click=open(BulkAction::Enable)>
+                    {tr(Key::EnableUser)}
+                </button>
+                <button type="button" class="button" data-testid="bulk-disable" on:click=open(BulkAction::Disable)>
+                    {tr(Key::DisableUser)}
+                </button>
+                <button
+                    type="button"
+                    class="button button-danger-quiet"
+                    data-testid="bulk-delete"
+                    on:click=open(BulkAction::Delete)
+                >
+                    {tr(Key::Delete)}
+                </button>
+                <button
+                    type="button"
+                    class="button button-quiet"
+                    on:click=move |_| page.selection.update(Selection::clear)
+                >
+                    {tr(Key::ClearSelection)}
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+pub fn BulkDialog() -> impl IntoView {
+    let page = use_users_page();
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let action = RwSignal::new(BulkAction::Disable);
+    let rows = RwSignal::new(Vec::<(String, Outcome)>::new());
+    let running = RwSignal::new(false);
+    let finished = RwSignal::new(false);
+    Effect::new(move |_| match page.bulk.get() {
+        Some(a) => {
+            action.set(a);
+            rows.set(
+                page.selection
+                    .get_untracked()
+                    .keys()
+                    .into_iter()
+                    .map(|k| (k, Outcome::Waiting))
+                    .collect(),
+            );
+            finished.set(false);
+            if !open.get_untracked() {
+                open.set(true);
+            }
+        }
+        None => {
+            if open.get_untracked() {
+                open.set(false);
+            }
+        }
+    });
+    // Written only on a change: the two effects must not wake each other forever.
+    Effect::new(move |_| {
+        if !open.get() && page.bulk.with_untracked(Option::is_some) {
+            page.bulk.set(None);
+        }
+    });
+
+    let run = move || {
+        running.set(true);
+        let which = action.get_untracked();
+        let names: Vec<String> = rows.get_untracked().into_iter().map(|(n, _)| n).collect();
+        let client = session.client_untracked();
+        leptos::task::spawn_local(async move {
+            // One at a time: Quay's superuser API has no batch call, and an admin watching the
+            // progress sees each row settle in order.
+            let mut failures = 0;
+            for (i, name) in names.iter().enumerate() {
+                let outcome = apply(&client, which, name).await;
+                let outcome = match outcome {
+                    Ok(update) => {
+                        update.apply(page, name);
+                        Outcome::Done
+                    }
+                    Err(None) => {
+                        failures += 1;
+                        Outcome::Kept
+                    }
+                    Err(Some(e)) => {
+                        session.note_error(&e);
+                        failures += 1;
+                        Outcome::Failed(e.to_string())
+                    }
+                };
+                if rows.try_update(|r| r[i].1 = outcome).is_none() {
+                    return; // the page is gone
+                }
+            }
+            running.set(false);
+            finished.set(true);
+            let done = names.len() - failures;
+            let text = i18n
+                .t_now(Key::BulkResultToast)
+                .replace("{done}", &done.to_string())
+                .replace("{failed}", &failures.to_string());
+            toasts.push(
+                if failures == 0 {
+                    ToastKind::Success
+                } else {
+                    ToastKind::Error
+                },
+                text,
+            );
+        });
+    };
+
+    let progress = move || {
+        let r = rows.get();
+        let settled = r.iter().filter(|(_, o)| *o != Outcome::Waiting).count();
+        i18n.t(Key::BulkProgress)
+            .replace("{done}", &settled.to_string())
+            .replace("{total}", &r.len().to_string())
+    };
+    let title = Signal::derive(move || {
+        i18n.t(action.get().title())
+            .replace("{count}", &rows.with(Vec::len).to_string())
+    });
+    view! {
+        <Dialog open=open title=title testid="bulk-dialog">
+            <div class="stack">
+                <p>{tr(Key::BulkListIntro)}</p>
+                <ul class="result-list" data-testid="bulk-results">
+                    {move || {
+                        rows.get()
+                            .into_iter()
+                            .map(|(name, outcome)| {
+                                let (class, status) = match &outcome {
+                                    Outcome::Waiting => ("result result-waiting", None),
+                                    Outcome::Done => ("result result-done", Some(i18n.t(Key::ResultDone).to_string())),
+                                    Outcome::Failed(m) => ("result result-failed", Some(m.clone())),
+                                    Outcome::Kept => ("result result-failed", Some(i18n.t(Key::UserKeptDisabledShort).to_string())),
+                                };
+                                view! {
+                                    <li class=class data-testid="bulk-result">
+                                        <span class="result-name">{name}</span>
+                                        {status.map(|s| view! { <span class="result-status server-message">{s}</span> })}
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <Show when=move || running.get() || finished.get()>
+                    <p role="status" data-testid="bulk-progress">{progress}</p>
+                </Show>
+                <div class="dialog-actions">
+                    <button type="button" class="button" on:click=move |_| open.set(false)>
+                        {move || if finished.get() { tr(Key::Close)() } else { tr(Key::Cancel)() }}
+                    </button>
+                    <Show when=move || !finished.get()>
+                        <button
+                            type="button"
+                            class=move || {
+                                if action.get() == BulkAction::Delete {
+                                    "button button-danger"
+                                } else {
+                                    "button button-primary"
+                                }
+                            }
+                            data-testid="bulk-confirm"
+                            prop:disabled=move || running.get()
+                            aria-busy=move || if running.get() { "true" } else { "false" }
+                            on:click=move |_| run()
+                        >
+                            {move || i18n.t(if running.get() { Key::Working } else { action.get().confirm() })}
+                        </button>
+                    </Show>
+                </div>
+            </div>
+        </Dialog>
+    }
+}
+
+/// What a successful request changes in the page.
+enum RowChange {
+    Row(Box<crate::api::superuser_users::User>),
+    Removed,
+}
+
+impl RowChange {
+    fn apply(self, page: super::UsersPage, name: &str) {
+        match self {
+            RowChange::Row(user) => page.controller.list.replace(|u| u.username == name, *user),
+            RowChange::Removed => {
+                page.controller.list.remove(|u| u.username == name);
+                page.selection.update(|s| s.remove(name));
+            }
+        }
+    }
+}
+
+/// `Err(None)`: the delete was answered with success but the user is still there.
+async fn apply(
+    client: &crate::api::ApiClient,
+    action: BulkAction,
+    name: &str,
+) -> Result<RowChange, Option<ApiError>> {
+    let enabled = match action {
+        BulkAction::Enable => true,
+        BulkAction::Disable => false,
+        BulkAction::Delete => {
+            return match delete_and_verify(client, name).await? {
+                Deleted::Gone => Ok(RowChange::Removed),
+                Deleted::KeptBecauseDisabled => Err(None),
+            };
+        }
+    };
+    let change = UserChange {
+        enabled: Some(enabled),
+        ..UserChange::default()
+    };
+    let user = change_user(client, name, &change).await?;
+    Ok(RowChange::Row(Box::new(user)))
+}

@@ -1,0 +1,373 @@
+//! One user's settings: enable or disable, e-mail, password, recovery e-mail, take ownership.
+//! Each part saves on its own, shows its own error and keeps what was typed.
+
+use leptos::prelude::*;
+
+use super::row::real_email;
+use super::use_users_page;
+use crate::api::superuser_users::{
+    change_user, send_recovery_email, take_ownership, User, UserChange,
+};
+use crate::api::ApiError;
+use crate::auth::use_session;
+use crate::components::dialog::{open_on_request, Dialog};
+use crate::components::error_view::ApiErrorView;
+use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::toast::{use_toasts, ToastKind};
+use crate::i18n::{fill, tr, use_i18n, Key};
+use crate::validation::{check_email, check_password, FieldError};
+
+#[component]
+pub fn ManageUserDialog() -> impl IntoView {
+    let page = use_users_page();
+    let i18n = use_i18n();
+    let target = RwSignal::new(String::new());
+    let open = open_on_request(page.manage, target);
+    // Rebuilt only when the target changes, not on every change of its row, so typed input in
+    // one part survives a save in another.
+    let known = Memo::new(move |_| page.user(&target.get()).is_some());
+    let title = Signal::derive(move || fill(i18n.t(Key::ManageUserTitle), &target.get()));
+    view! {
+        <Dialog open=open title=title testid="manage-user-dialog" class="dialog dialog-wide">
+            {move || known.get().then(|| view! { <ManageUser username=target.get() /> })}
+        </Dialog>
+    }
+}
+
+/// The toast for a confirmed change.
+fn toast_for(change: &UserChange) -> Key {
+    match change.enabled {
+        Some(true) => Key::UserEnabledToast,
+        Some(false) => Key::UserDisabledToast,
+        None if change.password.is_some() => Key::PasswordChangedToast,
+        None => Key::EmailChangedToast,
+    }
+}
+
+type Change = (String, UserChange);
+
+/// A change of one user: dispatch, pending, the server's refusal, and on success the row
+/// updated in the list and a toast.
+type ChangeAction = Action<Change, Result<(User, Key), ApiError>>;
+
+fn user_write() -> (ChangeAction, RwSignal<Option<ApiError>>) {
+    let page = use_users_page();
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let action = Action::new_local(move |(name, change): &Change| {
+        let (name, change) = (name.clone(), change.clone());
+        let client = session.client_untracked();
+        async move {
+            let user = change_user(&client, &name, &change).await?;
+            Ok((user, toast_for(&change)))
+        }
+    });
+    let error = RwSignal::new(None);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok((user, toast))) => {
+            error.set(None);
+            let name = user.username.clone();
+            page.controller.list.replace(|u| u.username == name, user);
+            toasts.push(ToastKind::Success, fill(i18n.t_now(toast), &name));
+        }
+        Some(Err(e)) => {
+            session.note_error(&e);
+            error.set(Some(e));
+        }
+        None => {}
+    });
+    (action, error)
+}
+
+fn error_view(error: RwSignal<Option<ApiError>>, context: Key) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| view! { <ApiErrorView error=e context=context /> })
+    }
+}
+
+#[component]
+fn ManageUser(username: String) -> impl IntoView {
+    let page = use_users_page();
+    let name = username.clone();
+    let recovery_name = username.clone();
+    let user = Memo::new(move |_| page.user(&name));
+    let protected = user.get_untracked().is_some_and(|u| u.super_user);
+    let initial_email = user
+        .get_untracked()
+        .and_then(|u| real_email(&u).map(str::to_string))
+        .unwrap_or_default();
+    view! {
+        <div class="stack">
+            {protected
+                .then(|| {
+                    view! {
+                        <div class="alert alert-info" role="note" data-testid="superuser-protected">
+                            <p>{tr(Key::SuperuserProtected)}</p>
+                        </div>
+                    }
+                })}
+            <StatusSection username=username.clone() user=user protected=protected />
+            <EmailSection username=username.clone() initial=initial_email protected=protected />
+            <PasswordSection username=username.clone() protected=protected />
+            <Show when=move || page.mailing.get()>
+                <RecoverySection username=recovery_name.clone() protected=protected />
+            </Show>
+            <OwnershipSection username=username protected=protected />
+        </div>
+    }
+}
+
+#[component]
+fn StatusSection(username: String, user: Memo<Option<User>>, protected: bool) -> impl IntoView {
+    let (action, error) = user_write();
+    let enabled = move || user.get().is_some_and(|u| u.enabled);
+    view! {
+        <section class="settings-section" aria-labelledby="manage-status-heading">
+            <h3 id="manage-status-heading">{tr(Key::ColStatus)}</h3>
+            <p data-testid="manage-status">
+                {move || if enabled() { tr(Key::StatusEnabled)() } else { tr(Key::StatusDisabled)() }}
+            </p>
+            {error_view(error, Key::UserChangeFailed)}
+            <button
+                type="button"
+                class="button"
+                data-testid="toggle-enabled"
+                prop:disabled=move || protected || action.pending().get()
+                on:click=move |_| {
+                    let change = UserChange {
+                        enabled: Some(!enabled()),
+                        ..UserChange::default()
+                    };
+                    action.dispatch((username.clone(), change));
+                }
+            >
+                {move || if enabled() { tr(Key::DisableUser)() } else { tr(Key::EnableUser)() }}
+            </button>
+        </section>
+    }
+}
+
+#[component]
+fn EmailSection(username: String, initial: String, protected: bool) -> impl IntoView {
+    let email = RwSignal::new(initial);
+    let attempted = RwSignal::new(false);
+    let problem = Memo::new(move |_| check_email(email.get().trim()));
+    let (action, error) = user_write();
+    view! {
+        <section class="settings-section">
+            <form
+                class="stack"
+                novalidate=true
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    attempted.set(true);
+                    if problem.get_untracked().is_none() && !action.pending().get_untracked() {
+                        let change = UserChange {
+                            email: Some(email.get_untracked().trim().to_string()),
+                            ..UserChange::default()
+                        };
+                        action.dispatch((username.clone(), change));
+                    }
+                }
+            >
+                <TextField
+                    id="manage-email"
+                    label=Key::FieldEmail
+                    value=email
+                    input_type="email"
+                    error=Signal::derive(move || problem.get().map(FieldError::key))
+                    show_error=attempted
+                    disabled=protected
+                    on_edit=Callback::new(|_| {})
+                />
+                {error_view(error, Key::UserChangeFailed)}
+                <SubmitButton
+                    label=Key::SaveEmail
+                    pending_label=Key::Working
+                    pending=Signal::derive(move || protected || action.pending().get())
+                    testid="save-email"
+                    class="button"
+                />
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn PasswordSection(username: String, protected: bool) -> impl IntoView {
+    let password = RwSignal::new(String::new());
+    let attempted = RwSignal::new(false);
+    let problem = Memo::new(move |_| check_password(&password.get()));
+    let (action, error) = user_write();
+    // A saved password leaves the field; a refused one stays for correction.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            password.set(String::new());
+            attempted.set(false);
+        }
+    });
+    view! {
+        <section class="settings-section">
+            <form
+                class="stack"
+                novalidate=true
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    attempted.set(true);
+                    if problem.get_untracked().is_none() && !action.pending().get_untracked() {
+                        let change = UserChange {
+                            password: Some(password.get_untracked()),
+                            ..UserChange::default()
+                        };
+                        action.dispatch((username.clone(), change));
+                    }
+                }
+            >
+                <TextField
+                    id="manage-password"
+                    label=Key::FieldNewPassword
+                    value=password
+                    input_type="password"
+                    autocomplete="new-password"
+                    hint=Key::HintPassword
+                    error=Signal::derive(move || problem.get().map(FieldError::key))
+                    show_error=attempted
+                    disabled=protected
+                    on_edit=Callback::new(|_| {})
+                />
+                {error_view(error, Key::UserChangeFailed)}
+                <SubmitButton
+                    label=Key::SavePassword
+                    pending_label=Key::Working
+                    pending=Signal::derive(move || protected || action.pending().get())
+                    testid="save-password"
+                    class="button"
+                />
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RecoverySection(username: String, protected: bool) -> impl IntoView {
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let action = Action::new_local(move |name: &String| {
+        let name = name.clone();
+        let client = session.client_untracked();
+        async move { send_recovery_email(&client, &name).await }
+    });
+    let error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(address)) => {
+            error.set(None);
+            toasts.push(
+                ToastKind::Success,
+                fill(i18n.t_now(Key::RecoverySentToast), &address),
+            );
+        }
+        Some(Err(e)) => {
+            session.note_error(&e);
+            error.set(Some(e));
+        }
+        None => {}
+    });
+    view! {
+        <section class="settings-section">
+            <p>{tr(Key::RecoveryBody)}</p>
+            {error_view(error, Key::RecoveryFailed)}
+            <button
+                type="button"
+                class="button"
+                data-testid="send-recovery"
+                prop:disabled=move || protected || action.pending().get()
+                on:click=move |_| {
+                    action.dispatch(username.clone());
+                }
+            >
+                {tr(Key::SendRecovery)}
+            </button>
+        </section>
+    }
+}
+
+/// Taking ownership turns the user into an organization: a second, explicit click is needed.
+#[component]
+fn OwnershipSection(username: String, protected: bool) -> impl IntoView {
+    let page = use_users_page();
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let armed = RwSignal::new(false);
+    let action = Action::new_local(move |name: &String| {
+        let name = name.clone();
+        let client = session.client_untracked();
+        async move { take_ownership(&client, &name).await.map(|_| name) }
+    });
+    let error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(name)) => {
+            error.set(None);
+            // It is an organization now: gone from the users list.
+            page.controller.list.remove(|u| u.username == name);
+            page.selection.update(|s| s.remove(&name));
+            toasts.push(
+                ToastKind::Success,
+                fill(i18n.t_now(Key::OwnershipTakenUserToast), &name),
+            );
+            page.manage.set(None);
+        }
+        Some(Err(e)) => {
+            session.note_error(&e);
+            error.set(Some(e));
+        }
+        None => {}
+    });
+    let name = StoredValue::new(username);
+    view! {
+        <section class="settings-section">
+            <p>{move || fill(i18n.t(Key::TakeOwnershipUserBody), &name.get_value())}</p>
+            {error_view(error, Key::OwnershipFailed)}
+            {move || {
+                if armed.get() {
+                    view! {
+                        <div class="inline-confirm" role="group">
+                            <button
+                                type="button"
+                                class="button button-danger"
+                                data-testid="take-ownership-confirm"
+                                prop:disabled=move || action.pending().get()
+                                on:click=move |_| {
+                                    action.dispatch(name.get_value());
+                                }
+                            >
+                                {move || fill(i18n.t(Key::ConvertAndTakeOwnership), &name.get_value())}
+                            </button>
+                            <button type="button" class="button" on:click=move |_| armed.set(false)>
+                                {tr(Key::Cancel)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="take-ownership"
+                            prop:disabled=protected
+                            on:click=move |_| armed.set(true)
+                        >
+                            {tr(Key::TakeOwnership)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}

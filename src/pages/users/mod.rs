@@ -1,0 +1,154 @@
+//! `/users`: every user of the registry, with paging, filter and sort in the URL, row selection
+//! for bulk changes, per-user management, creation and CSV export.
+
+mod bulk;
+mod create;
+mod delete;
+mod manage;
+mod row;
+mod table;
+
+use leptos::prelude::*;
+
+use super::sign_in::RequireSession;
+use super::use_page_title;
+use crate::api::registry_config::{registry_config, RegistryConfig};
+use crate::api::superuser_users::{list_users, User};
+use crate::auth::use_session;
+use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::paged_list::{FetchPage, PagedList};
+use crate::i18n::{tr, Key};
+use crate::listing::query::ListQuery;
+use crate::listing::selection::Selection;
+
+pub use row::COLUMNS;
+
+pub const USERS_PATH: &str = "/users";
+
+/// Everything the parts of the page share.
+#[derive(Clone, Copy)]
+pub struct UsersPage {
+    pub controller: ListController<User>,
+    pub selection: RwSignal<Selection>,
+    /// Whether the registry can send mail (recovery e-mails, e-mail required on create).
+    pub mailing: Signal<bool>,
+    pub create_open: RwSignal<bool>,
+    pub manage: RwSignal<Option<String>>,
+    pub delete: RwSignal<Option<String>>,
+    pub bulk: RwSignal<Option<bulk::BulkAction>>,
+}
+
+impl UsersPage {
+    /// The loaded row of `username`, if any (reactive).
+    pub fn user(&self, username: &str) -> Option<User> {
+        self.controller
+            .list
+            .loaded
+            .with(|l| l.items.iter().find(|u| u.username == username).cloned())
+    }
+}
+
+fn variant(q: &ListQuery) -> String {
+    if q.show_disabled { "all" } else { "enabled" }.to_string()
+}
+
+#[component]
+pub fn Users() -> impl IntoView {
+    use_page_title(Key::NavUsers);
+    view! {
+        <RequireSession>
+            <UsersView />
+        </RequireSession>
+    }
+}
+
+#[component]
+fn UsersView() -> impl IntoView {
+    let session = use_session();
+    let fetch: FetchPage<User> = std::rc::Rc::new(|client, variant, limit, next| {
+        Box::pin(async move {
+            let page = list_users(&client, limit, next.as_deref(), variant == "all").await?;
+            Ok((page.users, page.next_page))
+        })
+    });
+    let controller = ListController::new(USERS_PATH, COLUMNS, PagedList::new(fetch), variant);
+    let features = LocalResource::new(move || {
+        let client = session.client();
+        async move { registry_config(&client).await }
+    });
+    let mailing = Signal::derive(move || {
+        features
+            .get()
+            .and_then(Result::ok)
+            .as_ref()
+            .is_some_and(RegistryConfig::mailing)
+    });
+    let page = UsersPage {
+        controller,
+        selection: RwSignal::new(Selection::default()),
+        mailing,
+        create_open: RwSignal::new(false),
+        manage: RwSignal::new(None),
+        delete: RwSignal::new(None),
+        bulk: RwSignal::new(None),
+    };
+    provide_context(page);
+    view! {
+        <section class="page page-wide">
+            <div class="page-header">
+                <h1>{tr(Key::NavUsers)}</h1>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-testid="create-user"
+                    on:click=move |_| page.create_open.set(true)
+                >
+                    {tr(Key::CreateUser)}
+                </button>
+            </div>
+            <ListToolbar controller=controller filter_label=Key::FilterUsers>
+                <DisabledToggle />
+                <ExportButton controller=controller filename="quay-users.csv" to_csv=row::users_csv />
+            </ListToolbar>
+            <bulk::BulkBar />
+            <table::UsersTable />
+            <ListFooter controller=controller noun=Key::NounUsers />
+            <create::CreateUserDialog />
+            <manage::ManageUserDialog />
+            <delete::DeleteUserDialog />
+            <bulk::BulkDialog />
+        </section>
+    }
+}
+
+pub fn use_users_page() -> UsersPage {
+    expect_context::<UsersPage>()
+}
+
+#[component]
+fn DisabledToggle() -> impl IntoView {
+    let page = use_users_page();
+    let controller = page.controller;
+    view! {
+        <label class="checkbox-field">
+            <input
+                type="checkbox"
+                data-testid="show-disabled"
+                prop:checked=move || controller.query.get().show_disabled
+                on:change:target=move |ev| {
+                    let show = ev.target().checked();
+                    page.selection.update(Selection::clear);
+                    controller
+                        .update_query(
+                            false,
+                            |q| {
+                                q.show_disabled = show;
+                                q.page = 1;
+                            },
+                        );
+                }
+            />
+            {tr(Key::ShowDisabledUsers)}
+        </label>
+    }
+}

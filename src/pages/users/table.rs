@@ -1,0 +1,185 @@
+//! The users table: selection boxes, sortable headers, one row per user, loading and empty
+//! states.
+
+use leptos::prelude::*;
+
+use super::use_users_page;
+use crate::api::quota::quota_use;
+use crate::api::superuser_users::User;
+use crate::components::avatar::Avatar;
+use crate::components::list_view::{EmptyBody, SortHeader};
+use crate::components::quota_cell::QuotaCell;
+use crate::i18n::{tr, use_i18n, Key};
+use crate::listing::selection::PageState;
+
+use super::row::real_email;
+
+#[component]
+pub fn UsersTable() -> impl IntoView {
+    let page = use_users_page();
+    let controller = page.controller;
+    let i18n = use_i18n();
+    let page_state = move || {
+        let keys = controller.page_keys();
+        page.selection.with(|s| s.page_state(&keys))
+    };
+    let caption = move || {
+        i18n.t(Key::UsersCaption)
+            .replace("{page}", &controller.window.get().page.to_string())
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="data-table" data-testid="users-table">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="col-select">
+                            <input
+                                type="checkbox"
+                                data-testid="select-page"
+                                aria-label=tr(Key::SelectPage)
+                                prop:checked=move || page_state() == PageState::All
+                                prop:indeterminate=move || page_state() == PageState::Some
+                                on:change=move |_| {
+                                    let keys = controller.page_keys();
+                                    page.selection.update(|s| s.toggle_page(&keys));
+                                }
+                            />
+                        </th>
+                        <SortHeader controller=controller column="username" label=Key::ColUsername />
+                        <SortHeader controller=controller column="email" label=Key::ColEmail />
+                        <SortHeader controller=controller column="enabled" label=Key::ColStatus />
+                        <SortHeader controller=controller column="superuser" label=Key::ColRole />
+                        <SortHeader controller=controller column="quota" label=Key::ColQuota />
+                        <th scope="col">{tr(Key::ColActions)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        let rows = controller.page_rows();
+                        if rows.is_empty() {
+                            let create = Callback::new(move |_| page.create_open.set(true));
+                            view! {
+                                <EmptyBody
+                                    controller=controller
+                                    columns=7
+                                    no_match=Key::NoUsersMatch
+                                    none_yet=Key::NoUsersYet
+                                    action=Some((Key::CreateUser, create))
+                                />
+                            }
+                                .into_any()
+                        } else {
+                            rows.into_iter()
+                                .map(|user| view! { <UserRow user=user /> })
+                                .collect_view()
+                                .into_any()
+                        }
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn UserRow(user: User) -> impl IntoView {
+    let page = use_users_page();
+    let i18n = use_i18n();
+    let name = StoredValue::new(user.username.clone());
+    let selected = move || page.selection.with(|s| s.contains(&name.get_value()));
+    let on_select = move |ev: leptos::ev::MouseEvent| {
+        let keys = page.controller.page_keys();
+        page.selection
+            .update(|s| s.click(&name.get_value(), ev.shift_key(), &keys));
+    };
+    let email = real_email(&user).map(str::to_string);
+    let superuser = user.super_user;
+    let reason_id = format!("superuser-reason-{}", user.username);
+    view! {
+        <tr class:row-selected=selected class:row-disabled=!user.enabled data-testid="user-row">
+            <td class="col-select">
+                <input
+                    type="checkbox"
+                    data-testid="select-row"
+                    aria-label=move || i18n.t(Key::SelectRow).replace("{name}", &name.get_value())
+                    prop:checked=selected
+                    on:click=on_select
+                />
+            </td>
+            <th scope="row" class="cell-name">
+                <span class="name-with-avatar">
+                    <Avatar avatar=user.avatar.clone() />
+                    <span class="truncate" title=user.username.clone() data-testid="username">
+                        {user.username.clone()}
+                    </span>
+                </span>
+            </th>
+            <td class="cell-email">
+                {match email {
+                    Some(e) => {
+                        view! {
+                            <span class="truncate" title=e.clone()>
+                                {e.clone()}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    None => view! { <span class="muted">{tr(Key::NoEmail)}</span> }.into_any(),
+                }}
+            </td>
+            <td data-testid="user-status">
+                {if user.enabled {
+                    view! { <span class="badge badge-ok">{tr(Key::StatusEnabled)}</span> }.into_any()
+                } else {
+                    view! { <span class="badge badge-muted">{tr(Key::StatusDisabled)}</span> }
+                        .into_any()
+                }}
+            </td>
+            <td>
+                {superuser
+                    .then(|| {
+                        view! {
+                            <span class="badge badge-accent" data-testid="row-superuser">
+                                {tr(Key::SuperuserBadge)}
+                            </span>
+                        }
+                    })}
+            </td>
+            <td>
+                <QuotaCell quota=quota_use(user.quota_report.as_ref()) />
+            </td>
+            <td class="cell-actions">
+                <button
+                    type="button"
+                    class="button button-small"
+                    data-testid="manage-user"
+                    on:click=move |_| page.manage.set(Some(name.get_value()))
+                >
+                    {tr(Key::Manage)}
+                    <span class="visually-hidden">" " {name.get_value()}</span>
+                </button>
+                <button
+                    type="button"
+                    class="button button-small button-danger-quiet"
+                    data-testid="delete-user"
+                    prop:disabled=superuser
+                    title=move || superuser.then(|| i18n.t(Key::SuperuserProtected))
+                    aria-describedby=superuser.then(|| reason_id.clone())
+                    on:click=move |_| page.delete.set(Some(name.get_value()))
+                >
+                    {tr(Key::Delete)}
+                    <span class="visually-hidden">" " {name.get_value()}</span>
+                </button>
+                {superuser
+                    .then(|| {
+                        view! {
+                            <span id=reason_id.clone() class="visually-hidden">
+                                {tr(Key::SuperuserProtected)}
+                            </span>
+                        }
+                    })}
+            </td>
+        </tr>
+    }
+}
