@@ -42,3 +42,12 @@ pub fn ApiErrorView(
         </div>
     }
 }
+
+/// Where a form or section shows its last failure: nothing, or the error view.
+pub fn error_slot(error: RwSignal<Option<ApiError>>, context: Key) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|e| view! { <ApiErrorView error=e context=context /> })
+    }
+}

@@ -1,6 +1,7 @@
 //! Reusable pieces shared by the pages.
 
 pub mod avatar;
+pub mod cells;
 pub mod confirm;
 pub mod copy_button;
 pub mod delete_dialog;

@@ -15,7 +15,7 @@ use crate::api::superuser_users::take_ownership;
 use crate::api::ApiError;
 use crate::auth::use_session;
 use crate::components::dialog::{open_on_request, Dialog};
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::{split_duration, TimeUnit};
@@ -37,14 +37,6 @@ pub fn EditOrganizationDialog() -> impl IntoView {
                 <SettingsSection target=target />
             </div>
         </Dialog>
-    }
-}
-
-fn error_view(error: RwSignal<Option<ApiError>>, context: Key) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|e| view! { <ApiErrorView error=e context=context /> })
     }
 }
 
@@ -111,7 +103,7 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
                     show_error=attempted
                     on_edit=Callback::new(|_| {})
                 />
-                {error_view(error, Key::OrganizationChangeFailed)}
+                {error_slot(error, Key::OrganizationChangeFailed)}
                 <SubmitButton
                     label=Key::Rename
                     pending_label=Key::Working
@@ -198,7 +190,7 @@ fn NotAdmin(name: String, on_owned: Callback<()>) -> impl IntoView {
     let name = StoredValue::new(name);
     view! {
         <p data-testid="not-org-admin">{move || fill(i18n.t(Key::NotOrganizationAdmin), &name.get_value())}</p>
-        {error_view(error, Key::OwnershipFailed)}
+        {error_slot(error, Key::OwnershipFailed)}
         <button
             type="button"
             class="button"
@@ -368,7 +360,7 @@ fn SettingsForm(
                 </select>
                 <p class="field-hint" id="tag-expiration-hint">{tr(Key::HintTagExpiration)}</p>
             </div>
-            {error_view(error, Key::OrganizationChangeFailed)}
+            {error_slot(error, Key::OrganizationChangeFailed)}
             <SubmitButton
                 label=Key::SaveSettings
                 pending_label=Key::Working

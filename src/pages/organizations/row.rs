@@ -9,11 +9,8 @@ use crate::listing::window::{contains_folded, Row};
 
 pub const COLUMNS: &[&str] = &["name", "email", "quota"];
 
-/// Quay stores a random UUID as the e-mail of an organization created without one.
 pub fn real_email(org: &Organization) -> Option<&str> {
-    org.email
-        .as_deref()
-        .filter(|e| quay_rules::is_valid_email(e))
+    crate::components::cells::real_email(org.email.as_deref())
 }
 
 impl Row for Organization {

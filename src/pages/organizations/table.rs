@@ -6,7 +6,7 @@ use super::row::real_email;
 use super::use_organizations_page;
 use crate::api::quota::quota_use;
 use crate::api::superuser_organizations::Organization;
-use crate::components::avatar::Avatar;
+use crate::components::cells::{EmailCell, NameCell};
 use crate::components::list_view::{EmptyBody, SortHeader};
 use crate::components::quota_cell::QuotaCell;
 use crate::i18n::{tr, use_i18n, Key};
@@ -66,20 +66,8 @@ fn OrganizationRow(org: Organization) -> impl IntoView {
     let email = real_email(&org).map(str::to_string);
     view! {
         <tr data-testid="organization-row">
-            <th scope="row" class="cell-name">
-                <span class="name-with-avatar">
-                    <Avatar avatar=org.avatar.clone() />
-                    <span class="truncate" title=org.name.clone() data-testid="organization-name">
-                        {org.name.clone()}
-                    </span>
-                </span>
-            </th>
-            <td class="cell-email">
-                {match email {
-                    Some(e) => view! { <span class="truncate" title=e.clone()>{e.clone()}</span> }.into_any(),
-                    None => view! { <span class="muted">{tr(Key::NoEmail)}</span> }.into_any(),
-                }}
-            </td>
+            <NameCell name=org.name.clone() avatar=org.avatar.clone() testid="organization-name" />
+            <EmailCell email=email />
             <td>
                 <QuotaCell quota=quota_use(org.quota_report.as_ref()) />
             </td>

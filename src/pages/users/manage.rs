@@ -11,7 +11,7 @@ use crate::api::superuser_users::{
 use crate::api::ApiError;
 use crate::auth::use_session;
 use crate::components::dialog::{open_on_request, Dialog};
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -80,14 +80,6 @@ fn user_write() -> (ChangeAction, RwSignal<Option<ApiError>>) {
     (action, error)
 }
 
-fn error_view(error: RwSignal<Option<ApiError>>, context: Key) -> impl IntoView {
-    move || {
-        error
-            .get()
-            .map(|e| view! { <ApiErrorView error=e context=context /> })
-    }
-}
-
 #[component]
 fn ManageUser(username: String) -> impl IntoView {
     let page = use_users_page();
@@ -130,7 +122,7 @@ fn StatusSection(username: String, user: Memo<Option<User>>, protected: bool) ->
             <p data-testid="manage-status">
                 {move || if enabled() { tr(Key::StatusEnabled)() } else { tr(Key::StatusDisabled)() }}
             </p>
-            {error_view(error, Key::UserChangeFailed)}
+            {error_slot(error, Key::UserChangeFailed)}
             <button
                 type="button"
                 class="button"
@@ -183,7 +175,7 @@ fn EmailSection(username: String, initial: String, protected: bool) -> impl Into
                     disabled=protected
                     on_edit=Callback::new(|_| {})
                 />
-                {error_view(error, Key::UserChangeFailed)}
+                {error_slot(error, Key::UserChangeFailed)}
                 <SubmitButton
                     label=Key::SaveEmail
                     pending_label=Key::Working
@@ -238,7 +230,7 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
                     disabled=protected
                     on_edit=Callback::new(|_| {})
                 />
-                {error_view(error, Key::UserChangeFailed)}
+                {error_slot(error, Key::UserChangeFailed)}
                 <SubmitButton
                     label=Key::SavePassword
                     pending_label=Key::Working
@@ -279,7 +271,7 @@ fn RecoverySection(username: String, protected: bool) -> impl IntoView {
     view! {
         <section class="settings-section">
             <p>{tr(Key::RecoveryBody)}</p>
-            {error_view(error, Key::RecoveryFailed)}
+            {error_slot(error, Key::RecoveryFailed)}
             <button
                 type="button"
                 class="button"
@@ -331,7 +323,7 @@ fn OwnershipSection(username: String, protected: bool) -> impl IntoView {
     view! {
         <section class="settings-section">
             <p>{move || fill(i18n.t(Key::TakeOwnershipUserBody), &name.get_value())}</p>
-            {error_view(error, Key::OwnershipFailed)}
+            {error_slot(error, Key::OwnershipFailed)}
             {move || {
                 if armed.get() {
                     view! {

@@ -10,11 +10,8 @@ use crate::listing::window::{contains_folded, Row};
 /// Sortable columns, as they appear in `?sort=`.
 pub const COLUMNS: &[&str] = &["username", "email", "enabled", "superuser", "quota"];
 
-/// Quay stores a random UUID as the e-mail of a user created without one: not an address.
 pub fn real_email(user: &User) -> Option<&str> {
-    user.email
-        .as_deref()
-        .filter(|e| quay_rules::is_valid_email(e))
+    crate::components::cells::real_email(user.email.as_deref())
 }
 
 impl Row for User {

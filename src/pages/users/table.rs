@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::use_users_page;
 use crate::api::quota::quota_use;
 use crate::api::superuser_users::User;
-use crate::components::avatar::Avatar;
+use crate::components::cells::{EmailCell, NameCell};
 use crate::components::list_view::{EmptyBody, SortHeader};
 use crate::components::quota_cell::QuotaCell;
 use crate::i18n::{tr, use_i18n, Key};
@@ -107,27 +107,8 @@ fn UserRow(user: User) -> impl IntoView {
                     on:click=on_select
                 />
             </td>
-            <th scope="row" class="cell-name">
-                <span class="name-with-avatar">
-                    <Avatar avatar=user.avatar.clone() />
-                    <span class="truncate" title=user.username.clone() data-testid="username">
-                        {user.username.clone()}
-                    </span>
-                </span>
-            </th>
-            <td class="cell-email">
-                {match email {
-                    Some(e) => {
-                        view! {
-                            <span class="truncate" title=e.clone()>
-                                {e.clone()}
-                            </span>
-                        }
-                            .into_any()
-                    }
-                    None => view! { <span class="muted">{tr(Key::NoEmail)}</span> }.into_any(),
-                }}
-            </td>
+            <NameCell name=user.username.clone() avatar=user.avatar.clone() testid="username" />
+            <EmailCell email=email />
             <td data-testid="user-status">
                 {if user.enabled {
                     view! { <span class="badge badge-ok">{tr(Key::StatusEnabled)}</span> }.into_any()
