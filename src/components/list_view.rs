@@ -359,8 +359,13 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                     view! { <ApiErrorView error=e context=Key::ListLoadFailed retry=retry /> }
                 })
         }}
-        <Show when=move || controller.window.get().partial>
+        // Also while an export loads everything, so its progress and cancel are visible.
+        <Show when=move || {
+            controller.window.get().partial
+                || matches!(controller.load_all_state.get(), LoadAll::Running(_))
+        }>
             <div class="alert alert-info" role="status" data-testid="partial-notice">
+                <Show when=move || controller.window.get().partial>
                 <p>
                     {move || {
                         i18n.t(Key::PartialResults)
@@ -373,6 +378,7 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                             .replace("{noun}", i18n.t(noun))
                     }}
                 </p>
+                </Show>
                 {move || match controller.load_all_state.get() {
                     LoadAll::Idle => {
                         view! {

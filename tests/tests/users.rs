@@ -206,6 +206,10 @@ async fn paging_filter_sort_and_deep_links() {
         // Filter and sort go into the URL; a reload restores the exact view.
         ctx.type_into("[data-testid=list-filter]", "user01").await;
         ctx.wait_for_text("[data-testid=list-range]", "1–10 of 10").await;
+        // Export takes the filter: the 10 matching users.
+        ctx.click("[data-testid=export-csv]").await;
+        ctx.wait_for_text("[data-testid=toast]:last-child", "Exported 10 rows")
+            .await;
         ctx.click("[data-testid=sort-username]").await;
         ctx.click("[data-testid=sort-username]").await;
         ctx.wait_for_text("[data-testid=user-row]:first-child", "user019").await;
