@@ -178,10 +178,13 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
 
     /// The keys of the rows on the current page, in display order.
     pub fn page_keys(&self) -> Vec<String> {
-        self.page_rows()
-            .iter()
-            .map(|r| r.key().to_string())
-            .collect()
+        let w = self.window.get();
+        self.list.loaded.with(|l| {
+            w.rows
+                .iter()
+                .filter_map(|&i| l.items.get(i).map(|r| r.key().to_string()))
+                .collect()
+        })
     }
 
     /// Every loaded row that matches the filter, in display order (for export).

@@ -10,6 +10,8 @@ pub mod users;
 
 use leptos::prelude::*;
 
+use crate::api::registry_config::{registry_config, RegistryConfig};
+use crate::auth::use_session;
 use crate::i18n::{tr, use_i18n, Key};
 
 /// Keeps `document.title` in step with the page and the language.
@@ -19,6 +21,18 @@ pub fn use_page_title(page: Key) {
         let title = format!("{} · {}", i18n.t(page), i18n.t(Key::AppName));
         document().set_title(&title);
     });
+}
+
+/// The registry's public configuration (`GET /config`), read once per page. Until it arrives,
+/// or when the registry does not serve it, Quay's defaults apply (no mailing, the default
+/// tag expiration options).
+pub fn use_registry_config() -> Signal<RegistryConfig> {
+    let session = use_session();
+    let resource = LocalResource::new(move || {
+        let client = session.client();
+        async move { registry_config(&client).await }
+    });
+    Signal::derive(move || resource.get().and_then(Result::ok).unwrap_or_default())
 }
 
 /// A grey placeholder of the page's shape while data loads.

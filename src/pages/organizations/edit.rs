@@ -9,7 +9,6 @@ use super::use_organizations_page;
 use crate::api::organization::{
     change_organization, organization_details, OrganizationChange, OrganizationDetails,
 };
-use crate::api::registry_config::registry_config;
 use crate::api::superuser_organizations::rename_organization;
 use crate::api::superuser_users::take_ownership;
 use crate::api::ApiError;
@@ -130,18 +129,8 @@ fn SettingsSection(target: RwSignal<String>) -> impl IntoView {
             result
         }
     });
-    let registry = LocalResource::new(move || {
-        let client = session.client();
-        async move { registry_config(&client).await }
-    });
     // Quay accepts only the registry's TAG_EXPIRATION_OPTIONS (its defaults when unknown).
-    let options = Signal::derive(move || {
-        registry
-            .get()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .tag_expiration_options()
-    });
+    let options = use_organizations_page().tag_expiration_options;
     let retry = Callback::new(move |_| details.refetch());
     view! {
         <section class="settings-section" aria-labelledby="organization-settings-heading">

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use super::sign_in::RequireSession;
-use super::use_page_title;
+use super::{use_page_title, use_registry_config};
 use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
 use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
@@ -25,6 +25,8 @@ pub struct OrganizationsPage {
     pub controller: ListController<Organization>,
     pub edit: RwSignal<Option<String>>,
     pub delete: RwSignal<Option<String>>,
+    /// The tag expirations Quay accepts here (`TAG_EXPIRATION_OPTIONS`), in seconds.
+    pub tag_expiration_options: Signal<Vec<u64>>,
 }
 
 pub fn use_organizations_page() -> OrganizationsPage {
@@ -60,10 +62,14 @@ fn OrganizationsView() -> impl IntoView {
         PagedList::new(fetch),
         variant,
     );
+    let registry = use_registry_config();
     let page = OrganizationsPage {
         controller,
         edit: RwSignal::new(None),
         delete: RwSignal::new(None),
+        tag_expiration_options: Signal::derive(move || {
+            registry.with(|r| r.tag_expiration_options())
+        }),
     };
     provide_context(page);
     let delete: DeleteFn = Rc::new(|client, name| {

@@ -6,7 +6,7 @@ use super::row::real_email;
 use super::use_organizations_page;
 use crate::api::quota::quota_use;
 use crate::api::superuser_organizations::Organization;
-use crate::components::cells::{EmailCell, NameCell};
+use crate::components::cells::{EmailCell, NameCell, RowAction};
 use crate::components::list_view::{EmptyBody, SortHeader};
 use crate::components::quota_cell::QuotaCell;
 use crate::i18n::{tr, use_i18n, Key};
@@ -62,7 +62,6 @@ pub fn OrganizationsTable() -> impl IntoView {
 #[component]
 fn OrganizationRow(org: Organization) -> impl IntoView {
     let page = use_organizations_page();
-    let name = StoredValue::new(org.name.clone());
     let email = real_email(&org).map(str::to_string);
     view! {
         <tr data-testid="organization-row">
@@ -72,24 +71,19 @@ fn OrganizationRow(org: Organization) -> impl IntoView {
                 <QuotaCell quota=quota_use(org.quota_report.as_ref()) />
             </td>
             <td class="cell-actions">
-                <button
-                    type="button"
-                    class="button button-small"
-                    data-testid="edit-organization"
-                    on:click=move |_| page.edit.set(Some(name.get_value()))
-                >
-                    {tr(Key::Edit)}
-                    <span class="visually-hidden">" " {name.get_value()}</span>
-                </button>
-                <button
-                    type="button"
-                    class="button button-small button-danger-quiet"
-                    data-testid="delete-organization"
-                    on:click=move |_| page.delete.set(Some(name.get_value()))
-                >
-                    {tr(Key::Delete)}
-                    <span class="visually-hidden">" " {name.get_value()}</span>
-                </button>
+                <RowAction
+                    label=Key::Edit
+                    name=org.name.clone()
+                    request=page.edit
+                    testid="edit-organization"
+                />
+                <RowAction
+                    label=Key::Delete
+                    name=org.name.clone()
+                    request=page.delete
+                    testid="delete-organization"
+                    danger=true
+                />
             </td>
         </tr>
     }

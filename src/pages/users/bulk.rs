@@ -8,7 +8,7 @@ use super::use_users_page;
 use crate::api::superuser_users::{change_user, UserChange};
 use crate::api::ApiError;
 use crate::auth::use_session;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::listing::selection::Selection;
@@ -92,14 +92,14 @@ pub fn BulkDialog() -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let i18n = use_i18n();
-    let open = RwSignal::new(false);
     let action = RwSignal::new(BulkAction::Disable);
+    let open = open_on_request(page.bulk, action);
     let rows = RwSignal::new(Vec::<(String, Outcome)>::new());
     let running = RwSignal::new(false);
     let finished = RwSignal::new(false);
-    Effect::new(move |_| match page.bulk.get() {
-        Some(a) => {
-            action.set(a);
+    // Each opening lists the selection as it is now, every row still to do.
+    Effect::new(move |_| {
+        if open.get() {
             rows.set(
                 page.selection
                     .get_untracked()
@@ -109,20 +109,6 @@ pub fn BulkDialog() -> impl IntoView {
                     .collect(),
             );
             finished.set(false);
-            if !open.get_untracked() {
-                open.set(true);
-            }
-        }
-        None => {
-            if open.get_untracked() {
-                open.set(false);
-            }
-        }
-    });
-    // Written only on a change: the two effects must not wake each other forever.
-    Effect::new(move |_| {
-        if !open.get() && page.bulk.with_untracked(Option::is_some) {
-            page.bulk.set(None);
         }
     });
 

@@ -11,10 +11,9 @@ mod table;
 use leptos::prelude::*;
 
 use super::sign_in::RequireSession;
-use super::use_page_title;
-use crate::api::registry_config::{registry_config, RegistryConfig};
+use super::{use_page_title, use_registry_config};
+use crate::api::registry_config::RegistryConfig;
 use crate::api::superuser_users::{list_users, User};
-use crate::auth::use_session;
 use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
 use crate::components::paged_list::{FetchPage, PagedList};
 use crate::i18n::{tr, Key};
@@ -64,7 +63,6 @@ pub fn Users() -> impl IntoView {
 
 #[component]
 fn UsersView() -> impl IntoView {
-    let session = use_session();
     let fetch: FetchPage<User> = std::rc::Rc::new(|client, variant, limit, next| {
         Box::pin(async move {
             let page = list_users(&client, limit, next.as_deref(), variant == "all").await?;
@@ -72,17 +70,8 @@ fn UsersView() -> impl IntoView {
         })
     });
     let controller = ListController::new(USERS_PATH, COLUMNS, PagedList::new(fetch), variant);
-    let features = LocalResource::new(move || {
-        let client = session.client();
-        async move { registry_config(&client).await }
-    });
-    let mailing = Signal::derive(move || {
-        features
-            .get()
-            .and_then(Result::ok)
-            .as_ref()
-            .is_some_and(RegistryConfig::mailing)
-    });
+    let registry = use_registry_config();
+    let mailing = Signal::derive(move || registry.with(RegistryConfig::mailing));
     let page = UsersPage {
         controller,
         selection: RwSignal::new(Selection::default()),

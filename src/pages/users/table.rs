@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::use_users_page;
 use crate::api::quota::quota_use;
 use crate::api::superuser_users::User;
-use crate::components::cells::{EmailCell, NameCell};
+use crate::components::cells::{EmailCell, NameCell, RowAction};
 use crate::components::list_view::{EmptyBody, SortHeader};
 use crate::components::quota_cell::QuotaCell;
 use crate::i18n::{tr, use_i18n, Key};
@@ -95,7 +95,6 @@ fn UserRow(user: User) -> impl IntoView {
     };
     let email = real_email(&user).map(str::to_string);
     let superuser = user.super_user;
-    let reason_id = format!("superuser-reason-{}", user.username);
     view! {
         <tr class:row-selected=selected class:row-disabled=!user.enabled data-testid="user-row">
             <td class="col-select">
@@ -131,35 +130,20 @@ fn UserRow(user: User) -> impl IntoView {
                 <QuotaCell quota=quota_use(user.quota_report.as_ref()) />
             </td>
             <td class="cell-actions">
-                <button
-                    type="button"
-                    class="button button-small"
-                    data-testid="manage-user"
-                    on:click=move |_| page.manage.set(Some(name.get_value()))
-                >
-                    {tr(Key::Manage)}
-                    <span class="visually-hidden">" " {name.get_value()}</span>
-                </button>
-                <button
-                    type="button"
-                    class="button button-small button-danger-quiet"
-                    data-testid="delete-user"
-                    prop:disabled=superuser
-                    title=move || superuser.then(|| i18n.t(Key::SuperuserProtected))
-                    aria-describedby=superuser.then(|| reason_id.clone())
-                    on:click=move |_| page.delete.set(Some(name.get_value()))
-                >
-                    {tr(Key::Delete)}
-                    <span class="visually-hidden">" " {name.get_value()}</span>
-                </button>
-                {superuser
-                    .then(|| {
-                        view! {
-                            <span id=reason_id.clone() class="visually-hidden">
-                                {tr(Key::SuperuserProtected)}
-                            </span>
-                        }
-                    })}
+                <RowAction
+                    label=Key::Manage
+                    name=name.get_value()
+                    request=page.manage
+                    testid="manage-user"
+                />
+                <RowAction
+                    label=Key::Delete
+                    name=name.get_value()
+                    request=page.delete
+                    testid="delete-user"
+                    danger=true
+                    refused=superuser.then_some(Key::SuperuserProtected)
+                />
             </td>
         </tr>
     }
