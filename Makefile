@@ -4,9 +4,10 @@
 PORT ?= 8080
 DB ?= data/registry.db
 CONFIG ?=
-RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components
+# --emit-relocs: scripts/wasm_split.py splits the linked module, which needs its relocations.
+RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Clink-args=--emit-relocs
 
-.PHONY: all bootstrap dist emulator run demo test size clean
+.PHONY: all bootstrap dist emulator run demo test size i18n clean
 
 all: dist emulator
 
@@ -40,8 +41,12 @@ demo: dist emulator
 test: bootstrap
 	@scripts/test.sh
 
+# Regenerates the Japanese and Chinese catalogues (public/i18n/) from src/i18n/texts.rs.
+i18n:
+	@QUAY_ADMIN_WRITE_I18N=1 cargo test --quiet -p quay-admin --bin quay-admin i18n::catalogue
+
 size: dist
-	@scripts/size.sh dist
+	@python3 scripts/size.py dist
 
 clean:
 	cargo clean

@@ -20,6 +20,8 @@ TRUNK=$(tool_version trunk)
 WASM_BINDGEN=$(tool_version wasm-bindgen-cli)
 BINARYEN=$(tool_version binaryen)
 AXE=$(tool_version axe-core)
+TERSER=$(tool_version terser)
+WASM_SPLIT=$(tool_version wasm-split-cli)
 
 # 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld), clippy for wasm,
 #    Chromium + chromedriver for the browser tests, brotli for size reports.
@@ -56,12 +58,24 @@ cargo_install() { # name version
 "$cache/bin/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK" || cargo_install trunk "$TRUNK"
 "$cache/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN" \
   || cargo_install wasm-bindgen-cli "$WASM_BINDGEN"
+# wasm-split-cli (the lazy-route splitter, scripts/wasm_split.py) has no --version: a stamp file
+# records which version is installed, so changing the pin reinstalls it without touching the rest.
+if [ ! -x "$cache/bin/wasm-split-cli" ] || [ "$(cat "$cache/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT" ]; then
+  say "installing wasm-split-cli $WASM_SPLIT (first time only)"
+  log=$(mktemp)
+  cargo install --quiet --locked --root "$cache" --features build-binary --bin wasm-split-cli \
+    "wasm_split_cli_support@$WASM_SPLIT" >"$log" 2>&1 || { cat "$log" >&2; die "cargo install wasm-split-cli failed"; }
+  rm -f "$log"
+  printf '%s' "$WASM_SPLIT" >"$cache/wasm-split-cli.version"
+fi
 npm_has() { [ -f "$cache/npm/node_modules/$1/package.json" ] && grep -q "\"version\": \"$2\"" "$cache/npm/node_modules/$1/package.json"; }
-if ! npm_has binaryen "$BINARYEN" || ! npm_has axe-core "$AXE"; then
-  say "installing npm binaryen@$BINARYEN axe-core@$AXE"
-  npm install --silent --no-audit --no-fund --prefix "$cache/npm" "binaryen@$BINARYEN" "axe-core@$AXE" >/dev/null
+if ! npm_has binaryen "$BINARYEN" || ! npm_has axe-core "$AXE" || ! npm_has terser "$TERSER"; then
+  say "installing npm binaryen@$BINARYEN axe-core@$AXE terser@$TERSER"
+  npm install --silent --no-audit --no-fund --prefix "$cache/npm" \
+    "binaryen@$BINARYEN" "axe-core@$AXE" "terser@$TERSER" >/dev/null
 fi
 ln -sfn ../npm/node_modules/binaryen/bin/wasm-opt "$cache/bin/wasm-opt"
+ln -sfn ../npm/node_modules/terser/bin/terser "$cache/bin/terser"
 # Trunk runs the `cargo` it finds first on PATH: it must be Debian's (rustc-web), as must clippy.
 ln -sfn /usr/bin/cargo "$cache/bin/cargo"
 ln -sfn /usr/bin/cargo-clippy "$cache/bin/cargo-clippy"
@@ -74,4 +88,4 @@ for c in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || rustup component add "$c" >/dev/null
 done
 
-say "ready (trunk $TRUNK, wasm-bindgen $WASM_BINDGEN, wasm-opt $BINARYEN, axe-core $AXE)"
+say "ready (trunk $TRUNK, wasm-bindgen $WASM_BINDGEN, wasm-split-cli $WASM_SPLIT, wasm-opt $BINARYEN, terser $TERSER, axe-core $AXE)"

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
 
 use crate::auth::oauth::{Grant, ReturnError};
 use crate::auth::{CurrentUserResource, Session, SignInNotice};
 use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, Language};
 use crate::pages::coming_next::ComingNext;
 use crate::pages::not_found::NotFound;
 use crate::pages::organizations::Organizations;
@@ -24,8 +24,10 @@ pub fn App(
     base: String,
     /// What Quay's redirect back from sign-in carried, if this load is one.
     oauth_return: Option<Result<Grant, ReturnError>>,
+    /// The start language, its texts already fetched.
+    language: Language,
 ) -> impl IntoView {
-    let i18n = I18n::new();
+    let i18n = I18n::new(language);
     let toasts = Toasts::new();
     let session = Session::restore(config);
     match oauth_return {
@@ -44,9 +46,9 @@ pub fn App(
             <Shell>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Overview />
-                    <Route path=path!("/setup") view=SetupPage />
-                    <Route path=path!("/users") view=Users />
-                    <Route path=path!("/organizations") view=Organizations />
+                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
+                    <Route path=path!("/users") view={Lazy::<UsersRoute>::new()} />
+                    <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} />
                     <Route path=path!("/quotas") view=area(Key::NavQuotas) />
                     <Route path=path!("/service-keys") view=area(Key::NavServiceKeys) />
                     <Route path=path!("/logs") view=area(Key::NavLogs) />
@@ -58,10 +60,33 @@ pub fn App(
     }
 }
 
+// Admin pages load as separate wasm chunks (wasm-split, see scripts/wasm_split.py): the first
+// load carries only the shell, sign-in and the overview. Each route's `view` is split out and
+// fetched the first time the route is shown.
+macro_rules! lazy_page {
+    ($route:ident => $page:ident) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(SetupRoute => SetupPage);
+lazy_page!(UsersRoute => Users);
+lazy_page!(OrganizationsRoute => Organizations);
+
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]
-pub fn ConfigError(message: String) -> impl IntoView {
-    let i18n = I18n::new();
+pub fn ConfigError(message: String, language: Language) -> impl IntoView {
+    let i18n = I18n::new(language);
     view! {
         <main id="main" class="page page-narrow">
             <div class="alert alert-error" role="alert">

@@ -13,6 +13,27 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Fetches a file served with the dashboard (a path relative to `<base href>`), revalidated
+/// rather than taken from a stale cache: `config.json` and the language catalogues change
+/// without a rebuild. The error says which file and why, for the admin who deployed it.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(path)
+        .header("Cache-Control", "no-cache")
+        .send()
+        .await
+        .map_err(|e| format!("{path} could not be fetched: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{path} could not be fetched: HTTP {}",
+            response.status()
+        ));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| format!("{path} could not be read: {e}"))
+}
+
 /// Moves keyboard focus to the element with `id`, if it exists and can take focus.
 pub fn focus_by_id(id: &str) {
     let element = web_sys::window()

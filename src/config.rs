@@ -1,7 +1,7 @@
 //! The runtime configuration `config.json`, fetched next to `index.html` at start-up, so one
 //! `dist/` works behind any registry without a rebuild.
 
-use serde::Deserialize;
+use crate::json::{self, Json};
 
 /// What the dashboard needs to know about the registry it manages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,34 +13,36 @@ pub struct RuntimeConfig {
     pub oauth_client_id: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    api_base: Option<String>,
-    #[serde(default)]
-    oauth_client_id: Option<String>,
-}
+const KEYS: [&str; 2] = ["api_base", "oauth_client_id"];
 
 /// Parses and checks `config.json`. The error text names the problem for the admin who wrote it.
 pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
-    let invalid = |e: serde_json::Error| format!("config.json is not valid: {e}");
-    let value: serde_json::Value = serde_json::from_str(text).map_err(invalid)?;
-    if !value.is_object() {
+    let value = json::parse(text).map_err(|e| format!("config.json is not valid JSON: {e}"))?;
+    let Json::Object(members) = &value else {
         return Err("config.json must hold a JSON object".to_string());
+    };
+    // A misspelt key would otherwise be ignored silently and the default used instead.
+    if let Some((key, _)) = members.iter().find(|(k, _)| !KEYS.contains(&k.as_str())) {
+        return Err(format!(
+            "config.json: unknown key {key:?} (expected {})",
+            KEYS.join(" or ")
+        ));
     }
-    let raw = RawConfig::deserialize(value).map_err(invalid)?;
-    let api_base = raw.api_base.unwrap_or_default().trim().to_string();
-    let api_base = api_base.trim_end_matches('/').to_string();
+    let string = |key: &str| match value.get(key) {
+        None | Some(Json::Null) => Ok(String::new()),
+        Some(Json::String(s)) => Ok(s.trim().to_string()),
+        Some(other) => Err(format!(
+            "config.json: {key} must be a string, not {}",
+            other.kind()
+        )),
+    };
+    let api_base = string("api_base")?.trim_end_matches('/').to_string();
     if !api_base.is_empty() && !is_http_origin(&api_base) {
         return Err(format!(
             "config.json: api_base must be empty or start with http:// or https:// (got {api_base:?})"
         ));
     }
-    let oauth_client_id = raw
-        .oauth_client_id
-        .map(|id| id.trim().to_string())
-        .filter(|id| !id.is_empty());
+    let oauth_client_id = Some(string("oauth_client_id")?).filter(|id| !id.is_empty());
     Ok(RuntimeConfig {
         api_base,
         oauth_client_id,
@@ -99,7 +101,18 @@ mod tests {
     #[test]
     fn rejects_malformed_json_unknown_keys_and_wrong_types() {
         assert!(parse_runtime_config("not json").is_err());
-        assert!(parse_runtime_config(r#"{"apiBase": "x"}"#).is_err());
+        assert_eq!(
+            parse_runtime_config(r#"{"apiBase": "x"}"#),
+            Err(
+                r#"config.json: unknown key "apiBase" (expected api_base or oauth_client_id)"#
+                    .into()
+            )
+        );
+        assert_eq!(
+            parse_runtime_config(r#"{"oauth_client_id": true}"#),
+            Err("config.json: oauth_client_id must be a string, not a boolean".into())
+        );
+        assert!(parse_runtime_config(r#"{"api_base": null}"#).is_ok());
         assert!(parse_runtime_config(r#"{"api_base": 3}"#).is_err());
         assert!(parse_runtime_config("[]").is_err());
     }

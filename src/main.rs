@@ -8,6 +8,7 @@ mod components;
 mod config;
 mod format;
 mod i18n;
+mod json;
 mod listing;
 mod pages;
 mod routes;
@@ -23,17 +24,21 @@ fn main() {
     // First of all, take a sign-in return (token or error) out of the address bar.
     let oauth_return = auth::oauth::take_return_from_location();
     wasm_bindgen_futures::spawn_local(async move {
-        let config = load_runtime_config().await;
+        // Both at once: the language's texts must be there before the first paint.
+        let (config, language) =
+            futures_util::future::join(load_runtime_config(), i18n::prepare()).await;
         remove_boot_skeleton();
         match config {
             Ok(config) => {
                 let base = routes::router_base(&document_base_path());
                 leptos::mount::mount_to_body(
-                    move || view! { <App config=config base=base oauth_return=oauth_return /> },
+                    move || view! { <App config=config base=base oauth_return=oauth_return language=language /> },
                 );
             }
             Err(message) => {
-                leptos::mount::mount_to_body(move || view! { <ConfigError message=message /> });
+                leptos::mount::mount_to_body(
+                    move || view! { <ConfigError message=message language=language /> },
+                );
             }
         }
     });
@@ -41,22 +46,7 @@ fn main() {
 
 /// `config.json` sits next to index.html; a relative URL resolves against `<base href>`.
 async fn load_runtime_config() -> Result<config::RuntimeConfig, String> {
-    let response = gloo_net::http::Request::get("config.json")
-        .header("Cache-Control", "no-cache")
-        .send()
-        .await
-        .map_err(|e| format!("config.json could not be fetched: {e}"))?;
-    if !response.ok() {
-        return Err(format!(
-            "config.json could not be fetched: HTTP {}",
-            response.status()
-        ));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| format!("config.json could not be read: {e}"))?;
-    parse_runtime_config(&text)
+    parse_runtime_config(&browser::fetch_text("config.json").await?)
 }
 
 /// The path of `<base href>` (or of the page when there is none).

@@ -5,6 +5,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::ApiError;
+use crate::json::{self, Json};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiClient {
@@ -28,6 +29,13 @@ impl ApiClient {
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let text = self.send(Method::GET, path, None).await?;
         decode(&text)
+    }
+
+    /// A GET read by the browser's JSON parser instead of serde (see `crate::json`): for what
+    /// the first page load decodes.
+    pub async fn get_json(&self, path: &str) -> Result<Json, ApiError> {
+        let text = self.send(Method::GET, path, None).await?;
+        json::parse(&text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
     }
 
     pub async fn post<B: Serialize, T: DeserializeOwned>(

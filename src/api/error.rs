@@ -1,8 +1,9 @@
 //! One error type for every API call, and the pure parsing of Quay's error bodies into the
 //! message a person should read.
 
-use serde_json::Value;
 use thiserror::Error;
+
+use crate::json::{self, Json};
 
 #[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ApiError {
@@ -46,9 +47,7 @@ impl ApiError {
 /// B (`message`, a string or an object of parameter help texts), C (`error`), a bare JSON string,
 /// or falls back to the status line for HTML pages and empty bodies.
 pub fn message_from_body(status: u16, body: &str) -> String {
-    let from_json = serde_json::from_str::<Value>(body)
-        .ok()
-        .and_then(|v| message_from_json(&v));
+    let from_json = json::parse(body).ok().and_then(|v| message_from_json(&v));
     match from_json {
         Some(m) if !m.trim().is_empty() => m,
         _ => format!("HTTP {status} {}", reason_phrase(status))
@@ -57,34 +56,33 @@ pub fn message_from_body(status: u16, body: &str) -> String {
     }
 }
 
-fn message_from_json(v: &Value) -> Option<String> {
-    match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Object(map) => [
-            "error_message",
-            "detail",
-            "message",
-            "error",
-            "error_description",
-        ]
-        .iter()
-        .find_map(|k| match map.get(*k)? {
-            Value::String(s) => Some(s.clone()),
-            // Quay's typed query-parameter errors: {"message": {"limit": "help text"}}.
-            Value::Object(params) => Some(
-                params
-                    .iter()
-                    .map(|(name, help)| match help {
-                        Value::String(h) => format!("{name}: {h}"),
-                        other => format!("{name}: {other}"),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            _ => None,
-        }),
-        _ => None,
+fn message_from_json(v: &Json) -> Option<String> {
+    if let Json::String(s) = v {
+        return Some(s.clone());
     }
+    [
+        "error_message",
+        "detail",
+        "message",
+        "error",
+        "error_description",
+    ]
+    .iter()
+    .find_map(|k| match v.get(k)? {
+        Json::String(s) => Some(s.clone()),
+        // Quay's typed query-parameter errors: {"message": {"limit": "help text"}}.
+        Json::Object(params) => Some(
+            params
+                .iter()
+                .map(|(name, help)| match help {
+                    Json::String(h) => format!("{name}: {h}"),
+                    other => format!("{name}: {other}"),
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        _ => None,
+    })
 }
 
 fn reason_phrase(status: u16) -> &'static str {

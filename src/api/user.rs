@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{ApiClient, ApiError};
+use crate::json::Json;
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Avatar {
@@ -12,15 +13,25 @@ pub struct Avatar {
     pub kind: String,
 }
 
+impl Avatar {
+    /// The same as the serde model, for the first load's reader (`crate::json`).
+    fn from_json(v: &Json) -> Option<Self> {
+        Some(Self {
+            name: v.str_of("name")?,
+            hash: v.str_of("hash")?,
+            color: v.str_of("color")?,
+            kind: v.str_of("kind")?,
+        })
+    }
+}
+
 /// `GET /api/v1/user/`. Fields beyond the basic four need `user:admin`; `super_user` is present
 /// only when the caller is a superuser acting with `super:user`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurrentUser {
     pub username: String,
     pub avatar: Avatar,
-    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default)]
     pub super_user: Option<bool>,
 }
 
@@ -28,10 +39,25 @@ impl CurrentUser {
     pub fn is_superuser(&self) -> bool {
         self.super_user == Some(true)
     }
+
+    /// Read without serde: this is the one model the first page load needs.
+    fn from_json(v: &Json) -> Result<Self, String> {
+        let missing = |what: &str| format!("unexpected response: no {what} in the user");
+        Ok(Self {
+            username: v.str_of("username").ok_or_else(|| missing("username"))?,
+            avatar: v
+                .get("avatar")
+                .and_then(Avatar::from_json)
+                .ok_or_else(|| missing("avatar"))?,
+            email: v.str_of("email"),
+            super_user: v.get("super_user").and_then(Json::as_bool),
+        })
+    }
 }
 
 pub async fn current_user(client: &ApiClient) -> Result<CurrentUser, ApiError> {
-    client.get("/api/v1/user/").await
+    let value = client.get_json("/api/v1/user/").await?;
+    CurrentUser::from_json(&value).map_err(ApiError::Decode)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -126,6 +152,7 @@ pub fn classify_probe_error(error: ApiError) -> Result<SetupState, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json;
 
     fn http(status: u16, message: &str) -> ApiError {
         ApiError::Http {
@@ -180,11 +207,22 @@ mod tests {
 
     #[test]
     fn superuser_flag_is_absent_for_non_superusers() {
-        let u: CurrentUser = serde_json::from_str(
+        let u = CurrentUser::from_json(&json::parse(
             r##"{"anonymous": false, "username": "bob", "avatar": {"name": "bob", "hash": "00", "color": "#969696", "kind": "user"}, "organizations": []}"##,
-        )
+        ).unwrap())
         .unwrap();
         assert!(!u.is_superuser());
         assert_eq!(u.email, None);
+        assert_eq!(u.avatar.color, "#969696");
+        let admin = CurrentUser::from_json(&json::parse(
+            r##"{"username": "root", "email": "r@x", "super_user": true, "avatar": {"name": "root", "hash": "1", "color": "#000000", "kind": "user"}}"##,
+        ).unwrap())
+        .unwrap();
+        assert!(admin.is_superuser());
+        assert_eq!(admin.email.as_deref(), Some("r@x"));
+        assert_eq!(
+            CurrentUser::from_json(&json::parse(r#"{"username": "x"}"#).unwrap()),
+            Err("unexpected response: no avatar in the user".into())
+        );
     }
 }

@@ -26,7 +26,7 @@ impl CurrentUserResource {
                 let result = current_user(&client).await;
                 if matches!(&result, Err(e) if e.is_unauthorized()) {
                     session.expire();
-                    let text = Key::SessionExpired.text(i18n.locale.get_untracked());
+                    let text = i18n.t_now(Key::SessionExpired);
                     toasts.push(ToastKind::Error, text);
                 }
                 Some(result)

@@ -1,5 +1,6 @@
 //! Languages: English, Japanese and Simplified Chinese. The choice follows the browser until the
-//! admin picks one, which is remembered. Texts live in `texts.rs`, checked at compile time.
+//! admin picks one, which is remembered. Texts live in `texts.rs`, checked at compile time;
+//! English is built in, the others are fetched as catalogues (`catalogue.rs`) when shown.
 //!
 //! Why not leptos_i18n: measured on 2026-11-23 with the release settings of this project, a
 //! minimal Leptos 0.8 page with three texts in three languages is 20,931 bytes brotli with a
@@ -7,11 +8,13 @@
 //! `csr`): +16.6 KB compressed, because it links ICU4X locale and plural data. This catalogue
 //! costs only its strings, and a missing translation is still a compile error.
 
+mod catalogue;
 mod texts;
 
 use leptos::prelude::*;
 
 use crate::browser::local_storage;
+use catalogue::Catalogue;
 pub use texts::Key;
 
 const LOCALE_KEY: &str = "quay-admin.locale";
@@ -72,20 +75,49 @@ impl Locale {
     }
 }
 
+/// The language to start in, with its texts, ready before the app mounts (see `prepare`).
+pub struct Language {
+    locale: Locale,
+    catalogue: Option<Catalogue>,
+}
+
+/// Picks the start language (the remembered choice, else the browser's) and fetches its
+/// catalogue. If that fails the app starts in English; the choice stays remembered for next time.
+pub async fn prepare() -> Language {
+    let stored = local_storage()
+        .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
+        .and_then(|t| Locale::from_tag(&t));
+    let locale =
+        stored.unwrap_or_else(|| Locale::negotiate(browser_languages().iter().map(String::as_str)));
+    match catalogue::fetch(locale).await {
+        Ok(catalogue) => Language { locale, catalogue },
+        Err(e) => {
+            leptos::logging::warn!("starting in English: {e}");
+            Language {
+                locale: Locale::En,
+                catalogue: None,
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub locale: RwSignal<Locale>,
+    /// The catalogues fetched so far (English needs none).
+    catalogues: StoredValue<Vec<(Locale, Catalogue)>>,
 }
 
 impl I18n {
-    pub fn new() -> Self {
-        let stored = local_storage()
-            .and_then(|s| s.get_item(LOCALE_KEY).ok().flatten())
-            .and_then(|t| Locale::from_tag(&t));
-        let locale = stored
-            .unwrap_or_else(|| Locale::negotiate(browser_languages().iter().map(String::as_str)));
+    pub fn new(start: Language) -> Self {
         let this = Self {
-            locale: RwSignal::new(locale),
+            locale: RwSignal::new(start.locale),
+            catalogues: StoredValue::new(
+                start
+                    .catalogue
+                    .map(|c| vec![(start.locale, c)])
+                    .unwrap_or_default(),
+            ),
         };
         Effect::new(move |_| {
             let tag = this.locale.get().tag();
@@ -96,6 +128,18 @@ impl I18n {
         this
     }
 
+    /// Makes sure the texts of `locale` are here, fetching them the first time.
+    pub async fn ensure_texts(self, locale: Locale) -> Result<(), String> {
+        if !self.has_texts(locale) {
+            if let Some(catalogue) = catalogue::fetch(locale).await? {
+                self.catalogues
+                    .update_value(|loaded| loaded.push((locale, catalogue)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows `locale` (its texts must be here: `ensure_texts`) and remembers the choice.
     pub fn set(&self, locale: Locale) {
         if let Some(s) = local_storage() {
             let _ = s.set_item(LOCALE_KEY, locale.tag());
@@ -103,20 +147,35 @@ impl I18n {
         self.locale.set(locale);
     }
 
+    fn has_texts(&self, locale: Locale) -> bool {
+        locale == Locale::En
+            || self
+                .catalogues
+                .with_value(|loaded| loaded.iter().any(|(l, _)| *l == locale))
+    }
+
+    fn text(&self, key: Key, locale: Locale) -> &'static str {
+        if locale == Locale::En {
+            return key.english();
+        }
+        self.catalogues
+            .with_value(|loaded| {
+                loaded
+                    .iter()
+                    .find(|(l, _)| *l == locale)
+                    .map(|(_, catalogue)| catalogue[key as usize])
+            })
+            .unwrap_or_else(|| key.english())
+    }
+
     /// The text for `key` in the current language (reactive).
     pub fn t(&self, key: Key) -> &'static str {
-        key.text(self.locale.get())
+        self.text(key, self.locale.get())
     }
 
     /// The same without subscribing: for toasts and other texts made in event handlers.
     pub fn t_now(&self, key: Key) -> &'static str {
-        key.text(self.locale.get_untracked())
-    }
-}
-
-impl Default for I18n {
-    fn default() -> Self {
-        Self::new()
+        self.text(key, self.locale.get_untracked())
     }
 }
 
@@ -185,11 +244,15 @@ mod tests {
     fn every_text_exists_in_every_language() {
         for key in Key::ALL {
             for l in Locale::ALL {
-                assert!(!key.text(l).trim().is_empty(), "{key:?} in {l:?}");
+                assert!(!key.translation(l).trim().is_empty(), "{key:?} in {l:?}");
             }
-            let en = key.text(Locale::En);
-            assert_ne!(key.text(Locale::Ja), en, "{key:?} untranslated (ja)");
-            assert_ne!(key.text(Locale::ZhHans), en, "{key:?} untranslated (zh)");
+            let en = key.translation(Locale::En);
+            assert_ne!(key.translation(Locale::Ja), en, "{key:?} untranslated (ja)");
+            assert_ne!(
+                key.translation(Locale::ZhHans),
+                en,
+                "{key:?} untranslated (zh)"
+            );
         }
     }
 
@@ -207,9 +270,9 @@ mod tests {
     #[test]
     fn placeholders_survive_translation() {
         for key in Key::ALL {
-            let en = placeholders(key.text(Locale::En));
-            assert_eq!(en, placeholders(key.text(Locale::Ja)), "{key:?}");
-            assert_eq!(en, placeholders(key.text(Locale::ZhHans)), "{key:?}");
+            let en = placeholders(key.translation(Locale::En));
+            assert_eq!(en, placeholders(key.translation(Locale::Ja)), "{key:?}");
+            assert_eq!(en, placeholders(key.translation(Locale::ZhHans)), "{key:?}");
         }
         assert_eq!(fill("Hi {name}!", "<b>x</b>"), "Hi <b>x</b>!");
     }

@@ -1,18 +1,34 @@
 //! Every user-visible text, in every language. A missing translation is a compile error, because
-//! each entry must name all three.
+//! each entry must name all three. English is compiled into the app; Japanese and Chinese are
+//! generated from here into `public/i18n/*.json` (see `catalogue.rs`) and fetched when chosen,
+//! so the first load does not carry two languages it usually does not show.
 
+#[cfg(test)]
 use super::Locale;
 
 macro_rules! texts {
     ($($key:ident { en: $en:expr, ja: $ja:expr, zh: $zh:expr $(,)? })*) => {
+        /// A text's identity; its position (`key as usize`) indexes the translated catalogues.
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Key { $($key),* }
 
         impl Key {
             #[cfg(test)]
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
+            /// How many texts there are: a translated catalogue must have exactly this many.
+            pub const COUNT: usize = [$(stringify!($key)),*].len();
 
-            pub fn text(self, locale: Locale) -> &'static str {
+            /// The English text: the only language compiled into the app.
+            pub fn english(self) -> &'static str {
+                match self {
+                    $(Key::$key => $en),*
+                }
+            }
+
+            /// The text in any language, as written here. Only tests and the catalogue
+            /// generator use it: the app gets Japanese and Chinese from `public/i18n/`.
+            #[cfg(test)]
+            pub fn translation(self, locale: Locale) -> &'static str {
                 match self {
                     $(Key::$key => match locale {
                         Locale::En => $en,
@@ -49,6 +65,11 @@ texts! {
     ThemeLight { en: "Light", ja: "ライト", zh: "浅色" }
     ThemeDark { en: "Dark", ja: "ダーク", zh: "深色" }
     LanguageLabel { en: "Language", ja: "言語", zh: "语言" }
+    LanguageLoadFailed {
+        en: "The language could not be loaded",
+        ja: "言語を読み込めませんでした",
+        zh: "无法加载该语言",
+    }
     Loading { en: "Loading…", ja: "読み込み中…", zh: "加载中…" }
     CheckingRegistry { en: "Checking the registry…", ja: "レジストリを確認しています…", zh: "正在检查仓库…" }
     Retry { en: "Retry", ja: "再試行", zh: "重试" }

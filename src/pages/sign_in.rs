@@ -22,10 +22,21 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let session = use_session();
     let children = StoredValue::new(children);
     view! {
-        <Show when=move || session.is_signed_in() fallback=|| view! { <SignInGate /> }>
+        <Show when=move || session.is_signed_in() fallback=|| view! { <LazySignInGate /> }>
             <SuperuserGate>{children.read_value()()}</SuperuserGate>
         </Show>
     }
+}
+
+/// The sign-in gate is a separate wasm chunk: a signed-in reload never downloads it.
+#[leptos::lazy]
+fn sign_in_gate_view() -> AnyView {
+    view! { <SignInGate /> }.into_any()
+}
+
+#[component]
+fn LazySignInGate() -> impl IntoView {
+    Suspend::new(async move { sign_in_gate_view().await })
 }
 
 #[component]

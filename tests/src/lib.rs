@@ -217,6 +217,15 @@ impl Ctx {
         panic!("{css} never showed {expected:?} within {WAIT:?} (last text: {last:?})");
     }
 
+    /// Picks a language in the header's picker by its tag (`ja`, `zh-Hans`, `en`).
+    pub async fn choose_language(&self, tag: &str) {
+        self.find("#language-picker")
+            .await
+            .select_by_value(tag)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {tag}: {e}"));
+    }
+
     /// Waits until the page path (without origin) is `path`.
     pub async fn wait_for_path(&self, path: &str) {
         let deadline = Instant::now() + WAIT;

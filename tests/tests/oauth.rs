@@ -208,11 +208,7 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
             );
 
             // The sign-in page follows the language picker.
-            ctx.find("#language-picker")
-                .await
-                .select_by_value("ja")
-                .await
-                .unwrap();
+            ctx.choose_language("ja").await;
             ctx.wait_for_text("h1", "サインイン").await;
             ctx.wait_for_text("[data-testid=sign-in-oauth]", "Quay でサインイン")
                 .await;

@@ -42,11 +42,8 @@ async fn rename_settings_ownership_and_delete() {
                 .await;
             ctx.type_into("#organization-name", "acme-corp").await;
             ctx.click("[data-testid=rename-organization]").await;
-            ctx.wait_for_text(
-                "[data-testid=toast]:last-child",
-                "acme renamed to acme-corp",
-            )
-            .await;
+            ctx.wait_for_text(".toast-stack", "acme renamed to acme-corp")
+                .await;
             ctx.find(&row_of("acme-corp")).await;
 
             // Tag expiration in human units, among the registry's options:
@@ -60,11 +57,8 @@ async fn rename_settings_ownership_and_delete() {
             ctx.click("[data-testid=tag-expiration] option[value='86400']")
                 .await;
             ctx.click("[data-testid=save-organization-settings]").await;
-            ctx.wait_for_text(
-                "[data-testid=toast]:last-child",
-                "Settings of acme-corp saved",
-            )
-            .await;
+            ctx.wait_for_text(".toast-stack", "Settings of acme-corp saved")
+                .await;
             let (status, org) = ctx
                 .api(Method::GET, "/api/v1/organization/acme-corp", &token, None)
                 .await;
@@ -99,11 +93,8 @@ async fn rename_settings_ownership_and_delete() {
                 .await;
             ctx.click("[data-testid=delete-organization-dialog-confirm]")
                 .await;
-            ctx.wait_for_text(
-                "[data-testid=toast]:last-child",
-                "Organization bobsorg deleted",
-            )
-            .await;
+            ctx.wait_for_text(".toast-stack", "Organization bobsorg deleted")
+                .await;
             ctx.wait_for_text("[data-testid=list-range]", "1–1 of 1")
                 .await;
             let (status, _) = ctx

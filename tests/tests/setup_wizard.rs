@@ -184,20 +184,12 @@ async fn a_non_empty_registry_never_shows_the_wizard() {
                 .await;
             assert!(!ctx.exists("[data-testid=setup-form]").await);
             ctx.assert_accessible("setup done").await;
-            ctx.find("#language-picker")
-                .await
-                .select_by_value("ja")
-                .await
-                .unwrap();
+            ctx.choose_language("ja").await;
             ctx.wait_for_text("[data-testid=setup-done]", "セットアップは完了しています")
                 .await;
             let lang = ctx.js("return document.documentElement.lang;").await;
             assert_eq!(lang.as_str(), Some("ja"));
-            ctx.find("#language-picker")
-                .await
-                .select_by_value("zh-Hans")
-                .await
-                .unwrap();
+            ctx.choose_language("zh-Hans").await;
             ctx.wait_for_text("[data-testid=setup-done]", "已完成设置")
                 .await;
             ctx.assert_accessible("setup done (zh-Hans)").await;

@@ -85,7 +85,7 @@ async fn create_change_and_delete_a_user() {
             .await;
         ctx.type_into("#manage-password", "a-new-password").await;
         ctx.click("[data-testid=save-password]").await;
-        ctx.wait_for_text("[data-testid=toast]:last-child", "Password of alice changed")
+        ctx.wait_for_text(".toast-stack", "Password of alice changed")
             .await;
         // Escape closes the dialog and focus returns to the button that opened it.
         ctx.js("document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape', bubbles: true}))").await;
@@ -120,7 +120,7 @@ async fn create_change_and_delete_a_user() {
         );
         ctx.type_into("[data-testid=delete-user-dialog-typed]", "alice").await;
         ctx.click(confirm).await;
-        ctx.wait_for_text("[data-testid=toast]:last-child", "User alice deleted").await;
+        ctx.wait_for_text(".toast-stack", "User alice deleted").await;
         ctx.wait_for_text("[data-testid=list-range]", "1–1 of 1").await;
         assert_eq!(shown_users(&ctx).await, vec!["quayadmin"]);
     })
@@ -159,7 +159,7 @@ async fn bulk_disable_reports_each_row() {
             of("quayadmin").contains("Cannot update a superuser"),
             "{results:?}"
         );
-        ctx.wait_for_text("[data-testid=toast]:last-child", "2 done, 1 failed").await;
+        ctx.wait_for_text(".toast-stack", "2 done, 1 failed").await;
         ctx.js("document.querySelector('[data-testid=bulk-dialog]').close()")
             .await;
         let bob = row_of("bob");
@@ -208,7 +208,7 @@ async fn paging_filter_sort_and_deep_links() {
         ctx.wait_for_text("[data-testid=list-range]", "1–10 of 10").await;
         // Export takes the filter: the 10 matching users.
         ctx.click("[data-testid=export-csv]").await;
-        ctx.wait_for_text("[data-testid=toast]:last-child", "Exported 10 rows")
+        ctx.wait_for_text(".toast-stack", "Exported 10 rows")
             .await;
         ctx.click("[data-testid=sort-username]").await;
         ctx.click("[data-testid=sort-username]").await;

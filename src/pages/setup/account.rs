@@ -60,16 +60,15 @@ pub fn AccountStep(
             return;
         };
         clear_drafts(&[USERNAME, EMAIL]);
-        let locale = i18n.locale.get_untracked();
         match created.access_token {
             Some(token) => {
                 session.sign_in(token, Some(INITIALIZE_SCOPES.map(String::from).to_vec()));
-                let text = fill(Key::ToastAccountCreated.text(locale), &created.username);
+                let text = fill(i18n.t_now(Key::ToastAccountCreated), &created.username);
                 toasts.push(ToastKind::Success, text);
                 on_created.run(());
             }
             None => {
-                let text = fill(Key::ToastCreatedNoToken.text(locale), &created.username);
+                let text = fill(i18n.t_now(Key::ToastCreatedNoToken), &created.username);
                 toasts.push(ToastKind::Error, text);
                 navigate("/", Default::default());
             }

@@ -1,0 +1,65 @@
+"""Transfer sizes of the built dashboard (`make size`): raw, gzip -9 and brotli -q 11 bytes of
+every file in dist/, then what each kind of visit fetches, in brotli bytes.
+
+What is fetched when:
+- first load: index.html and everything it references, i.e. every file except the lazily loaded
+  wasm chunks (`split_*`, `chunk_*`, fetched by `__wasm_split-*.js` when a page needs them) and
+  the language catalogues (`i18n/*`, fetched only when Japanese or Chinese is shown). This is
+  what a signed-in admin's visit to the overview costs, and what the size budget is about.
+- each split point (a lazily loaded page, the sign-in gate): its own module plus the shared
+  chunks the loader fetches with it, on top of the first load.
+"""
+import glob
+import json
+import gzip
+import os
+import re
+import subprocess
+import sys
+
+dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+if not os.path.isfile(os.path.join(dist, "index.html")):
+    sys.exit(f"size: {dist}/index.html missing (run make dist)")
+
+
+def sizes(path):
+    data = open(path, "rb").read()
+    br = subprocess.run(["brotli", "-q", "11", "-c", path], check=True,
+                        stdout=subprocess.PIPE).stdout
+    return len(data), len(gzip.compress(data, 9)), len(br)
+
+
+def lazy(name):
+    base = os.path.basename(name)
+    return base.startswith(("split_", "chunk_")) or name.startswith("i18n/")
+
+
+files = sorted(os.path.relpath(p, dist) for p in glob.glob(os.path.join(dist, "**"), recursive=True)
+               if os.path.isfile(p))
+table = {f: sizes(os.path.join(dist, f)) for f in files}
+print(f"{'file':<64} {'raw':>9} {'gzip':>9} {'brotli':>9}")
+for f in files:
+    raw, gz, br = table[f]
+    print(f"{f + (' (lazy)' if lazy(f) else ''):<64} {raw:>9} {gz:>9} {br:>9}")
+totals = [sum(t[i] for t in table.values()) for i in range(3)]
+print(f"{'TOTAL':<64} {totals[0]:>9} {totals[1]:>9} {totals[2]:>9}")
+print()
+
+first = sum(table[f][2] for f in files if not lazy(f))
+# scripts/wasm_split.py records which files each split point fetches, per build hash.
+loaders = glob.glob(os.path.join(dist, "__wasm_split-*.js"))
+if loaders:
+    build = re.search(r"__wasm_split-([0-9a-f]+)\.js$", loaders[0]).group(1)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    target = os.environ.get("CARGO_TARGET_DIR") or os.path.join(root, "target")
+    manifest_path = os.path.join(target, "wasm-split", f"manifest-{build}.json")
+    if not os.path.exists(manifest_path):
+        sys.exit(f"size: {manifest_path} missing (rebuild with make dist)")
+    for point, needs in json.load(open(manifest_path)).items():
+        extra = sum(table[f][2] for f in needs)
+        label = re.sub(r"_\d+$", "", point).strip("_")
+        print(f"then {label:<42} +{extra:>8} brotli bytes (total {first + extra})")
+for f in files:
+    if f.startswith("i18n/"):
+        print(f"then {f:<42} +{table[f][2]:>8} brotli bytes")
+print(f"first-load brotli bytes: {first}")
