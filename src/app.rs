@@ -15,6 +15,8 @@ use crate::pages::coming_next::ComingNext;
 use crate::pages::not_found::NotFound;
 use crate::pages::organizations::Organizations;
 use crate::pages::overview::Overview;
+use crate::pages::quotas::Quotas;
+use crate::pages::registry_size::RegistrySizePage;
 use crate::pages::setup::SetupPage;
 use crate::pages::users::Users;
 
@@ -49,10 +51,10 @@ pub fn App(
                     <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
                     <Route path=path!("/users") view={Lazy::<UsersRoute>::new()} />
                     <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} />
-                    <Route path=path!("/quotas") view=area(Key::NavQuotas) />
+                    <Route path=path!("/quotas") view={Lazy::<QuotasRoute>::new()} />
                     <Route path=path!("/service-keys") view=area(Key::NavServiceKeys) />
                     <Route path=path!("/logs") view=area(Key::NavLogs) />
-                    <Route path=path!("/registry-size") view=area(Key::NavRegistrySize) />
+                    <Route path=path!("/registry-size") view={Lazy::<RegistrySizeRoute>::new()} />
                     <Route path=path!("/builds") view=area(Key::NavBuilds) />
                 </Routes>
             </Shell>
@@ -82,6 +84,8 @@ macro_rules! lazy_page {
 lazy_page!(SetupRoute => SetupPage);
 lazy_page!(UsersRoute => Users);
 lazy_page!(OrganizationsRoute => Organizations);
+lazy_page!(QuotasRoute => Quotas);
+lazy_page!(RegistrySizeRoute => RegistrySizePage);
 
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]

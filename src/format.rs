@@ -86,6 +86,22 @@ pub fn split_duration(seconds: u64) -> (u64, TimeUnit) {
         .unwrap_or((seconds, TimeUnit::Seconds))
 }
 
+/// How far `then` is from `now` (both Unix ms) in the unit people would use: a value for
+/// `Intl.RelativeTimeFormat` (negative in the past) and its unit name.
+pub fn relative_time(then_ms: i64, now_ms: i64) -> (i64, &'static str) {
+    let seconds = (then_ms - now_ms) / 1000;
+    let abs = seconds.unsigned_abs();
+    let (divisor, unit) = match abs {
+        0..60 => (1, "second"),
+        60..3_600 => (60, "minute"),
+        3_600..86_400 => (3_600, "hour"),
+        86_400..2_592_000 => (86_400, "day"),
+        2_592_000..31_536_000 => (2_592_000, "month"),
+        _ => (31_536_000, "year"),
+    };
+    (seconds / divisor, unit)
+}
+
 /// Percent-encodes everything but RFC 3986 unreserved characters: for query values and path
 /// segments built from typed or API text.
 pub fn percent_encode(s: &str) -> String {
@@ -103,6 +119,19 @@ pub fn percent_encode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_units() {
+        let now = 1_763_900_000_000;
+        assert_eq!(relative_time(now - 5_000, now), (-5, "second"));
+        assert_eq!(relative_time(now - 90_000, now), (-1, "minute"));
+        assert_eq!(relative_time(now - 3 * 3_600_000, now), (-3, "hour"));
+        assert_eq!(relative_time(now - 2 * 86_400_000, now), (-2, "day"));
+        assert_eq!(relative_time(now - 65 * 86_400_000, now), (-2, "month"));
+        assert_eq!(relative_time(now - 800 * 86_400_000, now), (-2, "year"));
+        assert_eq!(relative_time(now + 7 * 86_400_000, now), (7, "day"));
+        assert_eq!(relative_time(now, now), (0, "second"));
+    }
 
     #[test]
     fn encoding_keeps_unreserved() {

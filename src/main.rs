@@ -8,9 +8,11 @@ mod components;
 mod config;
 mod format;
 mod i18n;
+mod intl;
 mod json;
 mod listing;
 mod pages;
+mod quota_limit;
 mod routes;
 mod validation;
 

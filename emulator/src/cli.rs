@@ -3,12 +3,15 @@
 use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::fault::{self, FaultConfig};
+use crate::registry_size_worker::RegistrySizeWorkerOptions;
 
 pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] \
      [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--fault-status CODE] \
-     [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX]";
+     [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--registry-size-poll-ms N] \
+     [--registry-size-batch-pause-ms N]";
 
 /// What `-h` prints.
 pub const HELP: &str = "usage: quay-emulator [OPTIONS]
@@ -38,6 +41,13 @@ Fault injection (off by default; for testing the dashboard's error handling):
                           deterministic sequence)
   --fault-path PREFIX     only requests whose path starts with PREFIX (default /api/)
 
+Registry size worker (runs calculations queued with POST /api/v1/superuser/registrysize/):
+  --registry-size-poll-ms N
+                          how often it looks for a queued calculation (1-3600000, default 1000)
+  --registry-size-batch-pause-ms N
+                          pause between batches of 5,000 blobs (0-60000, default 100; a run
+                          over the demo data then lasts about 2 s)
+
   -h, --help              this text";
 
 /// The only data set `--seed` knows.
@@ -59,6 +69,7 @@ pub struct CliArgs {
     pub seed: Option<Seed>,
     pub seed_rng: u64,
     pub faults: FaultConfig,
+    pub registry_size: RegistrySizeWorkerOptions,
 }
 
 impl Default for CliArgs {
@@ -71,6 +82,7 @@ impl Default for CliArgs {
             seed: None,
             seed_rng: DEFAULT_SEED_RNG,
             faults: FaultConfig::none(),
+            registry_size: RegistrySizeWorkerOptions::default(),
         }
     }
 }
@@ -86,6 +98,8 @@ const FLAGS: &[&str] = &[
     "--fault-latency-ms",
     "--fault-rate",
     "--fault-path",
+    "--registry-size-poll-ms",
+    "--registry-size-batch-pause-ms",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,6 +184,12 @@ where
                 parsed.faults.path_prefix = fault::parse_path_prefix(&value)?;
                 path_given = true;
             }
+            "--registry-size-poll-ms" => {
+                parsed.registry_size.poll_interval = parse_ms(&flag, &value, 1, 3_600_000)?;
+            }
+            "--registry-size-batch-pause-ms" => {
+                parsed.registry_size.batch_pause = parse_ms(&flag, &value, 0, 60_000)?;
+            }
             _ => {
                 parsed.listen = value
                     .parse()
@@ -191,9 +211,20 @@ where
     Ok(CliAction::Run(parsed))
 }
 
+/// A number of milliseconds within `min..=max`.
+fn parse_ms(flag: &str, value: &str, min: u64, max: u64) -> Result<Duration, String> {
+    value
+        .parse::<u64>()
+        .ok()
+        .filter(|n| (min..=max).contains(n))
+        .map(Duration::from_millis)
+        .ok_or_else(|| format!("invalid {flag} {value:?} (expected an integer {min} to {max})"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry_size_worker::{DEFAULT_BATCH_PAUSE_MS, DEFAULT_POLL_MS};
 
     fn parse(args: &[&str]) -> Result<CliAction, String> {
         parse_args(args.iter().map(OsString::from))
@@ -210,6 +241,47 @@ mod tests {
         assert_eq!(d.seed, None);
         assert_eq!(d.seed_rng, 1);
         assert_eq!(d.faults, FaultConfig::none());
+        assert_eq!(
+            d.registry_size.poll_interval,
+            Duration::from_millis(DEFAULT_POLL_MS)
+        );
+        assert_eq!(
+            d.registry_size.batch_pause,
+            Duration::from_millis(DEFAULT_BATCH_PAUSE_MS)
+        );
+        assert!(d.registry_size.enabled);
+    }
+
+    #[test]
+    fn registry_size_flags() {
+        let a = run_args(&[
+            "--registry-size-poll-ms",
+            "50",
+            "--registry-size-batch-pause-ms=0",
+        ]);
+        assert_eq!(a.registry_size.poll_interval, Duration::from_millis(50));
+        assert_eq!(a.registry_size.batch_pause, Duration::ZERO);
+        for (args, starts) in [
+            (
+                &["--registry-size-poll-ms", "0"][..],
+                "invalid --registry-size-poll-ms \"0\" (expected an integer 1 to 3600000)",
+            ),
+            (
+                &["--registry-size-batch-pause-ms", "-1"][..],
+                "invalid --registry-size-batch-pause-ms",
+            ),
+            (
+                &["--registry-size-batch-pause-ms", "60001"][..],
+                "invalid --registry-size-batch-pause-ms",
+            ),
+            (
+                &["--registry-size-poll-ms"][..],
+                "option --registry-size-poll-ms needs a value",
+            ),
+        ] {
+            let err = parse(args).unwrap_err();
+            assert!(err.starts_with(starts), "{args:?}: {err}");
+        }
     }
 
     #[test]

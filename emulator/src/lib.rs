@@ -21,16 +21,19 @@ pub mod pages;
 pub mod pagination;
 pub mod prng;
 pub mod python;
+pub mod registry_size_worker;
 pub mod routes;
 pub mod schema;
 pub mod seed;
 pub mod server;
 pub mod state;
 pub mod storage;
+pub mod usage;
 pub mod views;
 
 pub use config::{Config, ConfigError, CorsOrigin};
 pub use fault::{FaultConfig, FaultControl};
+pub use registry_size_worker::RegistrySizeWorkerOptions;
 pub use server::{
     load_config, start, start_blocking, BlockingEmulator, EmulatorOptions, RunningEmulator,
     StartError,

@@ -58,6 +58,7 @@ fn run() -> Result<(), String> {
             listen: args.listen,
             dist: Some(args.dist),
             faults: args.faults,
+            registry_size: args.registry_size,
         };
         let running = start(options).await.map_err(|e| e.to_string())?;
         {

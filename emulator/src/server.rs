@@ -10,6 +10,7 @@ use tokio::task::JoinHandle;
 
 use crate::config::Config;
 use crate::fault::{FaultConfig, FaultControl, FaultLayer};
+use crate::registry_size_worker::{self, RegistrySizeWorkerOptions, WorkerHandle};
 use crate::routes::{api_routes, route_table, router};
 use crate::state::AppState;
 use crate::storage::{Storage, StorageError};
@@ -26,6 +27,8 @@ pub struct EmulatorOptions {
     /// Injected latency/errors (none by default); changeable later through
     /// [`RunningEmulator::set_faults`].
     pub faults: FaultConfig,
+    /// The background registry-size calculation (on by default).
+    pub registry_size: RegistrySizeWorkerOptions,
 }
 
 impl EmulatorOptions {
@@ -36,6 +39,7 @@ impl EmulatorOptions {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             dist: None,
             faults: FaultConfig::none(),
+            registry_size: RegistrySizeWorkerOptions::default(),
         }
     }
 
@@ -59,6 +63,12 @@ impl EmulatorOptions {
         self.faults = faults;
         self
     }
+
+    /// How the registry-size worker runs (tests use short intervals, or none).
+    pub fn registry_size_worker(mut self, options: RegistrySizeWorkerOptions) -> EmulatorOptions {
+        self.registry_size = options;
+        self
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +89,8 @@ pub struct RunningEmulator {
     faults: FaultControl,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<io::Result<()>>>,
+    /// Dropping it stops the worker too.
+    worker: Option<WorkerHandle>,
 }
 
 impl RunningEmulator {
@@ -108,13 +120,17 @@ impl RunningEmulator {
         self.faults.clone()
     }
 
-    /// Stops accepting, lets requests in flight finish (at most 5 s), and returns.
+    /// Stops accepting, lets requests in flight finish (at most 5 s), stops the background
+    /// worker (an unfinished calculation is queued again), and returns.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
         if let Some(task) = self.task.take() {
             let _ = tokio::time::timeout(Duration::from_secs(5), task).await;
+        }
+        if let Some(worker) = self.worker.take() {
+            worker.stop().await;
         }
     }
 }
@@ -136,6 +152,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         listen,
         dist,
         faults,
+        registry_size,
     } = opts;
     let faults = FaultControl::new(faults).map_err(StartError::Faults)?;
     let path = db_path.clone();
@@ -160,6 +177,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         cors_origin: config.cors_origin.clone(),
     };
     let state = AppState::new(config, storage, dist, route_table(&routes));
+    let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.
     let app = router(state, routes).layer(axum::middleware::from_fn_with_state(
         fault_layer,
@@ -182,6 +200,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         faults,
         stop: Some(stop),
         task: Some(task),
+        worker,
     })
 }
 

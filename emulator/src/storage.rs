@@ -10,11 +10,16 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 mod accounts;
 mod logs;
 mod oauth;
+mod quota;
+mod registry_size;
 mod superuser;
 
 pub use accounts::{LoginRecord, NewOrganization};
 pub use logs::{LogEntryRecord, NewLogEntry};
 pub use oauth::{ApplicationFields, ApplicationRecord};
+pub(crate) use quota::{mark_backfill_running, namespace_totals, recompute_all};
+pub use quota::{BlobLink, RecomputedSizes};
+pub use registry_size::{BlobBatch, QueueOutcome, RegistrySize};
 pub use superuser::{
     DeletionMark, NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage,
     Ownership, TeamSummary,

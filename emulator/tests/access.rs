@@ -68,6 +68,7 @@ fn concrete(path: &str) -> String {
         .replace("{username}", "nosuchuser")
         .replace("{namespace}", "nosuchnamespace")
         .replace("{name}", "nosuchorg")
+        .replace("{quota_id}", "1")
 }
 
 fn valid_body(op: &EndpointInfo) -> Option<Value> {
@@ -77,7 +78,10 @@ fn valid_body(op: &EndpointInfo) -> Option<Value> {
         "UpdateApp" => json!({"name": "app", "redirect_uri": "", "application_uri": ""}),
         "SigninUser" => json!({"username": "x", "password": "y"}),
         "CreateInstallUser" => json!({"username": "brandnewuser"}),
-        "UpdateUser" | "UpdateOrg" | "UpdateOrg@organization" => json!({}),
+        "UpdateUser" | "UpdateOrg" | "UpdateOrg@organization" | "UpdateNamespaceQuota" => {
+            json!({})
+        }
+        "NewNamespaceQuota" => json!({"limit_bytes": 1000}),
         other => panic!("add a valid body for schema {other}"),
     })
 }

@@ -107,6 +107,54 @@ const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
         "deleteOrganization",
         Some("super:user"),
     ),
+    (
+        "/api/v1/superuser/users/{namespace}/quota",
+        "get",
+        "listUserQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{namespace}/quota",
+        "post",
+        "createUserQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organization/{namespace}/quota",
+        "get",
+        "listOrganizationQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organization/{namespace}/quota",
+        "post",
+        "createOrganizationQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{namespace}/quota/{quota_id}",
+        "put",
+        "changeUserQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/users/{namespace}/quota/{quota_id}",
+        "delete",
+        "deleteUserQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organization/{namespace}/quota/{quota_id}",
+        "put",
+        "changeOrganizationQuotaSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/organization/{namespace}/quota/{quota_id}",
+        "delete",
+        "deleteOrganizationQuotaSuperUser",
+        Some("super:user"),
+    ),
 ];
 
 #[tokio::test]
@@ -214,8 +262,10 @@ async fn discovery_lists_exactly_the_implemented_operations() {
             "ApiError",
             "CreateInstallUser",
             "NewApp",
+            "NewNamespaceQuota",
             "NewOrg",
             "UpdateApp",
+            "UpdateNamespaceQuota",
             "UpdateOrg",
             "UpdateUser",
             "UserView"

@@ -5,6 +5,7 @@ mod error;
 pub mod organization;
 pub mod quota;
 pub mod registry_config;
+pub mod registry_size;
 pub mod superuser_organizations;
 pub mod superuser_users;
 pub mod user;

@@ -16,7 +16,7 @@ use crate::browser::local_storage;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::query::{ListQuery, PAGE_SIZES};
+use crate::listing::query::{ListQuery, Sort, PAGE_SIZES};
 use crate::listing::window::{rows_needed, window, Row, Window};
 
 type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
@@ -51,6 +51,8 @@ pub struct ListController<T: Send + Sync + 'static> {
     pub load_all_error: RwSignal<Option<ApiError>>,
     cancel_all: RwSignal<bool>,
     variant: fn(&ListQuery) -> String,
+    /// The order when the URL names none (pages whose rows have no meaningful server order).
+    default_sort: Option<(&'static str, bool)>,
     session: Session,
     /// Captured at creation: event handlers run outside the component, where the router's
     /// context cannot be looked up.
@@ -73,10 +75,29 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         list: PagedList<T>,
         variant: fn(&ListQuery) -> String,
     ) -> Self {
+        Self::with_default_sort(path, columns, None, list, variant)
+    }
+
+    /// As `new`, sorted by `default_sort` (column, descending) when the URL names no order;
+    /// then the headers toggle between ascending and descending only.
+    pub fn with_default_sort(
+        path: &'static str,
+        columns: &'static [&'static str],
+        default_sort: Option<(&'static str, bool)>,
+        list: PagedList<T>,
+        variant: fn(&ListQuery) -> String,
+    ) -> Self {
         let params = use_query_map();
         let remembered = remembered_page_size();
         let query = Memo::new(move |_| {
-            params.with(|p| ListQuery::parse(|k| p.get(k), columns, remembered))
+            let mut q = params.with(|p| ListQuery::parse(|k| p.get(k), columns, remembered));
+            if q.sort.is_none() {
+                q.sort = default_sort.map(|(column, descending)| Sort {
+                    column: column.to_string(),
+                    descending,
+                });
+            }
+            q
         });
         let window = Memo::new(move |_| {
             let q = query.get();
@@ -109,6 +130,7 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
             load_all_error: RwSignal::new(None),
             cancel_all: RwSignal::new(false),
             variant,
+            default_sort,
             session,
             navigate: StoredValue::new_local(Rc::new(use_navigate())),
         }
@@ -131,6 +153,21 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         let mut q = self.query.get_untracked();
         change(&mut q);
         self.set_query(q, replace);
+    }
+
+    /// A click on a column header: ascending, descending, then the server's order (or, with a
+    /// default order, ascending again).
+    pub fn toggle_sort(&self, column: &'static str) {
+        let has_default = self.default_sort.is_some();
+        self.update_query(false, |q| {
+            q.sort = q.toggled_sort(column).or_else(|| {
+                has_default.then(|| Sort {
+                    column: column.to_string(),
+                    descending: false,
+                })
+            });
+            q.page = 1;
+        });
     }
 
     /// Loads every remaining page with progress; `false` if cancelled or failed.
@@ -296,16 +333,7 @@ pub fn SortHeader<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                 type="button"
                 class="sort-button"
                 data-testid=format!("sort-{column}")
-                on:click=move |_| {
-                    controller
-                        .update_query(
-                            false,
-                            |q| {
-                                q.sort = q.toggled_sort(column);
-                                q.page = 1;
-                            },
-                        )
-                }
+                on:click=move |_| controller.toggle_sort(column)
             >
                 {move || i18n.t(label)}
                 <span class="sort-arrow" aria-hidden="true">{arrow}</span>
@@ -515,7 +543,7 @@ pub fn EmptyBody<T: Row + Clone + PartialEq + Send + Sync + 'static>(
         !controller.list.loaded.with(|l| l.complete)
             && controller.load.get().is_none_or(|r| r.is_ok())
     };
-    let filtered = move || !controller.query.get().filter.trim().is_empty();
+    let filtered = move || controller.query.get().is_filtered();
     let span = columns.to_string();
     move || {
         if loading() {
@@ -542,6 +570,8 @@ pub fn EmptyBody<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                                 false,
                                 |q| {
                                     q.filter.clear();
+                                    q.kind = None;
+                                    q.only = None;
                                     q.page = 1;
                                 },
                             )

@@ -25,8 +25,23 @@ pub fn level(percent: u64) -> Level {
     }
 }
 
+/// The level of `used` against `limit`: over as soon as it exceeds the limit, even where the
+/// rounded-down percentage still reads 100.
+pub fn level_of(used: u64, limit: u64, percent: u64) -> Level {
+    if used > limit {
+        Level::Over
+    } else {
+        level(percent)
+    }
+}
+
 #[component]
-pub fn QuotaCell(quota: Option<QuotaUse>) -> impl IntoView {
+pub fn QuotaCell(
+    quota: Option<QuotaUse>,
+    /// Only the percentage beside the bar (the table shows used and limit in their own columns).
+    #[prop(optional)]
+    percent_only: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Some(quota) = quota else {
         return view! { <span class="muted">"—"</span> }.into_any();
@@ -35,7 +50,7 @@ pub fn QuotaCell(quota: Option<QuotaUse>) -> impl IntoView {
     let exact_used = group_thousands(quota.used);
     match (quota.limit, percent_used(quota.used, quota.limit)) {
         (Some(limit), Some(percent)) => {
-            let lvl = level(percent);
+            let lvl = level_of(quota.used, limit, percent);
             let state = match lvl {
                 Level::Ok => None,
                 Level::Warning => Some(Key::QuotaWarning),
@@ -53,7 +68,11 @@ pub fn QuotaCell(quota: Option<QuotaUse>) -> impl IntoView {
             view! {
                 <span class=class title=title>
                     <span class="quota-text">
-                        {used} " / " {format_bytes(limit)} " (" {percent.to_string()} "%)"
+                        {if percent_only {
+                            format!("{percent} %")
+                        } else {
+                            format!("{used} / {} ({percent}%)", format_bytes(limit))
+                        }}
                     </span>
                     <span class="quota-bar" aria-hidden="true">
                         <span class="quota-fill" style:width=width></span>
@@ -63,6 +82,7 @@ pub fn QuotaCell(quota: Option<QuotaUse>) -> impl IntoView {
             }
             .into_any()
         }
+        _ if percent_only => view! { <span class="muted">"—"</span> }.into_any(),
         _ => view! {
             <span class="quota quota-unlimited" title=format!("{exact_used} B")>
                 <span class="quota-text">{used}</span>
@@ -85,5 +105,7 @@ mod tests {
         assert_eq!(level(90), Level::Danger);
         assert_eq!(level(100), Level::Danger);
         assert_eq!(level(101), Level::Over);
+        assert_eq!(level_of(1001, 1000, 100), Level::Over);
+        assert_eq!(level_of(1000, 1000, 100), Level::Danger);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::{Key, Locale};
 
-/// A language's texts, indexed by `Key as usize`.
+/// A language's texts, indexed by `Key::index`.
 pub type Catalogue = &'static [&'static str];
 
 /// Where a language's catalogue is served, relative to `<base href>`. English is built in.
@@ -61,7 +61,7 @@ mod tests {
     fn keys_index_the_catalogue_in_order() {
         assert_eq!(Key::ALL.len(), Key::COUNT);
         for (i, key) in Key::ALL.iter().enumerate() {
-            assert_eq!(*key as usize, i);
+            assert_eq!(key.index(), i);
         }
     }
 

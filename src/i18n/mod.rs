@@ -163,7 +163,7 @@ impl I18n {
                 loaded
                     .iter()
                     .find(|(l, _)| *l == locale)
-                    .map(|(_, catalogue)| catalogue[key as usize])
+                    .map(|(_, catalogue)| catalogue[key.index()])
             })
             .unwrap_or_else(|| key.english())
     }

@@ -8,11 +8,24 @@ use super::Locale;
 
 macro_rules! texts {
     ($($key:ident { en: $en:expr, ja: $ja:expr, zh: $zh:expr $(,)? })*) => {
-        /// A text's identity; its position (`key as usize`) indexes the translated catalogues.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum Key { $($key),* }
+        /// Numbers the texts in the order written.
+        #[allow(non_camel_case_types, clippy::enum_variant_names)]
+        enum Index { $($key),* }
 
+        /// A text: its position (indexing the translated catalogues) and its English words.
+        /// Each text is a constant (`Key::SignOut`) holding its own English string, so the string
+        /// sits in the wasm chunk of the code that uses it: a page's texts load with the page,
+        /// not with the first load, which a single `match` over all texts would force.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Key {
+            index: u16,
+            english: &'static str,
+        }
+
+        #[allow(non_upper_case_globals)]
         impl Key {
+            $(pub const $key: Key = Key { index: Index::$key as u16, english: $en };)*
+
             #[cfg(test)]
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
             /// How many texts there are: a translated catalogue must have exactly this many.
@@ -20,21 +33,22 @@ macro_rules! texts {
 
             /// The English text: the only language compiled into the app.
             pub fn english(self) -> &'static str {
-                match self {
-                    $(Key::$key => $en),*
-                }
+                self.english
+            }
+
+            /// The position in the translated catalogues.
+            pub fn index(self) -> usize {
+                usize::from(self.index)
             }
 
             /// The text in any language, as written here. Only tests and the catalogue
             /// generator use it: the app gets Japanese and Chinese from `public/i18n/`.
             #[cfg(test)]
             pub fn translation(self, locale: Locale) -> &'static str {
-                match self {
-                    $(Key::$key => match locale {
-                        Locale::En => $en,
-                        Locale::Ja => $ja,
-                        Locale::ZhHans => $zh,
-                    }),*
+                match locale {
+                    Locale::En => self.english,
+                    Locale::Ja => [$($ja),*][self.index()],
+                    Locale::ZhHans => [$($zh),*][self.index()],
                 }
             }
         }
@@ -372,6 +386,93 @@ texts! {
     QuotaDanger { en: "Almost full", ja: "ほぼ上限", zh: "即将用满" }
     QuotaOver { en: "Over limit", ja: "上限超過", zh: "已超出上限" }
     QuotaNoLimit { en: "no quota", ja: "クォータなし", zh: "无配额" }
+    QuotasCaption {
+        en: "Storage use of every namespace with a quota or stored data, page {page}",
+        ja: "クォータまたは保存データのあるすべての名前空間のストレージ使用量（{page} ページ目）",
+        zh: "所有有配额或已存储数据的命名空间的存储用量（第 {page} 页）",
+    }
+    QuotasSummary {
+        en: "{count} namespaces · {used} stored · {over} over their limit",
+        ja: "{count} 個の名前空間 · 保存量 {used} · 上限超過 {over}",
+        zh: "{count} 个命名空间 · 已存储 {used} · {over} 个超出上限",
+    }
+    NounNamespaces { en: "namespaces", ja: "名前空間", zh: "命名空间" }
+    FilterNamespaces { en: "Filter by name", ja: "名前で絞り込み", zh: "按名称筛选" }
+    NoNamespacesMatch { en: "No namespace matches.", ja: "一致する名前空間はありません。", zh: "没有匹配的命名空间。" }
+    NoNamespacesYet {
+        en: "No namespace has a quota or stores data yet.",
+        ja: "クォータやデータのある名前空間はまだありません。",
+        zh: "还没有设置配额或存储数据的命名空间。",
+    }
+    ColKind { en: "Kind", ja: "種類", zh: "类型" }
+    ColUsed { en: "Used", ja: "使用量", zh: "已用" }
+    ColLimit { en: "Limit", ja: "上限", zh: "上限" }
+    ColUsage { en: "Usage", ja: "使用率", zh: "使用率" }
+    KindAll { en: "All kinds", ja: "すべての種類", zh: "全部类型" }
+    KindUser { en: "User", ja: "ユーザー", zh: "用户" }
+    KindOrganization { en: "Organization", ja: "組織", zh: "组织" }
+    QuickFilters { en: "Show", ja: "表示", zh: "显示" }
+    OnlyAll { en: "All", ja: "すべて", zh: "全部" }
+    OnlyOver90 { en: "Over 90 %", ja: "90 % 超", zh: "超过 90%" }
+    OnlyOver70 { en: "Over 70 %", ja: "70 % 超", zh: "超过 70%" }
+    OnlyNoQuota { en: "No quota", ja: "クォータなし", zh: "无配额" }
+    RegistrySizeIntro {
+        en: "The sum of every stored blob, each counted once however many repositories share it. Quay calculates it in the background when asked.",
+        ja: "保存されているすべての blob の合計です。複数のリポジトリで共有される blob も 1 回だけ数えます。Quay が要求に応じてバックグラウンドで計算します。",
+        zh: "所有已存储 blob 的总和，多个仓库共享的 blob 只计一次。Quay 会在请求后于后台计算。",
+    }
+    CalculateNow { en: "Calculate now", ja: "今すぐ計算", zh: "立即计算" }
+    TotalSize { en: "Total size", ja: "合計サイズ", zh: "总大小" }
+    LastCalculated { en: "Last calculated", ja: "最終計算", zh: "上次计算" }
+    NeverCalculated { en: "Never calculated yet", ja: "まだ計算されていません", zh: "尚未计算" }
+    SizeState { en: "State", ja: "状態", zh: "状态" }
+    SizeStateIdle { en: "Idle", ja: "待機中", zh: "空闲" }
+    SizeStateQueued { en: "Queued", ja: "キュー登録済み", zh: "排队中" }
+    SizeStateRunning { en: "Running", ja: "計算中", zh: "计算中" }
+    RegistrySizeQueuedToast {
+        en: "Calculation queued; this page follows it.",
+        ja: "計算をキューに登録しました。このページで進行を追跡します。",
+        zh: "已加入计算队列，本页会跟踪进度。",
+    }
+    RegistrySizeDoneToast { en: "Registry size calculated: {size}.", ja: "レジストリサイズを計算しました: {size}", zh: "仓库容量已计算完成：{size}。" }
+    RegistrySizeQueueFailed {
+        en: "The registry did not queue the calculation.",
+        ja: "レジストリは計算をキューに登録しませんでした。",
+        zh: "仓库未能将计算加入队列。",
+    }
+    BiggestNamespaces { en: "Biggest namespaces", ja: "容量の大きい名前空間", zh: "占用最大的命名空间" }
+    QuotaAction { en: "Quota", ja: "クォータ", zh: "配额" }
+    QuotaEditTitle { en: "Storage quota of {name}", ja: "{name} のストレージクォータ", zh: "{name} 的存储配额" }
+    QuotaUsedNow { en: "Uses {used} now.", ja: "現在の使用量: {used}", zh: "当前已用 {used}。" }
+    QuotaLimitLabel { en: "Storage limit", ja: "ストレージ上限", zh: "存储上限" }
+    QuotaLimitHint {
+        en: "A number and a unit, e.g. 500 GiB or 1.5 TiB (KiB, MiB, GiB, TiB, PiB; KB … PB are powers of 1000).",
+        ja: "数値と単位で入力します。例: 500 GiB、1.5 TiB（KiB、MiB、GiB、TiB、PiB。KB … PB は 1000 の累乗）。",
+        zh: "输入数字和单位，例如 500 GiB 或 1.5 TiB（KiB、MiB、GiB、TiB、PiB；KB … PB 按 1000 的幂计算）。",
+    }
+    QuotaPreviewBytes { en: "{bytes} bytes", ja: "{bytes} バイト", zh: "{bytes} 字节" }
+    QuotaPreviewUse { en: "{percent} % of it in use now", ja: "現在その {percent} % を使用", zh: "当前已使用其中 {percent}%" }
+    QuotaSave { en: "Save limit", ja: "上限を保存", zh: "保存上限" }
+    QuotaRemove { en: "Remove quota", ja: "クォータを削除", zh: "删除配额" }
+    QuotaRemoveQuestion {
+        en: "Remove the quota of {name}? Its storage will no longer be limited.",
+        ja: "{name} のクォータを削除しますか？ストレージは無制限になります。",
+        zh: "删除 {name} 的配额？其存储将不再受限。",
+    }
+    QuotaSetToast { en: "Quota of {name} set to {limit}.", ja: "{name} のクォータを {limit} に設定しました。", zh: "已将 {name} 的配额设为 {limit}。" }
+    QuotaRemovedToast { en: "Quota of {name} removed.", ja: "{name} のクォータを削除しました。", zh: "已删除 {name} 的配额。" }
+    ErrLimitNumber {
+        en: "Enter a number, then a unit (e.g. 1.5 TiB).",
+        ja: "数値と単位を入力してください（例: 1.5 TiB）。",
+        zh: "请输入数字和单位（例如 1.5 TiB）。",
+    }
+    ErrLimitUnit {
+        en: "Unknown unit: use B, KiB, MiB, GiB, TiB, PiB (or KB … PB).",
+        ja: "不明な単位です。B、KiB、MiB、GiB、TiB、PiB（または KB … PB）を使ってください。",
+        zh: "未知单位：请使用 B、KiB、MiB、GiB、TiB、PiB（或 KB … PB）。",
+    }
+    ErrLimitPositive { en: "The limit must be at least 1 byte.", ja: "上限は 1 バイト以上にしてください。", zh: "上限至少为 1 字节。" }
+    ErrLimitTooLarge { en: "The limit must be below 8 EiB.", ja: "上限は 8 EiB 未満にしてください。", zh: "上限必须小于 8 EiB。" }
     ColUsername { en: "Username", ja: "ユーザー名", zh: "用户名" }
     ColEmail { en: "E-mail", ja: "メール", zh: "电子邮箱" }
     ColStatus { en: "Status", ja: "状態", zh: "状态" }

@@ -25,6 +25,11 @@ pub struct ListQuery {
     pub sort: Option<Sort>,
     /// Whether disabled accounts are listed (Users page only).
     pub show_disabled: bool,
+    /// Narrowing by kind of row (`?kind=`, e.g. users or organizations); the page's rows decide
+    /// what a value means.
+    pub kind: Option<String>,
+    /// A quick filter (`?only=`, e.g. "over90"); the page's rows decide what it means.
+    pub only: Option<String>,
 }
 
 impl Default for ListQuery {
@@ -35,6 +40,8 @@ impl Default for ListQuery {
             filter: String::new(),
             sort: None,
             show_disabled: true,
+            kind: None,
+            only: None,
         }
     }
 }
@@ -70,7 +77,14 @@ impl ListQuery {
             filter: get("q").unwrap_or_default(),
             sort,
             show_disabled: get("disabled").as_deref() != Some("hide"),
+            kind: get("kind").filter(|v| !v.is_empty()),
+            only: get("only").filter(|v| !v.is_empty()),
         }
+    }
+
+    /// Whether anything narrows the rows (text, kind or quick filter).
+    pub fn is_filtered(&self) -> bool {
+        !self.filter.trim().is_empty() || self.kind.is_some() || self.only.is_some()
     }
 
     /// The query string (without `?`); defaults are left out so plain URLs stay plain.
@@ -93,6 +107,12 @@ impl ListQuery {
         }
         if !self.show_disabled {
             pairs.push(("disabled", "hide".into()));
+        }
+        if let Some(kind) = &self.kind {
+            pairs.push(("kind", kind.clone()));
+        }
+        if let Some(only) = &self.only {
+            pairs.push(("only", only.clone()));
         }
         pairs
             .into_iter()
@@ -172,12 +192,16 @@ mod tests {
                 descending: true,
             }),
             show_disabled: false,
+            kind: Some("organization".into()),
+            only: Some("over90".into()),
         };
         let qs = q.to_query_string();
         assert_eq!(
             qs,
-            "page=3&limit=50&q=a%20b%26c%3D%3Cx%3E&sort=email&dir=desc&disabled=hide"
+            "page=3&limit=50&q=a%20b%26c%3D%3Cx%3E&sort=email&dir=desc&disabled=hide&kind=organization&only=over90"
         );
+        assert!(q.is_filtered());
+        assert!(!ListQuery::default().is_filtered());
         let decoded: Vec<(String, String)> = qs
             .split('&')
             .map(|p| {

@@ -13,6 +13,10 @@ pub trait Row {
     fn matches(&self, needle: &str) -> bool;
     /// Order by a column id; unknown ids compare equal.
     fn compare(&self, other: &Self, column: &str) -> Ordering;
+    /// Whether the row passes the query's kind and quick filters (pages without them: all do).
+    fn in_facets(&self, _query: &ListQuery) -> bool {
+        true
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +45,7 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
 pub fn window<T: Row>(items: &[T], query: &ListQuery, complete: bool) -> Window {
     let needle = query.filter.trim().to_lowercase();
     let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| needle.is_empty() || items[i].matches(&needle))
+        .filter(|&i| (needle.is_empty() || items[i].matches(&needle)) && items[i].in_facets(query))
         .collect();
     if let Some(sort) = &query.sort {
         // Stable: equal rows keep the server's order.
@@ -72,7 +76,7 @@ pub fn window<T: Row>(items: &[T], query: &ListQuery, complete: bool) -> Window 
         matching,
         page,
         has_next: end < matching || !complete,
-        partial: !complete && (!needle.is_empty() || query.sort.is_some()),
+        partial: !complete && (query.is_filtered() || query.sort.is_some()),
     }
 }
 

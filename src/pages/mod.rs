@@ -4,6 +4,8 @@ pub mod coming_next;
 pub mod not_found;
 pub mod organizations;
 pub mod overview;
+pub mod quotas;
+pub mod registry_size;
 pub mod setup;
 pub mod sign_in;
 pub mod users;

@@ -61,6 +61,65 @@ pub struct Ctx {
     pub faults: FaultControl,
 }
 
+/// The benchmarks' setup: an emulator configured for the demo data (its superusers).
+pub fn demo_config() -> Config {
+    Config::default_emulator()
+        .with_overrides(
+            &serde_json::json!({ "SUPER_USERS": quay_emulator::demo::SUPER_USERS }).to_string(),
+        )
+        .expect("demo config")
+}
+
+/// Seeds the demo data into the test's database and signs the dashboard in as the demo
+/// admin (token in sessionStorage, page size 100 remembered).
+pub async fn sign_in_on_demo_data(ctx: &Ctx) {
+    let summary = quay_emulator::demo::seed(&ctx.db_path, 1).expect("demo seed");
+    eprintln!(
+        "seeded: {} users, {} organizations",
+        summary.users, summary.organizations
+    );
+    let token = quay_emulator::seed::create_access_token(
+        &ctx.db_path,
+        quay_emulator::demo::ADMIN_USERNAME,
+        "super:user user:read org:admin",
+    )
+    .expect("token");
+    ctx.goto("/").await;
+    ctx.js(&format!(
+        "sessionStorage.setItem('quay-admin.token', '{token}'); localStorage.setItem('quay-admin.page-size', '100');"
+    ))
+    .await;
+}
+
+/// Navigates to `path` `runs` times; after each, `script` (an async WebDriver script that calls
+/// back with `performance.now()` once the page is ready) gives the time since navigation.
+pub async fn time_navigations(ctx: &Ctx, path: &str, script: &str, runs: usize) -> Vec<f64> {
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        ctx.goto(path).await;
+        let ms = ctx
+            .client
+            .execute_async(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("{path} never got ready: {e}"))
+            .as_f64()
+            .expect("milliseconds");
+        times.push(ms);
+    }
+    times
+}
+
+/// A benchmark's figure: the median of the runs after the first (which warms the emulator's
+/// caches and the browser's compiled wasm).
+pub fn median_after_warmup(runs: &[f64]) -> f64 {
+    let mut measured = runs[1.min(runs.len())..].to_vec();
+    measured.sort_by(f64::total_cmp);
+    measured
+        .get(measured.len() / 2)
+        .copied()
+        .unwrap_or(f64::NAN)
+}
+
 /// Starts an emulator with `config` and a browser, runs `body`, and tears both down. Fails when
 /// `body` panics or the page logged a failure (see [`ConsoleEntry::is_failure`]).
 pub async fn browser_test<F, Fut>(name: &str, config: Config, body: F)
@@ -68,7 +127,21 @@ where
     F: FnOnce(Ctx) -> Fut,
     Fut: Future<Output = ()>,
 {
-    let (outcome, console) = run_in_browser(name, config, body).await;
+    browser_test_with(name, config, |o| o, body).await;
+}
+
+/// [`browser_test`] with emulator options beyond the config (e.g. a faster registry-size
+/// worker).
+pub async fn browser_test_with<F, Fut>(
+    name: &str,
+    config: Config,
+    options: impl FnOnce(EmulatorOptions) -> EmulatorOptions,
+    body: F,
+) where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let (outcome, console) = run_in_browser_with(name, config, options, body).await;
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
     }
@@ -92,10 +165,23 @@ where
     F: FnOnce(Ctx) -> Fut,
     Fut: Future<Output = ()>,
 {
+    run_in_browser_with(name, config, |o| o, body).await
+}
+
+async fn run_in_browser_with<F, Fut>(
+    name: &str,
+    config: Config,
+    options: impl FnOnce(EmulatorOptions) -> EmulatorOptions,
+    body: F,
+) -> (Outcome, Vec<ConsoleEntry>)
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = ()>,
+{
     let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
     let db_path = tmp.path().join("registry.db");
-    let emulator = start_emulator(config, &db_path).await;
+    let emulator = start_emulator(options(EmulatorOptions::new(&db_path).config(config))).await;
     let driver = ChromeDriver::spawn().await;
     let profile = tmp.path().join("profile");
     std::fs::create_dir_all(&profile).expect("profile dir");
@@ -118,9 +204,8 @@ where
     (outcome, console)
 }
 
-async fn start_emulator(config: Config, db_path: &std::path::Path) -> RunningEmulator {
-    let options = EmulatorOptions::new(db_path)
-        .config(config)
+async fn start_emulator(options: EmulatorOptions) -> RunningEmulator {
+    let options = options
         .listen("127.0.0.1:0".parse().expect("loopback address"))
         .dist(dist_dir());
     quay_emulator::start(options)

@@ -191,6 +191,15 @@ impl From<rusqlite::Error> for SeedError {
     }
 }
 
+impl From<crate::storage::StorageError> for SeedError {
+    fn from(e: crate::storage::StorageError) -> Self {
+        match e {
+            crate::storage::StorageError::Sqlite(e) => SeedError::Sqlite(e),
+            other => SeedError::Other(other.to_string()),
+        }
+    }
+}
+
 /// Tables whose rows make a database "not empty".
 const DATA_TABLES: &[&str] = &[
     "users",

@@ -1,15 +1,16 @@
-//! Storage sizes and quotas: per-repository and per-namespace totals as Quay's size worker computes
-//! them (each distinct blob counted once per repository / namespace), the registry total, and
-//! quotas on some namespaces — some comfortably below, some at 70–90 %, some over 100 % of their
-//! limit.
+//! Storage sizes and quotas: per-repository and per-namespace totals derived from the stored blobs
+//! through [`crate::usage`] (each distinct blob counted once per repository / namespace, as Quay's
+//! size worker does), the registry total, and quotas on some namespaces — some comfortably below,
+//! some at 70–90 %, some over 100 % of their limit.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use rusqlite::params;
 use serde_json::json;
 
 use super::{client_ip, Event, SeedError, Tx, World, DAY};
 use crate::prng::SplitMix64;
+use crate::usage;
 
 const GIB: i64 = 1 << 30;
 const MIB: i64 = 1 << 20;
@@ -39,58 +40,23 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
     let mut rng = world.rng("quotas");
     let now_ms = world.now * 1000;
 
-    let mut repo_size = tx.prepare(
-        "INSERT INTO repository_size (repository_id, size_bytes, backfill_start_ms, \
-         backfill_complete) VALUES (?1, ?2, ?3, 1)",
-    )?;
-    let mut namespaces: BTreeMap<i64, HashSet<i64>> = BTreeMap::new();
-    for (repo, blobs) in world.repos.iter().zip(&world.repo_blobs) {
-        let size: i64 = blobs
-            .iter()
-            .map(|&b| world.blob_sizes[b as usize - 1])
-            .sum();
-        repo_size.execute(params![
-            repo.id,
-            size,
-            now_ms - rng.range(3_600_000, 30 * DAY * 1000)
-        ])?;
-        namespaces
-            .entry(repo.namespace_id)
-            .or_default()
-            .extend(blobs.iter().copied());
-    }
-    let usage: BTreeMap<i64, i64> = namespaces
-        .iter()
-        .map(|(&ns, blobs)| {
-            (
-                ns,
-                blobs
-                    .iter()
-                    .map(|&b| world.blob_sizes[b as usize - 1])
-                    .sum(),
-            )
-        })
-        .collect();
-
-    // QuotaNamespaceSize: complete for almost every namespace, a few backfills still running.
-    let mut ns_size = tx.prepare(
-        "INSERT INTO namespace_size (namespace_id, size_bytes, backfill_start_ms, \
-         backfill_complete) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (&ns, &bytes) in &usage {
-        let running = rng.chance(0.03);
-        let reported = if running {
-            (bytes as f64 * (0.2 + 0.6 * rng.unit())) as i64
-        } else {
-            bytes
-        };
-        ns_size.execute(params![
-            ns,
-            reported,
-            now_ms - rng.range(60_000, 7 * DAY * 1000),
-            !running
-        ])?;
-        world.summary.namespace_sizes += 1;
+    // QuotaRepositorySize and QuotaNamespaceSize from the stored blobs, as Quay's backfill worker
+    // computes them (enabled namespaces; each distinct blob once).
+    let written = usage::recompute_all_in(tx, now_ms - rng.range(3_600_000, DAY * 1000))?;
+    world.summary.namespace_sizes = written.namespaces;
+    // What every namespace stores, eligible or not: the quotas are placed against it.
+    let stored: BTreeMap<i64, i64> = usage::namespace_totals_in(tx)?.into_iter().collect();
+    // A few backfills still running (Quay shows 0 bytes until they complete).
+    let sized: Vec<i64> = {
+        let mut stmt =
+            tx.prepare("SELECT namespace_id FROM namespace_size ORDER BY namespace_id")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for ns in sized {
+        if rng.chance(0.03) {
+            usage::mark_backfill_running_in(tx, ns, now_ms - rng.range(60_000, 3_600_000))?;
+        }
     }
 
     // QuotaRegistrySize: one completed run, an hour or so ago.
@@ -99,7 +65,7 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
         params![world.summary.blob_bytes, now_ms - rng.range(600_000, 6 * 3_600_000)],
     )?;
 
-    quotas(tx, world, &mut rng, &usage)
+    quotas(tx, world, &mut rng, &stored)
 }
 
 fn quotas(

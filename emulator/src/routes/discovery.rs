@@ -35,15 +35,29 @@ fn error_responses() -> Map<String, Value> {
     out
 }
 
+/// `{name}` arguments of a path, in order.
+fn path_arguments(path: &str) -> Vec<&str> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
 fn operation(route: &RouteInfo, op: &EndpointInfo) -> Value {
-    let mut parameters: Vec<Value> = op
-        .query
-        .iter()
-        .map(|(name, kind, description)| {
-            json!({"name": name, "in": "query", "required": false, "description": description,
-                   "type": kind})
+    // Path arguments the route does not declare are listed by each operation (Quay's discovery
+    // does so for classes without `@path_param`), with an empty description.
+    let mut parameters: Vec<Value> = path_arguments(route.path)
+        .into_iter()
+        .filter(|name| !route.params.iter().any(|(declared, _)| declared == name))
+        .map(|name| {
+            json!({"name": name, "in": "path", "required": true, "description": "",
+                   "type": "string"})
         })
         .collect();
+    parameters.extend(op.query.iter().map(|(name, kind, description)| {
+        json!({"name": name, "in": "query", "required": false, "description": description,
+               "type": kind})
+    }));
     if let Some(schema) = op.body_schema {
         parameters.push(json!({"name": "body", "in": "body", "required": true,
                                "description": "Request body contents.",

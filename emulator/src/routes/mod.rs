@@ -11,6 +11,8 @@ pub mod discovery;
 pub mod initialize;
 pub mod oauth;
 pub mod organization;
+pub mod quota;
+pub mod registry_size;
 pub mod session;
 pub mod static_files;
 pub mod superuser;
@@ -360,7 +362,32 @@ fn superuser_routes(config: &Config) -> Vec<ApiRoute> {
         )
         .superuser()
         .describe("Deletes the specified organization.")),
+        ApiRoute::new(
+            "/api/v1/superuser/registrysize/",
+            "superuser",
+            "endpoints.api.superuser.SuperUserRegistrySize",
+        )
+        .op(endpoint(
+            Method::GET,
+            "getRegistrySize",
+            registry_size::get_registry_size,
+        )
+        .any_superuser()
+        .internal()
+        .describe("Returns size of the registry"))
+        .op(endpoint(
+            Method::POST,
+            "queueRegistrySizeCalculation",
+            registry_size::queue_registry_size,
+        )
+        .superuser()
+        .internal()
+        .describe("Queues registry size calculation")),
     ]);
+    // Quay's quota classes: `show_if(QUOTA_MANAGEMENT and EDIT_QUOTA)`.
+    if crate::views::shows_quotas(config) {
+        routes.extend(quota::routes());
+    }
     routes
 }
 

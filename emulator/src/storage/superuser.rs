@@ -224,13 +224,7 @@ impl Storage {
                 "SELECT size_bytes, backfill_start_ms, backfill_complete FROM namespace_size \
                  WHERE namespace_id = ?1",
                 [namespace_id],
-                |r| {
-                    Ok(NamespaceSize {
-                        size_bytes: r.get(0)?,
-                        backfill_start_ms: r.get(1)?,
-                        backfill_complete: r.get(2)?,
-                    })
-                },
+                size_from_row,
             )
             .optional()?)
     }
@@ -605,4 +599,14 @@ fn delete_linked_data(tx: &Transaction<'_>, ns: &UserRecord) -> Result<(), Stora
         [ns.id],
     )?;
     Ok(())
+}
+
+/// A `namespace_size` or `repository_size` row (`size_bytes, backfill_start_ms,
+/// backfill_complete`).
+pub(crate) fn size_from_row(r: &rusqlite::Row) -> rusqlite::Result<NamespaceSize> {
+    Ok(NamespaceSize {
+        size_bytes: r.get(0)?,
+        backfill_start_ms: r.get(1)?,
+        backfill_complete: r.get(2)?,
+    })
 }

@@ -11,10 +11,12 @@ use leptos::prelude::*;
 
 use super::sign_in::RequireSession;
 use super::{use_page_title, use_registry_config};
+use crate::api::quota::apply_quota;
 use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
 use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
 use crate::components::paged_list::{FetchPage, PagedList};
+use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
 use crate::listing::query::ListQuery;
 
@@ -25,6 +27,7 @@ pub struct OrganizationsPage {
     pub controller: ListController<Organization>,
     pub edit: RwSignal<Option<String>>,
     pub delete: RwSignal<Option<String>>,
+    pub quota: RwSignal<Option<QuotaTarget>>,
     /// The tag expirations Quay accepts here (`TAG_EXPIRATION_OPTIONS`), in seconds.
     pub tag_expiration_options: Signal<Vec<u64>>,
 }
@@ -67,6 +70,7 @@ fn OrganizationsView() -> impl IntoView {
         controller,
         edit: RwSignal::new(None),
         delete: RwSignal::new(None),
+        quota: RwSignal::new(None),
         tag_expiration_options: Signal::derive(move || {
             registry.with(|r| r.tag_expiration_options())
         }),
@@ -104,6 +108,20 @@ fn OrganizationsView() -> impl IntoView {
                 testid="delete-organization-dialog"
                 delete=delete
                 on_deleted=on_deleted
+            />
+            <QuotaEditor
+                request=page.quota
+                on_saved=Callback::new(move |(target, quota): (QuotaTarget, _)| {
+                    let name = target.namespace;
+                    let org = controller
+                        .list
+                        .loaded
+                        .with_untracked(|l| l.items.iter().find(|o| o.name == name).cloned());
+                    if let Some(mut org) = org {
+                        apply_quota(&mut org.quotas, &mut org.quota_report, quota);
+                        controller.list.replace(|o| o.name == name, org);
+                    }
+                })
             />
         </section>
     }

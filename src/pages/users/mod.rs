@@ -12,10 +12,12 @@ use leptos::prelude::*;
 
 use super::sign_in::RequireSession;
 use super::{use_page_title, use_registry_config};
+use crate::api::quota::apply_quota;
 use crate::api::registry_config::RegistryConfig;
 use crate::api::superuser_users::{list_users, User};
 use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
 use crate::components::paged_list::{FetchPage, PagedList};
+use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
 use crate::listing::query::ListQuery;
 use crate::listing::selection::Selection;
@@ -35,6 +37,7 @@ pub struct UsersPage {
     pub manage: RwSignal<Option<String>>,
     pub delete: RwSignal<Option<String>>,
     pub bulk: RwSignal<Option<bulk::BulkAction>>,
+    pub quota: RwSignal<Option<QuotaTarget>>,
 }
 
 impl UsersPage {
@@ -80,6 +83,7 @@ fn UsersView() -> impl IntoView {
         manage: RwSignal::new(None),
         delete: RwSignal::new(None),
         bulk: RwSignal::new(None),
+        quota: RwSignal::new(None),
     };
     provide_context(page);
     view! {
@@ -106,6 +110,15 @@ fn UsersView() -> impl IntoView {
             <manage::ManageUserDialog />
             <delete::DeleteUserDialog />
             <bulk::BulkDialog />
+            <QuotaEditor
+                request=page.quota
+                on_saved=Callback::new(move |(target, quota): (QuotaTarget, _)| {
+                    if let Some(mut user) = page.user(&target.namespace) {
+                        apply_quota(&mut user.quotas, &mut user.quota_report, quota);
+                        controller.list.replace(|u| u.username == target.namespace, user);
+                    }
+                })
+            />
         </section>
     }
 }

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use super::use_users_page;
-use crate::api::quota::quota_use;
+use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_users::User;
 use crate::components::cells::{EmailCell, NameCell, RowAction};
-use crate::components::list_view::{EmptyBody, SortHeader};
+use crate::components::data_table::DataTable;
+use crate::components::list_view::SortHeader;
 use crate::components::quota_cell::QuotaCell;
+use crate::components::quota_editor::{QuotaButton, QuotaTarget};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::listing::selection::PageState;
 
@@ -18,67 +20,42 @@ use super::row::real_email;
 pub fn UsersTable() -> impl IntoView {
     let page = use_users_page();
     let controller = page.controller;
-    let i18n = use_i18n();
     let page_state = move || {
         let keys = controller.page_keys();
         page.selection.with(|s| s.page_state(&keys))
     };
-    let caption = move || {
-        i18n.t(Key::UsersCaption)
-            .replace("{page}", &controller.window.get().page.to_string())
-    };
+    let create = Callback::new(move |_| page.create_open.set(true));
     view! {
-        <div class="table-wrap">
-            <table class="data-table" data-testid="users-table">
-                <caption>{caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col" class="col-select">
-                            <input
-                                type="checkbox"
-                                data-testid="select-page"
-                                aria-label=tr(Key::SelectPage)
-                                prop:checked=move || page_state() == PageState::All
-                                prop:indeterminate=move || page_state() == PageState::Some
-                                on:change=move |_| {
-                                    let keys = controller.page_keys();
-                                    page.selection.update(|s| s.toggle_page(&keys));
-                                }
-                            />
-                        </th>
-                        <SortHeader controller=controller column="username" label=Key::ColUsername />
-                        <SortHeader controller=controller column="email" label=Key::ColEmail />
-                        <SortHeader controller=controller column="enabled" label=Key::ColStatus />
-                        <SortHeader controller=controller column="superuser" label=Key::ColRole />
-                        <SortHeader controller=controller column="quota" label=Key::ColQuota />
-                        <th scope="col">{tr(Key::ColActions)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        let rows = controller.page_rows();
-                        if rows.is_empty() {
-                            let create = Callback::new(move |_| page.create_open.set(true));
-                            view! {
-                                <EmptyBody
-                                    controller=controller
-                                    columns=7
-                                    no_match=Key::NoUsersMatch
-                                    none_yet=Key::NoUsersYet
-                                    action=Some((Key::CreateUser, create))
-                                />
-                            }
-                                .into_any()
-                        } else {
-                            rows.into_iter()
-                                .map(|user| view! { <UserRow user=user /> })
-                                .collect_view()
-                                .into_any()
-                        }
-                    }}
-                </tbody>
-            </table>
-        </div>
+        <DataTable
+            controller=controller
+            testid="users-table"
+            caption=Key::UsersCaption
+            columns=7
+            no_match=Key::NoUsersMatch
+            none_yet=Key::NoUsersYet
+            action=(Key::CreateUser, create)
+            row=|user| view! { <UserRow user=user /> }
+        >
+            <th scope="col" class="col-select">
+                <input
+                    type="checkbox"
+                    data-testid="select-page"
+                    aria-label=tr(Key::SelectPage)
+                    prop:checked=move || page_state() == PageState::All
+                    prop:indeterminate=move || page_state() == PageState::Some
+                    on:change=move |_| {
+                        let keys = controller.page_keys();
+                        page.selection.update(|s| s.toggle_page(&keys));
+                    }
+                />
+            </th>
+            <SortHeader controller=controller column="username" label=Key::ColUsername />
+            <SortHeader controller=controller column="email" label=Key::ColEmail />
+            <SortHeader controller=controller column="enabled" label=Key::ColStatus />
+            <SortHeader controller=controller column="superuser" label=Key::ColRole />
+            <SortHeader controller=controller column="quota" label=Key::ColQuota />
+            <th scope="col">{tr(Key::ColActions)}</th>
+        </DataTable>
     }
 }
 
@@ -95,6 +72,12 @@ fn UserRow(user: User) -> impl IntoView {
     };
     let email = real_email(&user).map(str::to_string);
     let superuser = user.super_user;
+    let quota_target = QuotaTarget {
+        owner: Some(Owner::User),
+        namespace: user.username.clone(),
+        quota: user.quotas.first().cloned(),
+        used: user.quota_report.as_ref().map_or(0, |r| r.quota_bytes),
+    };
     view! {
         <tr class:row-selected=selected class:row-disabled=!user.enabled data-testid="user-row">
             <td class="col-select">
@@ -130,6 +113,7 @@ fn UserRow(user: User) -> impl IntoView {
                 <QuotaCell quota=quota_use(user.quota_report.as_ref()) />
             </td>
             <td class="cell-actions">
+                <QuotaButton target=quota_target request=page.quota />
                 <RowAction
                     label=Key::Manage
                     name=name.get_value()
