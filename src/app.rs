@@ -11,12 +11,14 @@ use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
 use crate::i18n::{I18n, Key, Language};
+use crate::pages::builds::Builds;
 use crate::pages::coming_next::ComingNext;
 use crate::pages::not_found::NotFound;
 use crate::pages::organizations::Organizations;
 use crate::pages::overview::Overview;
 use crate::pages::quotas::Quotas;
 use crate::pages::registry_size::RegistrySizePage;
+use crate::pages::service_keys::ServiceKeys;
 use crate::pages::setup::SetupPage;
 use crate::pages::users::Users;
 
@@ -52,10 +54,11 @@ pub fn App(
                     <Route path=path!("/users") view={Lazy::<UsersRoute>::new()} />
                     <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} />
                     <Route path=path!("/quotas") view={Lazy::<QuotasRoute>::new()} />
-                    <Route path=path!("/service-keys") view=area(Key::NavServiceKeys) />
+                    <Route path=path!("/service-keys") view={Lazy::<ServiceKeysRoute>::new()} />
                     <Route path=path!("/logs") view=area(Key::NavLogs) />
                     <Route path=path!("/registry-size") view={Lazy::<RegistrySizeRoute>::new()} />
-                    <Route path=path!("/builds") view=area(Key::NavBuilds) />
+                    <Route path=path!("/builds") view={Lazy::<BuildsRoute>::new()} />
+                    <Route path=path!("/builds/:uuid") view={Lazy::<BuildsRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>
@@ -86,6 +89,8 @@ lazy_page!(UsersRoute => Users);
 lazy_page!(OrganizationsRoute => Organizations);
 lazy_page!(QuotasRoute => Quotas);
 lazy_page!(RegistrySizeRoute => RegistrySizePage);
+lazy_page!(ServiceKeysRoute => ServiceKeys);
+lazy_page!(BuildsRoute => Builds);
 
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]

@@ -6,6 +6,7 @@ mod auth;
 mod browser;
 mod components;
 mod config;
+mod dates;
 mod format;
 mod i18n;
 mod intl;

@@ -15,6 +15,9 @@ pub enum FieldError {
     PasswordShort,
     PasswordWhitespace,
     PasswordMismatch,
+    ServicePattern,
+    KeyNamePattern,
+    ExpirationPast,
 }
 
 impl FieldError {
@@ -27,8 +30,40 @@ impl FieldError {
             FieldError::PasswordShort => Key::ErrPasswordShort,
             FieldError::PasswordWhitespace => Key::ErrPasswordWhitespace,
             FieldError::PasswordMismatch => Key::ErrPasswordMismatch,
+            FieldError::ServicePattern => Key::ErrServicePattern,
+            FieldError::KeyNamePattern => Key::ErrKeyNamePattern,
+            FieldError::ExpirationPast => Key::ErrExpirationPast,
         }
     }
+}
+
+/// A service key's service: Quay's `^[a-z0-9_]+$`.
+pub fn check_service(service: &str) -> Option<FieldError> {
+    if service.is_empty() {
+        Some(FieldError::Required)
+    } else if !service
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    {
+        Some(FieldError::ServicePattern)
+    } else {
+        None
+    }
+}
+
+/// A service key's friendly name: Quay's `^[\s a-zA-Z0-9\-_:/]*$` (Python's `\s`).
+pub fn check_key_name(name: &str) -> Option<FieldError> {
+    let ok = name.chars().all(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '/') || is_python_whitespace(c)
+    });
+    (!ok).then_some(FieldError::KeyNamePattern)
+}
+
+/// An expiry (Unix seconds) must lie in the future; `None` (never) is always fine.
+pub fn check_expiration(expiration: Option<i64>, now_seconds: i64) -> Option<FieldError> {
+    expiration
+        .filter(|t| *t <= now_seconds)
+        .map(|_| FieldError::ExpirationPast)
 }
 
 pub fn check_username(name: &str) -> Option<FieldError> {
@@ -80,6 +115,30 @@ pub fn check_confirmation(password: &str, confirmation: &str) -> Option<FieldErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_key_rules() {
+        assert_eq!(check_service(""), Some(FieldError::Required));
+        assert_eq!(check_service("clair_v4"), None);
+        assert_eq!(
+            check_service("Bad Service!"),
+            Some(FieldError::ServicePattern)
+        );
+        assert_eq!(check_service("café"), Some(FieldError::ServicePattern));
+        assert_eq!(check_key_name(""), None);
+        assert_eq!(check_key_name("prod key: east/1"), None);
+        assert_eq!(
+            check_key_name("bad name!"),
+            Some(FieldError::KeyNamePattern)
+        );
+        assert_eq!(check_key_name("<b>"), Some(FieldError::KeyNamePattern));
+        assert_eq!(check_expiration(None, 100), None);
+        assert_eq!(check_expiration(Some(101), 100), None);
+        assert_eq!(
+            check_expiration(Some(100), 100),
+            Some(FieldError::ExpirationPast)
+        );
+    }
 
     #[test]
     fn username() {

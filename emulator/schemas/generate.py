@@ -44,10 +44,28 @@ S = {
      "invoice_email": {"type": "boolean", "description": "Whether the organization desires to receive emails for invoices"},
      "invoice_email_address": {"type": ["string", "null"], "description": "The email address at which to receive invoices"},
      "tag_expiration_s": {"type": "integer", "minimum": 0, "description": "The number of seconds for tag expiration"}}},
+# superuser.py SuperUserServiceKeyManagement, SuperUserServiceKey, SuperUserServiceKeyApproval.
+ "CreateServiceKey": {"id": "CreateServiceKey", "type": "object", "description": "Description of creation of a service key",
+   "required": ["service", "expiration"],
+   "properties": {"service": {"type": "string", "description": "The service authenticating with this key"},
+     "name": {"type": "string", "description": "The friendly name of a service key"},
+     "metadata": {"type": "object", "description": "The key/value pairs of this key's metadata"},
+     "notes": {"type": "string", "description": "If specified, the extra notes for the key"},
+     "expiration": {"description": "The expiration date as a unix timestamp", "anyOf": [{"type": "number"}, {"type": "null"}]}}},
+ "PutServiceKey": {"id": "PutServiceKey", "type": "object", "description": "Description of updates for a service key",
+   "properties": {"name": {"type": "string", "description": "The friendly name of a service key"},
+     "metadata": {"type": "object", "description": "The key/value pairs of this key's metadata"},
+     "expiration": {"description": "The expiration date as a unix timestamp", "anyOf": [{"type": "number"}, {"type": "null"}]}}},
+ "ApproveServiceKey": {"id": "ApproveServiceKey", "type": "object", "description": "Information for approving service keys",
+   "properties": {"notes": {"type": "string", "description": "Optional approval notes"}}},
 }
 def block(x):
     return "\n".join("    " + l for l in pprint.pformat(x, width=72).split("\n"))
 out = {}
 for name, s in S.items():
     out[name] = {"schema": s, "block": block(s), "properties": {k: block(v) for k, v in s["properties"].items()}, "property_order": list(s["properties"])}
+    # `anyOf` properties: the blocks of their branches (jsonschema's best match reports a branch).
+    any_of = {k: [block(b) for b in v["anyOf"]] for k, v in s["properties"].items() if "anyOf" in v}
+    if any_of:
+        out[name]["any_of"] = any_of
 json.dump(out, open("schemas.json", "w"), indent=1)

@@ -39,6 +39,16 @@ pub use server::{
     StartError,
 };
 
+/// Builds through the library (tests, demos): Quay's builders write them, the emulator runs
+/// none. A browser test can create a running build and watch it grow with
+/// [`builds::append_build_logs`] and [`builds::set_build_phase`].
+pub mod builds {
+    pub use crate::storage::{
+        append_build_logs, create_build, set_build_phase, set_build_status, NewBuild,
+        NewBuildTrigger,
+    };
+}
+
 /// An I/O error's message without Rust's ` (os error N)` suffix.
 pub(crate) fn io_message(e: &std::io::Error) -> String {
     let text = e.to_string();

@@ -1,4 +1,6 @@
-//! Quay's `log_action`: one usage-log entry per audited action (§8.3, §8.4).
+//! Quay's `log_action`: one usage-log entry per audited action (§8.3, §8.4); and what the
+//! superuser log views share (§8.1, §8.2): the `starttime`/`endtime` window, RFC 2822 dates and
+//! the `next_page` token of the log listing.
 
 use serde_json::{json, Value};
 
@@ -16,6 +18,9 @@ pub fn now_us() -> i64 {
 /// Writes `kind` for the namespace `account_id`. The performer is the caller; a caller using an
 /// OAuth token adds `oauth_token_id`, `oauth_token_application_id` and `oauth_token_application`
 /// to the metadata. Blocking: run it inside `AppState::db`.
+///
+/// `account_id: None` is Quay's "no namespace": Quay stores its service log account (the first
+/// user) instead, and the log views show that account for such entries.
 pub fn log_action(
     storage: &Storage,
     kind: &str,
@@ -43,4 +48,381 @@ pub fn log_action(
         metadata: Value::Object(metadata),
         datetime_us: now_us(),
     })
+}
+
+/// Microseconds per day.
+pub const DAY_US: i64 = 86_400_000_000;
+/// Quay's `MAXIMUM_RANGE_SIZE` of aggregated logs: 31 days.
+pub const MAX_AGGREGATE_RANGE_US: i64 = 31 * DAY_US;
+/// Entries per page of the log listing (Quay's `paginate(limit=20)`).
+pub const LOGS_PER_PAGE: usize = 20;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `(year, month, day)` of a day number (Howard Hinnant's `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Python's `datetime` range: years 1…9999.
+fn date_in_range(days: i64) -> bool {
+    (days_from_civil(1, 1, 1)..=days_from_civil(9999, 12, 31)).contains(&days)
+}
+
+/// Quay's `format_date` (`email.utils.formatdate` of the UTC time): `Sun, 22 Nov 2026 23:10:26
+/// -0000`, seconds precision.
+pub fn format_date_us(us: i64) -> String {
+    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let secs = us.div_euclid(1_000_000);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} -0000",
+        WEEKDAYS[days.rem_euclid(7) as usize],
+        MONTHS[month as usize - 1],
+        rem / 3_600,
+        rem % 3_600 / 60,
+        rem % 60
+    )
+}
+
+/// [`format_date_us`] of unix seconds.
+pub fn format_date(secs: i64) -> String {
+    format_date_us(secs.saturating_mul(1_000_000))
+}
+
+/// Python's `int()` of a run of `\d` characters (any Unicode decimal digit, as `re` matches).
+fn unicode_digits(chars: &[char]) -> Option<u32> {
+    chars.iter().try_fold(0u32, |acc, c| {
+        crate::schema::decimal_digit(*c).map(|d| acc * 10 + d)
+    })
+}
+
+/// Quay's `_parse_datetime`: `datetime.strptime(text + " UTC", "%m/%d/%Y %Z")`, as a day number;
+/// `None` where Python raises `ValueError` (Quay then uses its default silently).
+pub fn parse_date_arg(text: &str) -> Option<i64> {
+    let chars: Vec<char> = text.chars().collect();
+    let ascii = |i: usize, f: fn(char) -> bool| chars.get(i).is_some_and(|c| f(*c));
+    let digit = |i: usize| {
+        chars
+            .get(i)
+            .is_some_and(|c| crate::schema::decimal_digit(*c).is_some())
+    };
+    // `_strptime`'s alternations, in their order: `%m` = 1[0-2]|0[1-9]|[1-9],
+    // `%d` = 3[01]|[12]\d|0[1-9]|[1-9]| [1-9]; each followed by `/`.
+    let mut months = Vec::new();
+    if ascii(0, |c| c == '1') && ascii(1, |c| ('0'..='2').contains(&c)) {
+        months.push(2);
+    }
+    if ascii(0, |c| c == '0') && ascii(1, |c| ('1'..='9').contains(&c)) {
+        months.push(2);
+    }
+    if ascii(0, |c| ('1'..='9').contains(&c)) {
+        months.push(1);
+    }
+    for m_len in months {
+        if !ascii(m_len, |c| c == '/') {
+            continue;
+        }
+        let d0 = m_len + 1;
+        let mut days: Vec<(usize, usize)> = Vec::new(); // (length, digits start)
+        if ascii(d0, |c| c == '3') && ascii(d0 + 1, |c| c == '0' || c == '1') {
+            days.push((2, d0));
+        }
+        if ascii(d0, |c| c == '1' || c == '2') && digit(d0 + 1) {
+            days.push((2, d0));
+        }
+        if ascii(d0, |c| c == '0') && ascii(d0 + 1, |c| ('1'..='9').contains(&c)) {
+            days.push((2, d0));
+        }
+        if ascii(d0, |c| ('1'..='9').contains(&c)) {
+            days.push((1, d0));
+        }
+        if ascii(d0, |c| c == ' ') && ascii(d0 + 1, |c| ('1'..='9').contains(&c)) {
+            days.push((2, d0 + 1));
+        }
+        for (d_len, d_start) in days {
+            let y0 = d0 + d_len + 1;
+            if !ascii(d0 + d_len, |c| c == '/') || !(y0..y0 + 4).all(digit) {
+                continue;
+            }
+            // `\s+` then the time zone: only the appended " UTC" may follow the year.
+            let rest: String = chars[y0 + 4..].iter().collect();
+            let tail = rest.trim_start_matches(quay_rules::is_python_whitespace);
+            if !tail.is_empty() {
+                continue;
+            }
+            let month = unicode_digits(&chars[..m_len])?;
+            let day = unicode_digits(&chars[d_start..d0 + d_len])?;
+            let year = i64::from(unicode_digits(&chars[y0..y0 + 4])?);
+            // The regex matched; an impossible date is a ValueError (no other alternative is
+            // tried then).
+            if year < 1 || day > days_in_month(year, month) {
+                return None;
+            }
+            return Some(days_from_civil(year, month, day));
+        }
+    }
+    None
+}
+
+/// A log window `start ≤ datetime < end` (microseconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogWindow {
+    pub start_us: i64,
+    pub end_us: i64,
+}
+
+/// Quay's `_validate_logs_arguments`: `starttime` at 00:00 UTC, else now − 1 day; `endtime` + 1
+/// day at 00:00 UTC, else now + 1 day. `None` where Quay overflows (`endtime` 12/31/9999).
+pub fn log_window(
+    starttime: Option<&str>,
+    endtime: Option<&str>,
+    now_us: i64,
+) -> Option<LogWindow> {
+    let start_us = match starttime.and_then(parse_date_arg) {
+        Some(days) => days * DAY_US,
+        None => now_us - DAY_US,
+    };
+    let end_us = match endtime.and_then(parse_date_arg) {
+        Some(days) if date_in_range(days + 1) => (days + 1) * DAY_US,
+        Some(_) => return None,
+        None => now_us + DAY_US,
+    };
+    Some(LogWindow { start_us, end_us })
+}
+
+/// Quay's aggregated-log date (`get_aggregated_log_counts`): midnight of the window start's
+/// year and month with the entry's day of month, one month later (day clamped, relativedelta)
+/// when that day is before the start's. `None` where Python's `datetime()` raises (a day the
+/// start's month does not have).
+pub fn aggregate_day(start_us: i64, day_of_month: u32) -> Option<i64> {
+    let (year, month, start_day) = civil_from_days(start_us.div_euclid(DAY_US));
+    if day_of_month == 0 || day_of_month > days_in_month(year, month) {
+        return None;
+    }
+    if day_of_month >= start_day {
+        return Some(days_from_civil(year, month, day_of_month) * DAY_US);
+    }
+    let (year, month) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    let day = day_of_month.min(days_in_month(year, month));
+    let days = days_from_civil(year, month, day);
+    date_in_range(days).then_some(days * DAY_US)
+}
+
+/// Where the next page of the log listing starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogPageToken {
+    /// At this entry (inclusive), newest first: Quay's `start_index` of `results[20]`.
+    At {
+        datetime_us: i64,
+        id: i64,
+        page_number: i64,
+    },
+    /// After the last page: Quay's `{"tti": 1}` (the next, older log table, which is empty).
+    End,
+}
+
+/// The `next_page` text of a token (Fernet, like the other page tokens).
+pub fn encrypt_log_token(aes_key: &[u8; 32], token: &LogPageToken) -> String {
+    let plain = match token {
+        LogPageToken::At {
+            datetime_us,
+            id,
+            page_number,
+        } => json!({"start_index": datetime_us, "start_id": id, "page_number": page_number,
+                    "is_datetime": true}),
+        LogPageToken::End => json!({"tti": 1}),
+    };
+    let key = crate::pagination::token_key(aes_key);
+    let now = u64::try_from(crate::storage::now()).unwrap_or(0);
+    crate::crypto::fernet_encrypt(&key, plain.to_string().as_bytes(), now)
+}
+
+/// A token of [`encrypt_log_token`], or `None` (garbage, foreign, expired: the first page).
+pub fn decrypt_log_token(aes_key: &[u8; 32], text: &str) -> Option<LogPageToken> {
+    let key = crate::pagination::token_key(aes_key);
+    let now = u64::try_from(crate::storage::now()).unwrap_or(0);
+    let plain =
+        crate::crypto::fernet_decrypt(&key, text, crate::pagination::PAGE_TOKEN_TTL_S, now)?;
+    let value: Value = serde_json::from_slice(&plain).ok()?;
+    if value.get("tti").is_some() {
+        return Some(LogPageToken::End);
+    }
+    if value.get("is_datetime") != Some(&Value::Bool(true)) {
+        return None;
+    }
+    Some(LogPageToken::At {
+        datetime_us: value.get("start_index")?.as_i64()?,
+        id: value.get("start_id")?.as_i64()?,
+        page_number: value
+            .get("page_number")
+            .and_then(Value::as_i64)
+            .unwrap_or(1),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip_and_rfc2822() {
+        for days in [-800_000, -1, 0, 1, 19_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(format_date(0), "Thu, 01 Jan 1970 00:00:00 -0000");
+        assert_eq!(
+            format_date(1_795_993_826),
+            "Sun, 29 Nov 2026 23:10:26 -0000"
+        );
+        assert_eq!(
+            format_date_us(days_from_civil(1, 1, 1) * DAY_US),
+            "Mon, 01 Jan 0001 00:00:00 -0000"
+        );
+        // Microseconds are dropped, not rounded; before 1970 too.
+        assert_eq!(format_date_us(-1), "Wed, 31 Dec 1969 23:59:59 -0000");
+    }
+
+    #[test]
+    fn dates_parse_like_strptime() {
+        let day = |y, m, d| Some(days_from_civil(y, m, d));
+        assert_eq!(parse_date_arg("11/20/2026"), day(2026, 11, 20));
+        assert_eq!(parse_date_arg("1/5/2026"), day(2026, 1, 5));
+        assert_eq!(parse_date_arg("01/05/2026"), day(2026, 1, 5));
+        assert_eq!(parse_date_arg("1/ 5/2026"), day(2026, 1, 5));
+        assert_eq!(parse_date_arg("11/20/2026 \t"), day(2026, 11, 20));
+        assert_eq!(parse_date_arg("02/29/2024"), day(2024, 2, 29));
+        assert_eq!(parse_date_arg("12/31/9999"), day(9999, 12, 31));
+        assert_eq!(parse_date_arg("01/01/0001"), day(1, 1, 1));
+        // `\d` matches any Unicode decimal digit.
+        assert_eq!(
+            parse_date_arg("1/1\u{665}/\u{662}\u{660}\u{662}\u{666}"),
+            day(2026, 1, 15)
+        );
+        for bad in [
+            "",
+            "garbage",
+            "13/01/2026",
+            "00/10/2026",
+            "11/32/2026",
+            "02/30/2026",
+            "02/29/2026",
+            "11/20/26",
+            "11/20/20261",
+            " 11/20/2026",
+            "11/20/2026 UTC",
+            "11-20-2026",
+            "01/01/0000",
+            "2026-11-20",
+            "11/20/2026x",
+        ] {
+            assert_eq!(parse_date_arg(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn windows_follow_validate_logs_arguments() {
+        let now = 1_795_993_826_123_456;
+        assert_eq!(
+            log_window(None, None, now),
+            Some(LogWindow {
+                start_us: now - DAY_US,
+                end_us: now + DAY_US
+            })
+        );
+        let w = log_window(Some("11/20/2026"), Some("11/21/2026"), now).unwrap();
+        assert_eq!(w.start_us, days_from_civil(2026, 11, 20) * DAY_US);
+        assert_eq!(w.end_us, days_from_civil(2026, 11, 22) * DAY_US);
+        let w = log_window(Some("bad"), Some("bad"), now).unwrap();
+        assert_eq!((w.start_us, w.end_us), (now - DAY_US, now + DAY_US));
+        assert_eq!(log_window(None, Some("12/31/9999"), now), None);
+    }
+
+    #[test]
+    fn aggregate_days_rebuild_from_the_start_month() {
+        let start = days_from_civil(2026, 2, 25) * DAY_US + 3_600_000_000;
+        assert_eq!(
+            aggregate_day(start, 27),
+            Some(days_from_civil(2026, 2, 27) * DAY_US)
+        );
+        assert_eq!(
+            aggregate_day(start, 3),
+            Some(days_from_civil(2026, 3, 3) * DAY_US)
+        );
+        // A day the start's month lacks: Python's ValueError.
+        assert_eq!(aggregate_day(start, 30), None);
+        // relativedelta clamps: Jan 31 start, day 30 → Feb 28.
+        let start = days_from_civil(2026, 1, 31) * DAY_US;
+        assert_eq!(
+            aggregate_day(start, 30),
+            Some(days_from_civil(2026, 2, 28) * DAY_US)
+        );
+        let start = days_from_civil(2026, 12, 20) * DAY_US;
+        assert_eq!(
+            aggregate_day(start, 2),
+            Some(days_from_civil(2027, 1, 2) * DAY_US)
+        );
+    }
+
+    #[test]
+    fn log_tokens_round_trip() {
+        let key = [3u8; 32];
+        let at = LogPageToken::At {
+            datetime_us: 1_795_993_826_123_456,
+            id: 42,
+            page_number: 2,
+        };
+        let text = encrypt_log_token(&key, &at);
+        assert!(text.starts_with("gAAAAA"));
+        assert_eq!(decrypt_log_token(&key, &text), Some(at));
+        let end = encrypt_log_token(&key, &LogPageToken::End);
+        assert_eq!(decrypt_log_token(&key, &end), Some(LogPageToken::End));
+        assert_eq!(decrypt_log_token(&[4u8; 32], &text), None);
+        assert_eq!(decrypt_log_token(&key, "garbage"), None);
+        // A token of the user and organization lists is not a log token.
+        let list = crate::pagination::encrypt(
+            &crate::pagination::token_key(&key),
+            &crate::pagination::PageToken {
+                start_index: 5,
+                page_number: 1,
+                offset_val: 0,
+            },
+        );
+        assert_eq!(decrypt_log_token(&key, &list), None);
+    }
 }

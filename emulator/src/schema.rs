@@ -126,11 +126,19 @@ pub fn validate(name: &str, body: &Value) -> Result<(), String> {
         .as_array()
         .cloned()
         .unwrap_or_default();
+    // jsonschema's `best_match` ranks `anyOf` failures below every other error of the same depth.
+    let mut weak = None;
     for prop in order.iter().filter_map(Value::as_str) {
         let Some(value) = fields.get(prop) else {
             continue;
         };
         let spec = &entry["schema"]["properties"][prop];
+        if let Some(branches) = spec.get("anyOf").and_then(Value::as_array) {
+            if weak.is_none() {
+                weak = any_of_error(entry, prop, branches, value);
+            }
+            continue;
+        }
         let block = entry["properties"][prop].as_str().unwrap_or("");
         let failed = |keyword: &str, message: String| {
             format!(
@@ -160,7 +168,31 @@ pub fn validate(name: &str, body: &Value) -> Result<(), String> {
             }
         }
     }
-    Ok(())
+    weak.map_or(Ok(()), Err)
+}
+
+/// A property's `anyOf` of typed branches (`{"anyOf": [{"type": "number"}, {"type": "null"}]}`)
+/// that no branch accepts: `best_match` descends into the branches' errors and reports the first,
+/// with paths relative to the branch (`schema[0]`, `instance`).
+fn any_of_error(entry: &Value, prop: &str, branches: &[Value], value: &Value) -> Option<String> {
+    let accepts = |branch: &Value| {
+        let kinds = type_names(&branch["type"]);
+        kinds.is_empty() || kinds.iter().any(|k| json_type_name(k, value))
+    };
+    if branches.iter().any(accepts) {
+        return None;
+    }
+    let names: Vec<String> = type_names(&branches.first()?["type"])
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect();
+    Some(format!(
+        "{} is not of type {}\n\nFailed validating 'type' in schema[0]:\n{}\n\nOn instance:\n    {}",
+        repr(value),
+        names.join(", "),
+        entry["any_of"][prop][0].as_str().unwrap_or(""),
+        repr(value)
+    ))
 }
 
 /// [`validate`] with the request body as sent: Python's `repr` in the first line of a message
@@ -705,6 +737,45 @@ mod tests {
         assert!(validate("UpdateApp", &json!({"name": "x"}))
             .unwrap_err()
             .starts_with("'redirect_uri' is a required property"));
+    }
+
+    #[test]
+    fn service_key_schemas_report_like_jsonschema() {
+        let create = "CreateServiceKey";
+        assert_eq!(
+            validate(create, &json!({"service": "s", "expiration": "tomorrow"})).unwrap_err(),
+            "'tomorrow' is not of type 'number'\n\nFailed validating 'type' in schema[0]:\n    \
+             {'type': 'number'}\n\nOn instance:\n    'tomorrow'"
+        );
+        assert!(validate(create, &json!({"service": "s", "expiration": null})).is_ok());
+        assert!(validate(create, &json!({"service": "s", "expiration": 1.5})).is_ok());
+        assert!(
+            validate(create, &json!({"service": "s", "expiration": true}))
+                .unwrap_err()
+                .starts_with("True is not of type 'number'")
+        );
+        // A plain type error outranks the (weak) `anyOf` failure, wherever it is.
+        assert!(
+            validate(create, &json!({"service": "s", "expiration": "x", "notes": 5}))
+                .unwrap_err()
+                .starts_with("5 is not of type 'string'\n\nFailed validating 'type' in schema['properties']['notes']")
+        );
+        assert!(validate(create, &json!({"name": "n", "expiration": 1}))
+            .unwrap_err()
+            .starts_with("'service' is a required property"));
+        assert!(validate(create, &json!({"service": "s"}))
+            .unwrap_err()
+            .starts_with("'expiration' is a required property"));
+        assert!(validate("PutServiceKey", &json!({})).is_ok());
+        assert!(validate("PutServiceKey", &json!({"expiration": [1]}))
+            .unwrap_err()
+            .starts_with("[1] is not of type 'number'"));
+        assert_eq!(
+            validate("ApproveServiceKey", &json!({"notes": 5})).unwrap_err(),
+            "5 is not of type 'string'\n\nFailed validating 'type' in \
+             schema['properties']['notes']:\n    {'description': 'Optional approval notes', \
+             'type': 'string'}\n\nOn instance['notes']:\n    5"
+        );
     }
 
     #[test]

@@ -122,3 +122,99 @@ pub fn create_access_token(db: &Path, username: &str, scope: &str) -> Result<Str
         .map_err(|e| e.to_string())?;
     Ok(token)
 }
+
+/// A service key's generated pair: `kid` (RFC 7638 thumbprint), public `jwk`, `private_pem`
+/// (PKCS#1) and `public_pem` (SubjectPublicKeyInfo).
+pub use crate::routes::service_keys::GeneratedKey;
+
+fn seeding_config() -> crate::Config {
+    crate::Config::quay_defaults()
+}
+
+fn superuser_auth(storage: &Storage, username: &str) -> Result<crate::auth::RequestAuth, String> {
+    let user = storage
+        .namespace_by_name(username)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no user {username}"))?;
+    Ok(crate::routes::service_keys::acting_as(user))
+}
+
+fn api_error(e: crate::error::ApiError) -> String {
+    format!("{e:?}")
+}
+
+/// A service key as `POST /api/v1/superuser/keys` makes it: RSA-2048, metadata
+/// `{"created_by": "Quay Superuser Panel", "creator": approver, "ip": null}`, approved by
+/// `approver` with `notes`, both log entries written. `expiration` (unix seconds) may lie in the
+/// past, for expired keys.
+pub fn create_service_key(
+    db: &Path,
+    approver: &str,
+    service: &str,
+    name: &str,
+    expiration: Option<i64>,
+    notes: &str,
+) -> Result<GeneratedKey, String> {
+    use crate::routes::service_keys::{generate_key, store_generated_key, GeneratedKeyRequest};
+    let storage = open(db)?;
+    let auth = superuser_auth(&storage, approver)?;
+    let key = generate_key()?;
+    let mut metadata = serde_json::Map::new();
+    metadata.insert("created_by".into(), "Quay Superuser Panel".into());
+    metadata.insert("creator".into(), approver.into());
+    metadata.insert("ip".into(), serde_json::Value::Null);
+    let request = GeneratedKeyRequest {
+        service: service.to_string(),
+        name: name.to_string(),
+        metadata,
+        expiration: expiration
+            .map(|seconds| crate::routes::service_keys::Timestamp { seconds, micros: 0 }),
+        notes: notes.to_string(),
+    };
+    store_generated_key(&storage, &seeding_config(), &auth, &key, &request).map_err(api_error)?;
+    Ok(key)
+}
+
+/// A key registered by `service` through the key server (`PUT /keys/services/…`, self-signed):
+/// name `""`, metadata `{"ip": null}`, the JWK `{"e", "kid", "kty", "n"}`, waiting for approval,
+/// logged `service_key_create` without performer. The pair is generated here; `expiration` (unix
+/// seconds) may lie in the past.
+pub fn register_pending_service_key(
+    db: &Path,
+    service: &str,
+    expiration: Option<i64>,
+) -> Result<GeneratedKey, String> {
+    use crate::routes::keyserver::{register_key, KeyRegistration};
+    let storage = open(db)?;
+    let key = crate::routes::service_keys::generate_key()?;
+    register_key(
+        &storage,
+        &seeding_config(),
+        &KeyRegistration {
+            service,
+            kid: &key.kid,
+            jwk: &key.jwk,
+            expiration: expiration
+                .map(|seconds| crate::routes::service_keys::Timestamp { seconds, micros: 0 }),
+            rotation_duration: None,
+            ip: None,
+            user_agent: None,
+        },
+    )
+    .map_err(api_error)?;
+    Ok(key)
+}
+
+/// Approves a pending key as `POST /api/v1/superuser/approvedkeys/{kid}` does (logged
+/// `service_key_approve`). `Ok(false)` when the key was approved already.
+pub fn approve_service_key(
+    db: &Path,
+    kid: &str,
+    approver: &str,
+    notes: &str,
+) -> Result<bool, String> {
+    let storage = open(db)?;
+    let auth = superuser_auth(&storage, approver)?;
+    crate::routes::service_keys::approve_as(&storage, &seeding_config(), &auth, kid, notes)
+        .map_err(api_error)
+}

@@ -8,18 +8,28 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 mod accounts;
+mod builds;
 mod logs;
 mod oauth;
 mod quota;
 mod registry_size;
+mod service_keys;
 mod superuser;
 
 pub use accounts::{LoginRecord, NewOrganization};
-pub use logs::{LogEntryRecord, NewLogEntry};
+pub use builds::{
+    append_build_logs, create_build, set_build_phase, set_build_status, BuildRecord,
+    BuildTriggerRecord, NewBuild, NewBuildTrigger,
+};
+pub use logs::{LogEntryRecord, LogKindCount, NewLogEntry};
 pub use oauth::{ApplicationFields, ApplicationRecord};
 pub(crate) use quota::{mark_backfill_running, namespace_totals, recompute_all};
 pub use quota::{BlobLink, RecomputedSizes};
 pub use registry_size::{BlobBatch, QueueOutcome, RegistrySize};
+pub use service_keys::{
+    ApproveOutcome, KeyFilter, NewServiceKey, ReplaceOutcome, ServiceKeyApproval, ServiceKeyRecord,
+    ServiceKeyTtls, AUTOMATIC_APPROVAL, SUPERUSER_APPROVAL,
+};
 pub use superuser::{
     DeletionMark, NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage,
     Ownership, TeamSummary,
@@ -46,6 +56,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_repositories_keys_builds",
         include_str!("../migrations/0005_repositories_keys_builds.sql"),
+    ),
+    (
+        "0006_log_views",
+        include_str!("../migrations/0006_log_views.sql"),
     ),
 ];
 

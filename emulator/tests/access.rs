@@ -69,6 +69,7 @@ fn concrete(path: &str) -> String {
         .replace("{namespace}", "nosuchnamespace")
         .replace("{name}", "nosuchorg")
         .replace("{quota_id}", "1")
+        .replace("{kid}", "nosuchkid")
 }
 
 fn valid_body(op: &EndpointInfo) -> Option<Value> {
@@ -82,6 +83,8 @@ fn valid_body(op: &EndpointInfo) -> Option<Value> {
             json!({})
         }
         "NewNamespaceQuota" => json!({"limit_bytes": 1000}),
+        "CreateServiceKey" => json!({"service": "accesstest", "expiration": null}),
+        "PutServiceKey" | "ApproveServiceKey" => json!({}),
         other => panic!("add a valid body for schema {other}"),
     })
 }

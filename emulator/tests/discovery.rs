@@ -155,6 +155,66 @@ const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
         "deleteOrganizationQuotaSuperUser",
         Some("super:user"),
     ),
+    (
+        "/api/v1/superuser/logs",
+        "get",
+        "listAllLogs",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/{build_uuid}/logs",
+        "get",
+        "getRepoBuildLogsSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/{build_uuid}/status",
+        "get",
+        "getRepoBuildStatusSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/{build_uuid}/build",
+        "get",
+        "getRepoBuildSuperUser",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/keys",
+        "get",
+        "listServiceKeys",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/keys",
+        "post",
+        "createServiceKey",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/keys/{kid}",
+        "get",
+        "getServiceKey",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/keys/{kid}",
+        "put",
+        "updateServiceKey",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/keys/{kid}",
+        "delete",
+        "deleteServiceKey",
+        Some("super:user"),
+    ),
+    (
+        "/api/v1/superuser/approvedkeys/{kid}",
+        "post",
+        "approveServiceKey",
+        Some("super:user"),
+    ),
 ];
 
 #[tokio::test]
@@ -260,10 +320,13 @@ async fn discovery_lists_exactly_the_implemented_operations() {
         names,
         BTreeSet::from([
             "ApiError",
+            "ApproveServiceKey",
             "CreateInstallUser",
+            "CreateServiceKey",
             "NewApp",
             "NewNamespaceQuota",
             "NewOrg",
+            "PutServiceKey",
             "UpdateApp",
             "UpdateNamespaceQuota",
             "UpdateOrg",
@@ -323,6 +386,7 @@ async fn discovery_lists_exactly_the_implemented_operations() {
     assert!(doc["paths"].get("/api/v1/signin").is_none());
     assert!(doc["paths"].get("/api/v1/signout").is_none());
     for internal in [
+        "/api/v1/superuser/aggregatelogs",
         "/api/v1/superuser/organizations/",
         "/api/v1/superuser/takeownership/{namespace}",
         "/api/v1/superusers/users/{username}/sendrecovery",

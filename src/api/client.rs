@@ -64,6 +64,16 @@ impl ApiClient {
         decode(&text)
     }
 
+    /// A POST whose success answer has no body to read (Quay's 201 with an empty `text/html`).
+    pub async fn post_no_content<B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<(), ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        self.send(Method::POST, path, Some(json)).await.map(|_| ())
+    }
+
     /// DELETE; Quay answers 204 with no body.
     pub async fn delete(&self, path: &str) -> Result<(), ApiError> {
         self.send(Method::DELETE, path, None).await.map(|_| ())

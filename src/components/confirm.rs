@@ -19,7 +19,7 @@ pub fn ConfirmDialog(
     #[prop(into)]
     error: Signal<Option<ApiError>>,
     /// When set, the confirm button stays disabled until exactly this text is typed.
-    #[prop(optional, into)]
+    #[prop(default = None, into)]
     typed_name: Option<Signal<String>>,
     on_confirm: Callback<()>,
     /// What will happen, in words (the target's name as text).

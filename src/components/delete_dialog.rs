@@ -38,6 +38,10 @@ pub fn DeleteDialog(
     delete: DeleteFn,
     /// Called with the name once it is gone.
     on_deleted: Callback<String>,
+    /// Whether the name must be typed to confirm (off for long machine names such as key ids,
+    /// where the dialog still names the target).
+    #[prop(default = true)]
+    typed: bool,
 ) -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
@@ -86,7 +90,7 @@ pub fn DeleteDialog(
             confirm_label=texts.confirm
             pending=action.pending()
             error=error
-            typed_name=Signal::derive(move || target.get())
+            typed_name=typed.then(|| Signal::derive(move || target.get()))
             on_confirm=Callback::new(move |_| {
                 action.dispatch(target.get_untracked());
             })

@@ -441,6 +441,115 @@ texts! {
         zh: "仓库未能将计算加入队列。",
     }
     BiggestNamespaces { en: "Biggest namespaces", ja: "容量の大きい名前空間", zh: "占用最大的命名空间" }
+    CreateKey { en: "Create key", ja: "キーを作成", zh: "创建密钥" }
+    FilterKeys { en: "Filter by name, service or key id", ja: "名前・サービス・キー ID で絞り込み", zh: "按名称、服务或密钥 ID 筛选" }
+    NounKeys { en: "keys", ja: "キー", zh: "个密钥" }
+    KeysCaption {
+        en: "Service keys: who approved them and when they expire, page {page}",
+        ja: "サービスキー: 承認者と有効期限（{page} ページ目）",
+        zh: "服务密钥：批准人和到期时间（第 {page} 页）",
+    }
+    NoKeysMatch { en: "No key matches.", ja: "一致するキーはありません。", zh: "没有匹配的密钥。" }
+    NoKeysYet { en: "No service key yet.", ja: "サービスキーはまだありません。", zh: "还没有服务密钥。" }
+    ColService { en: "Service", ja: "サービス", zh: "服务" }
+    ColKeyId { en: "Key id", ja: "キー ID", zh: "密钥 ID" }
+    ColCreated { en: "Created", ja: "作成", zh: "创建时间" }
+    ColExpires { en: "Expires", ja: "有効期限", zh: "到期" }
+    ColApproval { en: "Approval", ja: "承認", zh: "批准" }
+    AllServices { en: "All services", ja: "すべてのサービス", zh: "全部服务" }
+    AllStates { en: "All states", ja: "すべての状態", zh: "全部状态" }
+    KeyPending { en: "Pending approval", ja: "承認待ち", zh: "待批准" }
+    KeyApproved { en: "Approved", ja: "承認済み", zh: "已批准" }
+    KeyApprovedAutomatically { en: "by the registry", ja: "レジストリが自動承認", zh: "由仓库自动批准" }
+    KeyExpiringSoon { en: "Expires within 7 days", ja: "7 日以内に期限切れ", zh: "7 天内到期" }
+    KeyExpired { en: "Expired", ja: "期限切れ", zh: "已过期" }
+    KeyNeverExpires { en: "Never expires", ja: "無期限", zh: "永不过期" }
+    KeyUnnamed { en: "(no name)", ja: "（名前なし）", zh: "（无名称）" }
+    CopyKeyId { en: "Copy id", ja: "ID をコピー", zh: "复制 ID" }
+    HintService { en: "Lowercase letters, digits and _ (e.g. clair).", ja: "小文字・数字・_ のみ（例: clair）。", zh: "仅限小写字母、数字和 _（例如 clair）。" }
+    FieldKeyName { en: "Friendly name", ja: "表示名", zh: "显示名称" }
+    HintKeyName { en: "Optional: letters, digits, spaces and - _ : /.", ja: "任意: 英数字・空白・- _ : / が使えます。", zh: "可选：字母、数字、空格及 - _ : /。" }
+    FieldExpiration { en: "Expires on (UTC)", ja: "有効期限（UTC）", zh: "到期日期（UTC）" }
+    FieldMetadata { en: "Metadata", ja: "メタデータ", zh: "元数据" }
+    MetadataKey { en: "Metadata key {n}", ja: "メタデータのキー {n}", zh: "元数据键 {n}" }
+    MetadataValue { en: "Metadata value {n}", ja: "メタデータの値 {n}", zh: "元数据值 {n}" }
+    MetadataKeyPlaceholder { en: "key", ja: "キー", zh: "键" }
+    MetadataValuePlaceholder { en: "value", ja: "値", zh: "值" }
+    AddRow { en: "Add entry", ja: "項目を追加", zh: "添加条目" }
+    RemoveRow { en: "Remove entry", ja: "項目を削除", zh: "删除条目" }
+    MetadataMergeHint {
+        en: "Quay merges metadata: entries given here are added or replaced; entries removed here stay on the key.",
+        ja: "Quay はメタデータをマージします。ここで指定した項目は追加・置換され、ここで削除した項目はキーに残ります。",
+        zh: "Quay 会合并元数据：此处填写的条目会被添加或替换，此处删除的条目仍保留在密钥上。",
+    }
+    FieldApprovalNotes { en: "Approval notes", ja: "承認メモ", zh: "批准备注" }
+    KeyCreateFailed { en: "The registry did not create the key.", ja: "レジストリはキーを作成しませんでした。", zh: "仓库未能创建密钥。" }
+    KeyCreatedToast { en: "Key for {name} created and approved.", ja: "{name} のキーを作成し、承認しました。", zh: "已为 {name} 创建并批准密钥。" }
+    PrivateKeyIntro {
+        en: "This is the key's private half. Give it to the service now: it is shown only this once.",
+        ja: "これはキーの秘密鍵です。今すぐサービスに渡してください。表示されるのはこの 1 回だけです。",
+        zh: "这是该密钥的私钥部分，请立即交给对应服务：它只显示这一次。",
+    }
+    FieldPrivateKey { en: "Private key (PEM)", ja: "秘密鍵（PEM）", zh: "私钥（PEM）" }
+    DownloadKey { en: "Download .pem", ja: ".pem をダウンロード", zh: "下载 .pem" }
+    DownloadFailed { en: "The download could not be started.", ja: "ダウンロードを開始できませんでした。", zh: "无法开始下载。" }
+    PrivateKeyWarning {
+        en: "Neither Quay nor this dashboard keeps the private key. Once this dialog is closed it cannot be shown again.",
+        ja: "Quay もこのダッシュボードも秘密鍵を保存しません。このダイアログを閉じると二度と表示できません。",
+        zh: "Quay 和本控制台都不会保存私钥。关闭此对话框后将无法再次显示。",
+    }
+    ManageKeyTitle { en: "Service key {name}", ja: "サービスキー {name}", zh: "服务密钥 {name}" }
+    ApproveKeyTitle { en: "Approve this key", ja: "このキーを承認", zh: "批准此密钥" }
+    ApproveKeyBody {
+        en: "A service registered this key itself. Until a superuser approves it, Quay does not trust what it signs.",
+        ja: "このキーはサービス自身が登録しました。スーパーユーザーが承認するまで、Quay はこのキーの署名を信頼しません。",
+        zh: "此密钥由服务自行注册。在超级用户批准之前，Quay 不信任它的签名。",
+    }
+    ApproveKey { en: "Approve", ja: "承認", zh: "批准" }
+    KeyApproveFailed { en: "The registry did not approve the key.", ja: "レジストリはキーを承認しませんでした。", zh: "仓库未能批准该密钥。" }
+    KeyApprovedToast { en: "Key approved.", ja: "キーを承認しました。", zh: "密钥已批准。" }
+    KeySaveFailed { en: "The registry did not save the key.", ja: "レジストリはキーを保存しませんでした。", zh: "仓库未能保存该密钥。" }
+    KeySavedToast { en: "Key saved.", ja: "キーを保存しました。", zh: "密钥已保存。" }
+    SaveChanges { en: "Save changes", ja: "変更を保存", zh: "保存更改" }
+    DeleteKeyTitle { en: "Delete service key {name}", ja: "サービスキー {name} を削除", zh: "删除服务密钥 {name}" }
+    DeleteKeyBody {
+        en: "Services signing with this key will be refused by the registry at once. This cannot be undone.",
+        ja: "このキーで署名しているサービスは直ちにレジストリに拒否されます。元に戻せません。",
+        zh: "使用此密钥签名的服务将立即被仓库拒绝。此操作无法撤销。",
+    }
+    DeleteKeyConfirm { en: "Delete key", ja: "キーを削除", zh: "删除密钥" }
+    KeyDeletedToast { en: "Service key {name} deleted.", ja: "サービスキー {name} を削除しました。", zh: "已删除服务密钥 {name}。" }
+    ErrServicePattern { en: "Use lowercase letters, digits and _ only.", ja: "小文字・数字・_ のみ使えます。", zh: "只能使用小写字母、数字和 _。" }
+    ErrKeyNamePattern {
+        en: "Use letters, digits, spaces and - _ : / only.",
+        ja: "英数字・空白・- _ : / のみ使えます。",
+        zh: "只能使用字母、数字、空格及 - _ : /。",
+    }
+    ErrExpirationPast { en: "The expiry must be in the future.", ja: "有効期限は未来の日付にしてください。", zh: "到期时间必须在将来。" }
+    FieldBuildId { en: "Build id", ja: "ビルド ID", zh: "构建 ID" }
+    LookUpBuild { en: "Look up", ja: "検索", zh: "查找" }
+    BuildPhase { en: "Phase", ja: "フェーズ", zh: "阶段" }
+    PhaseComplete { en: "Complete", ja: "完了", zh: "已完成" }
+    PhaseFailed { en: "Failed", ja: "失敗", zh: "失败" }
+    PhaseCancelled { en: "Cancelled", ja: "キャンセル", zh: "已取消" }
+    PhaseWaiting { en: "Waiting", ja: "待機中", zh: "等待中" }
+    PhaseRunning { en: "Running", ja: "実行中", zh: "运行中" }
+    BuildFollowing { en: "following new lines…", ja: "新しい行を追跡中…", zh: "正在跟踪新输出…" }
+    BuildRepository { en: "Repository", ja: "リポジトリ", zh: "仓库" }
+    BuildName { en: "Name", ja: "名前", zh: "名称" }
+    BuildTrigger { en: "Started by", ja: "起動元", zh: "触发方式" }
+    ManualBuildBy { en: "manually by {name}", ja: "{name} が手動で開始", zh: "由 {name} 手动启动" }
+    BuildTags { en: "Tags", ja: "タグ", zh: "标签" }
+    BuildStarted { en: "Started", ja: "開始", zh: "开始时间" }
+    BuildLog { en: "Log", ja: "ログ", zh: "日志" }
+    BuildLogLines { en: "{count} lines", ja: "{count} 行", zh: "{count} 行" }
+    BuildLogFailed { en: "The build log could not be read.", ja: "ビルドログを読み込めませんでした。", zh: "无法读取构建日志。" }
+    BuildLogArchived {
+        en: "This log was archived; Quay serves it as a file from its storage.",
+        ja: "このログはアーカイブされています。Quay はストレージのファイルとして提供します。",
+        zh: "此日志已归档；Quay 以存储中的文件形式提供。",
+    }
+    DownloadLog { en: "Download", ja: "ダウンロード", zh: "下载" }
     QuotaAction { en: "Quota", ja: "クォータ", zh: "配额" }
     QuotaEditTitle { en: "Storage quota of {name}", ja: "{name} のストレージクォータ", zh: "{name} 的存储配额" }
     QuotaUsedNow { en: "Uses {used} now.", ja: "現在の使用量: {used}", zh: "当前已用 {used}。" }

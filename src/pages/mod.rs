@@ -1,11 +1,13 @@
 //! One module per route.
 
+pub mod builds;
 pub mod coming_next;
 pub mod not_found;
 pub mod organizations;
 pub mod overview;
 pub mod quotas;
 pub mod registry_size;
+pub mod service_keys;
 pub mod setup;
 pub mod sign_in;
 pub mod users;

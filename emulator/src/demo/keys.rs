@@ -4,23 +4,20 @@
 //! which Quay no longer lists). The public JWKs are real RSA-2048 keys generated once for the demo
 //! (`rsa_moduli.txt`); each `kid` is the key's RFC 7638 thumbprint.
 
-use base64::Engine;
 use rusqlite::params;
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
 
 use super::{client_ip, Event, SeedError, Tx, World, DAY};
 use crate::prng::SplitMix64;
+use crate::storage::{AUTOMATIC_APPROVAL, SUPERUSER_APPROVAL};
 
 const RSA_MODULI: &str = include_str!("rsa_moduli.txt");
-const SUPERUSER_APPROVAL: &str = "ServiceKeyApprovalType.SUPERUSER";
-const AUTOMATIC_APPROVAL: &str = "ServiceKeyApprovalType.AUTOMATIC";
 const HOUR: i64 = 3_600;
 
-/// RFC 7638 thumbprint of an RSA public key with exponent 65537.
+/// RFC 7638 thumbprint of an RSA public key with exponent 65537: the kid the service-key
+/// endpoints give generated keys.
 pub(super) fn thumbprint(n: &str) -> String {
-    let canonical = format!(r#"{{"e":"AQAB","kty":"RSA","n":"{n}"}}"#);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(canonical.as_bytes()))
+    crate::routes::service_keys::rsa_thumbprint(n, "AQAB")
 }
 
 /// How a key came to be and where it stands.
@@ -368,6 +365,7 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
 
     #[test]
     fn embedded_keys_are_rsa_2048_and_distinct() {
@@ -385,6 +383,17 @@ mod tests {
             moduli.iter().map(|n| thumbprint(n)).collect();
         assert_eq!(kids.len(), moduli.len());
         assert!(kids.iter().all(|k| k.len() == 43));
+    }
+
+    #[test]
+    fn jwks_are_what_the_service_key_code_makes() {
+        use crate::routes::service_keys::public_jwk;
+        let moduli: Vec<&str> = RSA_MODULI.lines().filter(|l| !l.is_empty()).collect();
+        for n in moduli {
+            let jwk = json!({"e": "AQAB", "kid": thumbprint(n), "kty": "RSA", "n": n});
+            let key = crate::routes::keyserver::rsa_public_key(&jwk).expect("a valid RSA JWK");
+            assert_eq!(public_jwk(&key), jwk);
+        }
     }
 
     #[test]

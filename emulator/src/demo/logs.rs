@@ -269,7 +269,13 @@ impl Traffic {
                 event.account_id = Some(u.id);
                 event.performer_id = Some(u.id);
                 event.metadata = match kind {
+                    "login_success" if rng.chance(0.4) => {
+                        // `docker login` (v2auth): the authenticated user performs it.
+                        json!({"kind": "user", "type": "v2auth", "useragent": rng.pick(USER_AGENTS)})
+                    }
                     "login_success" => {
+                        // A sign-in through the UI: nobody is authenticated yet (no performer).
+                        event.performer_id = None;
                         json!({"type": "quayauth", "useragent": rng.pick(BROWSER_AGENTS)})
                     }
                     "logout_success" => json!({}),

@@ -7,12 +7,16 @@
 //! CORS) is done once by `middleware::api_layer`, so a new route is one entry here plus its
 //! handler. The discovery document is generated from the same table.
 
+pub mod builds;
 pub mod discovery;
 pub mod initialize;
+pub mod keyserver;
+pub mod logs;
 pub mod oauth;
 pub mod organization;
 pub mod quota;
 pub mod registry_size;
+pub mod service_keys;
 pub mod session;
 pub mod static_files;
 pub mod superuser;
@@ -388,6 +392,9 @@ fn superuser_routes(config: &Config) -> Vec<ApiRoute> {
     if crate::views::shows_quotas(config) {
         routes.extend(quota::routes());
     }
+    routes.extend(logs::routes());
+    routes.extend(builds::routes());
+    routes.extend(service_keys::routes());
     routes
 }
 
@@ -639,6 +646,7 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
                 .fallback(|| web_method_not_allowed(&[Method::POST])),
         )
         .route(oauth::SIGNIN_PATH, post(oauth::emulator_signin))
+        .merge(keyserver::router())
         .merge(api)
         .merge(slashless)
         .fallback(static_files::serve)

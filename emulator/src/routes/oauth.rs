@@ -972,7 +972,8 @@ pub async fn emulator_signin(
             signin_page(StatusCode::FORBIDDEN, &csrf, &next, Some(message))
         }
         LoginOutcome::Success(user) => {
-            match start_signed_in_session(&state, &user, auth.session.as_ref(), ip, ua).await {
+            let caller = RequestAuth { ip, ..auth };
+            match start_signed_in_session(&state, &user, &caller, ua).await {
                 Ok(fresh) => {
                     let mut resp = StatusCode::SEE_OTHER.into_response();
                     set(&mut resp, header::LOCATION, &next);

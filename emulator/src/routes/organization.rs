@@ -43,6 +43,11 @@ pub async fn create_organization(
     };
     let name = body["name"].as_str().unwrap_or("").to_string();
     let email = first_truthy(&body, &["contact_email", "email"]);
+    // Quay logs `contact_email or email` as Python evaluates it: `""` stays `""`.
+    let log_email = match body.get("contact_email") {
+        Some(c) if crate::python::truthy(c) => c.clone(),
+        _ => body.get("email").cloned().unwrap_or(Value::Null),
+    };
     let tag_expiration_s = state.config().default_tag_expiration_s;
     let auth2 = auth.clone();
     state
@@ -83,7 +88,7 @@ pub async fn create_organization(
                 "org_create",
                 Some(org.id),
                 &auth2,
-                json!({"email": email, "namespace": name}),
+                json!({"email": log_email, "namespace": name}),
             )?;
             Ok(())
         })

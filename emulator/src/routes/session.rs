@@ -137,12 +137,13 @@ fn config_flag(state: &AppState, key: &str, default: bool) -> bool {
         .unwrap_or(default)
 }
 
-/// Signs `user` in on a new session (the old one ends) and writes `login_success`.
+/// Signs `user` in on a new session (the caller's old one ends) and writes `login_success`,
+/// performed by whoever the request was authenticated as before (Quay's
+/// `get_authenticated_user()`: usually nobody).
 pub async fn start_signed_in_session(
     state: &AppState,
     user: &UserRecord,
-    old: Option<&SessionRecord>,
-    ip: Option<String>,
+    caller: &RequestAuth,
     user_agent: String,
 ) -> Result<FreshSession, ApiError> {
     let fresh = FreshSession::new(true, state.config().feature_permanent_sessions);
@@ -152,13 +153,9 @@ pub async fn start_signed_in_session(
         login_time: fresh.row.login_time,
         expires_at: fresh.row.expires_at,
     };
-    let old_id = old.map(|s| s.id);
+    let old_id = caller.session.as_ref().map(|s| s.id);
     let log = config_flag(state, "ACTION_LOG_AUDIT_LOGINS", true);
-    let performer = RequestAuth {
-        identity: Identity::Session { user: user.clone() },
-        session: None,
-        ip,
-    };
+    let performer = caller.clone();
     let user_id = user.id;
     state
         .db(move |s| {
@@ -251,9 +248,7 @@ pub async fn signin(
             Ok(resp)
         }
         LoginOutcome::Success(user) => {
-            let fresh =
-                start_signed_in_session(&state, &user, auth.session.as_ref(), auth.ip.clone(), ua)
-                    .await?;
+            let fresh = start_signed_in_session(&state, &user, &auth, ua).await?;
             let mut resp = json!({"success": true}).to_string().into_response();
             set_header(&mut resp, header::CONTENT_TYPE, JSON);
             set_header(&mut resp, header::SET_COOKIE, &fresh.set_cookie());

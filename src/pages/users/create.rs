@@ -11,6 +11,7 @@ use crate::components::copy_button::CopyButton;
 use crate::components::dialog::Dialog;
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::secret_once::SecretOnceFooter;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_email, check_username, FieldError};
@@ -185,19 +186,11 @@ fn PasswordOnce(user: CreatedUser) -> impl IntoView {
                     <CopyButton text=password testid="copy-password" />
                 </div>
             </div>
-            <div class="alert alert-warning" role="note">
-                <p>{tr(Key::PasswordOnceWarning)}</p>
-            </div>
-            <div class="dialog-actions">
-                <button
-                    type="button"
-                    class="button button-primary"
-                    data-testid="password-done"
-                    on:click=move |_| page.create_open.set(false)
-                >
-                    {tr(Key::Done)}
-                </button>
-            </div>
+            <SecretOnceFooter
+                warning=Key::PasswordOnceWarning
+                done_testid="password-done"
+                on_done=Callback::new(move |_| page.create_open.set(false))
+            />
         </div>
     }
 }

@@ -1,0 +1,294 @@
+//! Creating a key: Quay's rules checked while typing, then the private key shown ONCE (copy,
+//! download as a file) with a warning; the dashboard never stores it.
+
+use leptos::prelude::*;
+
+use super::row::KeyRow;
+use super::use_service_keys_page;
+use crate::api::service_keys::{create_key, list_keys, CreatedKey, NewKey};
+use crate::api::ApiError;
+use crate::auth::use_session;
+use crate::browser::download_text;
+use crate::components::copy_button::CopyButton;
+use crate::components::dialog::Dialog;
+use crate::components::error_view::ApiErrorView;
+use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::key_value_editor::{rows_to_map, KeyValueEditor};
+use crate::components::secret_once::SecretOnceFooter;
+use crate::components::toast::{use_toasts, ToastKind};
+use crate::dates::parse_input_date;
+use crate::i18n::{fill, tr, use_i18n, Key};
+use crate::intl::now_ms;
+use crate::validation::{check_expiration, check_key_name, check_service, FieldError};
+
+/// The expiry field: a date (`yyyy-mm-dd`, 00:00 UTC) unless "never" is ticked.
+pub fn expiration_of(never: bool, date: &str) -> Result<Option<i64>, FieldError> {
+    if never {
+        return Ok(None);
+    }
+    parse_input_date(date).map(Some).ok_or(FieldError::Required)
+}
+
+#[component]
+pub fn CreateKeyDialog() -> impl IntoView {
+    let page = use_service_keys_page();
+    let i18n = use_i18n();
+    let title = Signal::derive(move || i18n.t(Key::CreateKey).to_string());
+    view! {
+        <Dialog open=page.create_open title=title testid="create-key-dialog" class="dialog dialog-wide">
+            <CreateKeyForm />
+        </Dialog>
+    }
+}
+
+#[component]
+fn CreateKeyForm() -> impl IntoView {
+    let page = use_service_keys_page();
+    let session = use_session();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let service = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let never = RwSignal::new(false);
+    let date = RwSignal::new(String::new());
+    let metadata = RwSignal::new(Vec::<(String, String)>::new());
+    let notes = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+
+    let service_error = Memo::new(move |_| check_service(service.get().trim()));
+    let name_error = Memo::new(move |_| check_key_name(&name.get()));
+    let expiration_error = Memo::new(move |_| match expiration_of(never.get(), &date.get()) {
+        Ok(t) => check_expiration(t, now_ms() / 1000),
+        Err(e) => Some(e),
+    });
+    let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
+
+    let create = Action::new_local(move |key: &NewKey| {
+        let key = key.clone();
+        let client = session.client_untracked();
+        async move {
+            let created = create_key(&client, &key).await?;
+            // The answer has no dates or approval: read the list again for the new row.
+            let keys = list_keys(&client).await.unwrap_or_default();
+            Ok::<_, ApiError>((created, keys))
+        }
+    });
+    let pending = create.pending();
+    let error = RwSignal::new(None::<ApiError>);
+    let created = RwSignal::new(None::<CreatedKey>);
+    Effect::new(move |_| {
+        let Some(result) = create.value().get() else {
+            return;
+        };
+        untrack(move || match result {
+            Ok((key, keys)) => {
+                error.set(None);
+                if !keys.is_empty() {
+                    let now = now_ms();
+                    page.controller.list.loaded.update(|l| {
+                        l.items = keys.into_iter().map(|k| KeyRow::new(k, now)).collect();
+                        l.complete = true;
+                    });
+                }
+                toasts.push(
+                    ToastKind::Success,
+                    fill(i18n.t_now(Key::KeyCreatedToast), &key.service),
+                );
+                created.set(Some(key));
+            }
+            Err(e) => {
+                session.note_error(&e);
+                error.set(Some(e));
+            }
+        });
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if pending.get_untracked() {
+            return;
+        }
+        if service_error.get_untracked().is_some()
+            || name_error.get_untracked().is_some()
+            || expiration_error.get_untracked().is_some()
+        {
+            return;
+        }
+        let Ok(expiration) = expiration_of(never.get_untracked(), &date.get_untracked()) else {
+            return;
+        };
+        error.set(None);
+        create.dispatch(NewKey {
+            service: service.get_untracked().trim().to_string(),
+            name: name.get_untracked(),
+            expiration,
+            metadata: rows_to_map(&metadata.get_untracked()),
+            notes: notes.get_untracked(),
+        });
+    };
+    let touch = Callback::new(move |_| ());
+
+    view! {
+        {move || match created.get() {
+            Some(key) => view! { <PrivateKeyOnce key=key /> }.into_any(),
+            None => {
+                view! {
+                    <form class="stack" novalidate=true on:submit=submit>
+                        <TextField
+                            id="new-key-service"
+                            label=Key::ColService
+                            value=service
+                            error=as_key(service_error)
+                            show_error=touched
+                            hint=Key::HintService
+                            disabled=pending
+                            on_edit=touch
+                        />
+                        <TextField
+                            id="new-key-name"
+                            label=Key::FieldKeyName
+                            value=name
+                            error=as_key(name_error)
+                            show_error=Signal::derive(move || touched.get() || !name.get().is_empty())
+                            hint=Key::HintKeyName
+                            required=false
+                            disabled=pending
+                            on_edit=touch
+                        />
+                        <ExpirationField never=never date=date error=as_key(expiration_error) show_error=touched.into() disabled=pending.into() />
+                        <KeyValueEditor rows=metadata id="new-key-metadata" legend=Key::FieldMetadata disabled=pending />
+                        <div class="field">
+                            <label for="new-key-notes">{tr(Key::FieldApprovalNotes)}</label>
+                            <textarea
+                                id="new-key-notes"
+                                rows="2"
+                                prop:value=move || notes.get()
+                                prop:disabled=move || pending.get()
+                                on:input:target=move |ev| notes.set(ev.target().value())
+                            ></textarea>
+                        </div>
+                        {move || {
+                            error
+                                .get()
+                                .map(|e| view! { <ApiErrorView error=e context=Key::KeyCreateFailed /> })
+                        }}
+                        <div class="dialog-actions">
+                            <button type="button" class="button" on:click=move |_| page.create_open.set(false)>
+                                {tr(Key::Cancel)}
+                            </button>
+                            <SubmitButton
+                                label=Key::CreateKey
+                                pending_label=Key::Working
+                                pending=pending
+                                testid="create-key-submit"
+                            />
+                        </div>
+                    </form>
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// The expiry: a date, or "never".
+#[component]
+pub fn ExpirationField(
+    never: RwSignal<bool>,
+    date: RwSignal<String>,
+    error: Signal<Option<Key>>,
+    show_error: Signal<bool>,
+    disabled: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let visible = move || show_error.get().then(|| error.get()).flatten();
+    view! {
+        <fieldset class="field" class:field-invalid=move || visible().is_some()>
+            <legend>{tr(Key::FieldExpiration)}</legend>
+            <label class="checkbox-field">
+                <input
+                    type="checkbox"
+                    data-testid="never-expires"
+                    prop:checked=move || never.get()
+                    prop:disabled=move || disabled.get()
+                    on:change:target=move |ev| never.set(ev.target().checked())
+                />
+                {tr(Key::KeyNeverExpires)}
+            </label>
+            <label for="key-expiration" class="visually-hidden">{tr(Key::FieldExpiration)}</label>
+            <input
+                id="key-expiration"
+                type="date"
+                data-testid="key-expiration"
+                prop:value=move || date.get()
+                prop:disabled=move || disabled.get() || never.get()
+                aria-invalid=move || if visible().is_some() { "true" } else { "false" }
+                aria-describedby="key-expiration-error"
+                on:input:target=move |ev| date.set(ev.target().value())
+            />
+            <p class="field-error" id="key-expiration-error" data-testid="key-expiration-error">
+                {move || visible().map(|k| i18n.t(k))}
+            </p>
+        </fieldset>
+    }
+}
+
+/// The private key Quay generated: shown this once, never stored by the dashboard.
+#[component]
+fn PrivateKeyOnce(key: CreatedKey) -> impl IntoView {
+    let page = use_service_keys_page();
+    let toasts = use_toasts();
+    let i18n = use_i18n();
+    let pem = key.private_key.clone();
+    let text = Signal::derive(move || key.private_key.clone());
+    let filename = format!(
+        "{}-{}.pem",
+        key.service,
+        key.kid.chars().take(10).collect::<String>()
+    );
+    let download = move |_| {
+        if download_text(&filename, "application/x-pem-file", &pem).is_err() {
+            toasts.push(ToastKind::Error, i18n.t_now(Key::DownloadFailed));
+        }
+    };
+    view! {
+        <div class="stack" data-testid="private-key-once">
+            <p>{tr(Key::PrivateKeyIntro)}</p>
+            <div class="field">
+                <label for="new-private-key">{tr(Key::FieldPrivateKey)}</label>
+                <textarea
+                    id="new-private-key"
+                    class="mono"
+                    rows="8"
+                    readonly=true
+                    data-testid="private-key"
+                    prop:value=move || text.get()
+                ></textarea>
+            </div>
+            <div class="dialog-actions dialog-actions-start">
+                <CopyButton text=text testid="copy-private-key" />
+                <button type="button" class="button" data-testid="download-private-key" on:click=download>
+                    {tr(Key::DownloadKey)}
+                </button>
+            </div>
+            <SecretOnceFooter
+                warning=Key::PrivateKeyWarning
+                done_testid="private-key-done"
+                on_done=Callback::new(move |_| page.create_open.set(false))
+            />
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expiration_field() {
+        assert_eq!(expiration_of(true, ""), Ok(None));
+        assert_eq!(expiration_of(false, ""), Err(FieldError::Required));
+        assert_eq!(expiration_of(false, "2026-11-22"), Ok(Some(1_795_305_600)));
+    }
+}

@@ -1,0 +1,226 @@
+//! `/service-keys`: the RSA keys other services (Clair, build workers, …) sign with: who
+//! approved them, when they expire; create (the private key shown once), edit, approve, delete.
+
+mod create;
+mod manage;
+mod row;
+mod table;
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use super::sign_in::RequireSession;
+use super::use_page_title;
+use crate::api::service_keys::{delete_key, list_keys};
+use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
+use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::paged_list::{FetchPage, PagedList};
+use crate::i18n::{tr, use_i18n, Key};
+use crate::intl::now_ms;
+use crate::listing::query::ListQuery;
+use row::{KeyRow, APPROVED, COLUMNS, DEFAULT_SORT, EXPIRED, EXPIRING, PENDING};
+
+pub const SERVICE_KEYS_PATH: &str = "/service-keys";
+
+#[derive(Clone, Copy)]
+pub struct ServiceKeysPage {
+    pub controller: ListController<KeyRow>,
+    pub create_open: RwSignal<bool>,
+    pub manage: RwSignal<Option<String>>,
+    pub delete: RwSignal<Option<String>>,
+}
+
+impl ServiceKeysPage {
+    /// The loaded row of `kid` (reactive).
+    pub fn key(&self, kid: &str) -> Option<KeyRow> {
+        self.controller
+            .list
+            .loaded
+            .with(|l| l.items.iter().find(|r| r.key.kid == kid).cloned())
+    }
+}
+
+pub fn use_service_keys_page() -> ServiceKeysPage {
+    expect_context::<ServiceKeysPage>()
+}
+
+/// Quay lists every key in one answer.
+fn fetch_keys() -> FetchPage<KeyRow> {
+    Rc::new(|client, _, _, _| {
+        Box::pin(async move {
+            let now = now_ms();
+            let rows = list_keys(&client)
+                .await?
+                .into_iter()
+                .map(|k| KeyRow::new(k, now))
+                .collect();
+            Ok((rows, None))
+        })
+    })
+}
+
+fn variant(_: &ListQuery) -> String {
+    String::new()
+}
+
+#[component]
+pub fn ServiceKeys() -> impl IntoView {
+    use_page_title(Key::NavServiceKeys);
+    view! {
+        <RequireSession>
+            <ServiceKeysView />
+        </RequireSession>
+    }
+}
+
+#[component]
+fn ServiceKeysView() -> impl IntoView {
+    let controller = ListController::with_default_sort(
+        SERVICE_KEYS_PATH,
+        COLUMNS,
+        Some(DEFAULT_SORT),
+        PagedList::new(fetch_keys()),
+        variant,
+    );
+    let page = ServiceKeysPage {
+        controller,
+        create_open: RwSignal::new(false),
+        manage: RwSignal::new(None),
+        delete: RwSignal::new(None),
+    };
+    provide_context(page);
+    let delete: DeleteFn = Rc::new(|client, kid| {
+        Box::pin(async move { delete_key(&client, &kid).await.map(|_| None) })
+    });
+    let on_deleted = Callback::new(move |kid: String| {
+        controller.list.remove(|r| r.key.kid == kid);
+    });
+    view! {
+        <section class="page page-wide">
+            <div class="page-header">
+                <h1>{tr(Key::NavServiceKeys)}</h1>
+                <button
+                    type="button"
+                    class="button button-primary"
+                    data-testid="create-key"
+                    on:click=move |_| page.create_open.set(true)
+                >
+                    {tr(Key::CreateKey)}
+                </button>
+            </div>
+            <ListToolbar controller=controller filter_label=Key::FilterKeys>
+                <ServiceSelect />
+                <StateSelect />
+                <ExportButton controller=controller filename="quay-service-keys.csv" to_csv=row::keys_csv />
+            </ListToolbar>
+            <table::KeysTable />
+            <ListFooter controller=controller noun=Key::NounKeys />
+            <create::CreateKeyDialog />
+            <manage::ManageKeyDialog />
+            <DeleteDialog
+                request=page.delete
+                texts=DeleteTexts {
+                    title: Key::DeleteKeyTitle,
+                    body: Key::DeleteKeyBody,
+                    confirm: Key::DeleteKeyConfirm,
+                    done: Key::KeyDeletedToast,
+                }
+                testid="delete-key-dialog"
+                delete=delete
+                on_deleted=on_deleted
+                typed=false
+            />
+        </section>
+    }
+}
+
+/// The services that have keys, as a filter.
+#[component]
+fn ServiceSelect() -> impl IntoView {
+    let controller = use_service_keys_page().controller;
+    let i18n = use_i18n();
+    let services = Memo::new(move |_| {
+        let mut s: Vec<String> = controller
+            .list
+            .loaded
+            .with(|l| l.items.iter().map(|r| r.key.service.clone()).collect());
+        s.sort();
+        s.dedup();
+        s
+    });
+    let current = move || controller.query.get().kind.unwrap_or_default();
+    view! {
+        <label class="picker">
+            <span>{tr(Key::ColService)}</span>
+            <select
+                data-testid="service-filter"
+                on:change:target=move |ev| {
+                    let value = ev.target().value();
+                    controller.update_query(false, |q| {
+                        q.kind = Some(value).filter(|v| !v.is_empty());
+                        q.page = 1;
+                    });
+                }
+            >
+                <option value="" selected=move || current().is_empty()>
+                    {move || i18n.t(Key::AllServices)}
+                </option>
+                {move || {
+                    services
+                        .get()
+                        .into_iter()
+                        .map(|s| {
+                            let selected = s.clone();
+                            view! {
+                                <option value=s.clone() selected=move || current() == selected>
+                                    {s.clone()}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
+}
+
+#[component]
+fn StateSelect() -> impl IntoView {
+    let controller = use_service_keys_page().controller;
+    let i18n = use_i18n();
+    let current = move || controller.query.get().only.unwrap_or_default();
+    let choices = [
+        ("", Key::AllStates),
+        (PENDING, Key::KeyPending),
+        (APPROVED, Key::KeyApproved),
+        (EXPIRING, Key::KeyExpiringSoon),
+        (EXPIRED, Key::KeyExpired),
+    ];
+    view! {
+        <label class="picker">
+            <span>{tr(Key::SizeState)}</span>
+            <select
+                data-testid="state-filter"
+                on:change:target=move |ev| {
+                    let value = ev.target().value();
+                    controller.update_query(false, |q| {
+                        q.only = Some(value).filter(|v| !v.is_empty());
+                        q.page = 1;
+                    });
+                }
+            >
+                {choices
+                    .into_iter()
+                    .map(|(value, label)| {
+                        view! {
+                            <option value=value selected=move || current() == value>
+                                {move || i18n.t(label)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

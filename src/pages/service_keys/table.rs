@@ -1,0 +1,146 @@
+//! The keys table: short key ids with a copy button, dates relative with the exact time in a
+//! tooltip, expiry and approval states in words.
+
+use leptos::prelude::*;
+
+use super::row::{Expiry, KeyRow};
+use super::use_service_keys_page;
+use crate::components::cells::RowAction;
+use crate::components::copy_button::CopyButton;
+use crate::components::data_table::DataTable;
+use crate::components::list_view::SortHeader;
+use crate::i18n::{tr, use_i18n, Key};
+use crate::intl;
+
+#[component]
+pub fn KeysTable() -> impl IntoView {
+    let controller = use_service_keys_page().controller;
+    view! {
+        <DataTable
+            controller=controller
+            testid="keys-table"
+            caption=Key::KeysCaption
+            columns=7
+            no_match=Key::NoKeysMatch
+            none_yet=Key::NoKeysYet
+            row=|row| view! { <KeyRowView row=row /> }
+        >
+            <SortHeader controller=controller column="name" label=Key::ColName />
+            <SortHeader controller=controller column="service" label=Key::ColService />
+            <SortHeader controller=controller column="kid" label=Key::ColKeyId />
+            <SortHeader controller=controller column="created" label=Key::ColCreated />
+            <SortHeader controller=controller column="expires" label=Key::ColExpires />
+            <SortHeader controller=controller column="approval" label=Key::ColApproval />
+            <th scope="col">{tr(Key::ColActions)}</th>
+        </DataTable>
+    }
+}
+
+/// "3 days ago" with the full date and time in the tooltip and `<time datetime>`.
+#[component]
+pub fn When(ms: i64, now: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <time
+            datetime=intl::iso(ms)
+            title=move || intl::date_time(i18n.locale.get().tag(), ms)
+        >
+            {move || intl::relative(i18n.locale.get().tag(), ms, now)}
+        </time>
+    }
+}
+
+/// A key id is 43 characters: the start is enough to tell keys apart on screen.
+fn short_kid(kid: &str) -> String {
+    match kid.char_indices().nth(10) {
+        Some((i, _)) => format!("{}…", &kid[..i]),
+        None => kid.to_string(),
+    }
+}
+
+#[component]
+fn KeyRowView(row: KeyRow) -> impl IntoView {
+    let page = use_service_keys_page();
+    let now = row.now_ms;
+    let kid = row.key.kid.clone();
+    let expiry = row.expiry();
+    let expires = match (row.expires_ms, expiry) {
+        (Some(ms), _) => {
+            let state = match expiry {
+                Expiry::Expired => Some(("badge badge-danger", Key::KeyExpired)),
+                Expiry::Soon => Some(("badge badge-warn", Key::KeyExpiringSoon)),
+                _ => None,
+            };
+            view! {
+                <When ms=ms now=now />
+                {state.map(|(class, k)| view! { " " <span class=class>{tr(k)}</span> })}
+            }
+            .into_any()
+        }
+        (None, _) => view! { <span class="muted">{tr(Key::KeyNeverExpires)}</span> }.into_any(),
+    };
+    let approval = match &row.key.approval {
+        None => view! { <span class="badge badge-warn">{tr(Key::KeyPending)}</span> }.into_any(),
+        Some(a) => {
+            let by = if a.automatic() {
+                view! { <span>{tr(Key::KeyApprovedAutomatically)}</span> }.into_any()
+            } else {
+                let who = a
+                    .approver
+                    .as_ref()
+                    .map(|u| u.username.clone())
+                    .unwrap_or_default();
+                view! { <span class="server-message">{who}</span> }.into_any()
+            };
+            let when = crate::dates::parse_quay_date(&a.approved_date)
+                .map(|ms| view! { " · " <When ms=ms now=now /> });
+            view! {
+                <span class="badge badge-ok">{tr(Key::KeyApproved)}</span>
+                " "
+                {by}
+                {when}
+            }
+            .into_any()
+        }
+    };
+    let name = if row.key.name.is_empty() {
+        view! { <span class="muted">{tr(Key::KeyUnnamed)}</span> }.into_any()
+    } else {
+        view! { <span class="server-message">{row.key.name.clone()}</span> }.into_any()
+    };
+    view! {
+        <tr data-testid="key-row">
+            <td data-testid="key-name">{name}</td>
+            <td class="server-message" data-testid="key-service">{row.key.service.clone()}</td>
+            <td class="cell-kid">
+                <code title=kid.clone() data-testid="key-kid">{short_kid(&kid)}</code>
+                <CopyButton text=kid.clone() testid="copy-kid" label=Key::CopyKeyId />
+            </td>
+            <td>{row.created_ms.map(|ms| view! { <When ms=ms now=now /> })}</td>
+            <td data-testid="key-expires">{expires}</td>
+            <td data-testid="key-approval">{approval}</td>
+            <td class="cell-actions">
+                <RowAction label=Key::Manage name=kid.clone() request=page.manage testid="manage-key" />
+                <RowAction
+                    label=Key::Delete
+                    name=kid.clone()
+                    request=page.delete
+                    testid="delete-key"
+                    danger=true
+                />
+            </td>
+        </tr>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_ids_are_shortened_on_characters() {
+        assert_eq!(short_kid("ABCDEFGHIJKLMNOP"), "ABCDEFGHIJ…");
+        assert_eq!(short_kid("short"), "short");
+        assert_eq!(short_kid("ééééééééééé"), "éééééééééé…");
+    }
+}
