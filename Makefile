@@ -15,8 +15,15 @@ bootstrap:
 	@scripts/bootstrap.sh
 
 # Release build of the dashboard into dist/ (opt-level z, LTO, wasm-opt -Oz, immediate-abort panics).
-dist: bootstrap
+# Rebuilt only when one of its inputs changed: the split and optimisation steps take a minute.
+DIST_INPUTS := $(shell find src style public rules/src scripts -type f 2>/dev/null) \
+	index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml Makefile
+
+dist: bootstrap dist/index.html
+
+dist/index.html: $(DIST_INPUTS) | bootstrap
 	@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env trunk --quiet build --release
+	@touch dist/index.html
 
 emulator: bootstrap
 	@cargo build --quiet --release -p quay-emulator
