@@ -33,6 +33,11 @@ fn remember_page_size(size: u32) {
     }
 }
 
+/// The `variant` of a list that has only one (organizations, quotas, service keys).
+pub fn no_variants(_: &ListQuery) -> String {
+    String::new()
+}
+
 /// Load-all progress: rows loaded so far while it runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoadAll {

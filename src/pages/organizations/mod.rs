@@ -14,11 +14,12 @@ use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
 use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
-use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::list_view::{
+    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
+};
 use crate::components::paged_list::{FetchPage, PagedList};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
-use crate::listing::query::ListQuery;
 
 pub const ORGANIZATIONS_PATH: &str = "/organizations";
 
@@ -34,11 +35,6 @@ pub struct OrganizationsPage {
 
 pub fn use_organizations_page() -> OrganizationsPage {
     expect_context::<OrganizationsPage>()
-}
-
-/// The organization list has no variants.
-fn variant(_: &ListQuery) -> String {
-    String::new()
 }
 
 #[component]
@@ -63,7 +59,7 @@ fn OrganizationsView() -> impl IntoView {
         ORGANIZATIONS_PATH,
         row::COLUMNS,
         PagedList::new(fetch),
-        variant,
+        no_variants,
     );
     let registry = use_registry_config();
     let page = OrganizationsPage {

@@ -15,12 +15,13 @@ use super::use_page_title;
 use crate::api::quota::QuotaSummary;
 use crate::api::superuser_organizations::list_organizations;
 use crate::api::superuser_users::list_users;
-use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::list_view::{
+    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
+};
 use crate::components::paged_list::{FetchPage, PagedList};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::format::format_bytes;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::query::ListQuery;
 use row::{
     QuotaRow, COLUMNS, DEFAULT_SORT, KIND_ORGANIZATION, KIND_USER, NO_QUOTA, OVER_70, OVER_90,
 };
@@ -66,11 +67,6 @@ fn listed(rows: impl Iterator<Item = QuotaRow>) -> Vec<QuotaRow> {
     rows.filter(QuotaRow::is_listed).collect()
 }
 
-/// One list, no variants.
-fn variant(_: &ListQuery) -> String {
-    String::new()
-}
-
 #[derive(Clone, Copy)]
 pub struct QuotasPage {
     pub controller: ListController<QuotaRow>,
@@ -98,7 +94,7 @@ fn QuotasView() -> impl IntoView {
         COLUMNS,
         Some(DEFAULT_SORT),
         PagedList::new(fetch_namespaces()),
-        variant,
+        no_variants,
     );
     let page = QuotasPage {
         controller,

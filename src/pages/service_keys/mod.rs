@@ -14,11 +14,12 @@ use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::api::service_keys::{delete_key, list_keys};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
-use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::components::list_view::{
+    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
+};
 use crate::components::paged_list::{FetchPage, PagedList};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl::now_ms;
-use crate::listing::query::ListQuery;
 use row::{KeyRow, APPROVED, COLUMNS, DEFAULT_SORT, EXPIRED, EXPIRING, PENDING};
 
 pub const SERVICE_KEYS_PATH: &str = "/service-keys";
@@ -60,10 +61,6 @@ fn fetch_keys() -> FetchPage<KeyRow> {
     })
 }
 
-fn variant(_: &ListQuery) -> String {
-    String::new()
-}
-
 #[component]
 pub fn ServiceKeys() -> impl IntoView {
     use_page_title(Key::NavServiceKeys);
@@ -81,7 +78,7 @@ fn ServiceKeysView() -> impl IntoView {
         COLUMNS,
         Some(DEFAULT_SORT),
         PagedList::new(fetch_keys()),
-        variant,
+        no_variants,
     );
     let page = ServiceKeysPage {
         controller,
