@@ -194,7 +194,8 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
             ctx.wait_for_text("[data-testid=last-calculated]", "Never calculated")
                 .await;
             ctx.wait_for_text("[data-testid=size-state]", "Idle").await;
-            ctx.wait_for_text("[data-testid=biggest-row]", "alice").await;
+            ctx.wait_for_text("[data-testid=biggest-row]", "alice")
+                .await;
             ctx.assert_accessible("registry size page").await;
 
             ctx.click("[data-testid=calculate-now]").await;
@@ -202,20 +203,36 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
             let mut seen: Vec<String> = Vec::new();
             let deadline = Instant::now() + Duration::from_secs(20);
             loop {
-                let state = ctx.text("[data-testid=size-state]").await;
+                // State and button read in one script, so both come from the same render.
+                let snapshot = ctx
+                    .js(
+                        "const s = document.querySelector('[data-testid=size-state]'); \
+                         return [s ? s.textContent.trim() : null, \
+                         document.querySelector('[data-testid=calculate-now]').disabled];",
+                    )
+                    .await;
+                let Some(state) = snapshot[0].as_str().map(str::to_string) else {
+                    assert!(
+                        Instant::now() < deadline,
+                        "the state went away; seen: {seen:?}"
+                    );
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
                 if seen.last() != Some(&state) {
                     seen.push(state.clone());
                 }
                 if state == "Queued" || state == "Running" {
-                    let disabled = ctx
-                        .js("return document.querySelector('[data-testid=calculate-now]').disabled;")
-                        .await;
-                    assert_eq!(disabled.as_bool(), Some(true), "a second click while {state}");
+                    let disabled = snapshot[1].as_bool();
+                    assert_eq!(disabled, Some(true), "a second click while {state}");
                 }
                 if state == "Idle" && seen.len() > 1 {
                     break;
                 }
-                assert!(Instant::now() < deadline, "never finished; states seen: {seen:?}");
+                assert!(
+                    Instant::now() < deadline,
+                    "never finished; states seen: {seen:?}"
+                );
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             assert!(
@@ -227,7 +244,8 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
                 "{seen:?}"
             );
             ctx.wait_for_text("[data-testid=total-size]", "6 GiB").await;
-            ctx.wait_for_text("[data-testid=total-bytes]", "6,442,450,944").await;
+            ctx.wait_for_text("[data-testid=total-bytes]", "6,442,450,944")
+                .await;
             ctx.wait_for_text(".toast-stack", "Registry size calculated: 6 GiB")
                 .await;
             let last = ctx.text("[data-testid=last-calculated]").await;
@@ -235,7 +253,8 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
 
             ctx.choose_language("ja").await;
             ctx.wait_for_text("h1", "レジストリサイズ").await;
-            ctx.wait_for_text("[data-testid=size-state]", "待機中").await;
+            ctx.wait_for_text("[data-testid=size-state]", "待機中")
+                .await;
         },
     )
     .await;
