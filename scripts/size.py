@@ -4,10 +4,12 @@ every file in dist/, then what each kind of visit fetches, in brotli bytes.
 What is fetched when:
 - first load: index.html and everything it references, i.e. every file except the lazily loaded
   wasm chunks (`split_*`, `chunk_*`, fetched by `__wasm_split-*.js` when a page needs them) and
-  the language catalogues (`i18n/*`, fetched only when Japanese or Chinese is shown). This is
+  the language catalogues (`i18n/*`, fetched only when Japanese or Chinese is shown) and the
+  pages' stylesheet (`pages-*.css`, fetched with the first lazily loaded page). This is
   what a signed-in admin's visit to the overview costs, and what the size budget is about.
 - each split point (a lazily loaded page, the sign-in gate): its own module plus the shared
-  chunks the loader fetches with it, on top of the first load.
+  chunks the loader fetches with it, on top of the first load; for a page, also the pages'
+  stylesheet.
 """
 import glob
 import json
@@ -31,7 +33,7 @@ def sizes(path):
 
 def lazy(name):
     base = os.path.basename(name)
-    return base.startswith(("split_", "chunk_")) or name.startswith("i18n/")
+    return base.startswith(("split_", "chunk_", "pages-")) or name.startswith("i18n/")
 
 
 files = sorted(os.path.relpath(p, dist) for p in glob.glob(os.path.join(dist, "**"), recursive=True)
@@ -46,6 +48,7 @@ print(f"{'TOTAL':<64} {totals[0]:>9} {totals[1]:>9} {totals[2]:>9}")
 print()
 
 first = sum(table[f][2] for f in files if not lazy(f))
+page_styles = [f for f in files if re.fullmatch(r"pages-[0-9a-f]+\.css", f)]
 # scripts/wasm_split.py records which files each split point fetches, per build hash.
 loaders = glob.glob(os.path.join(dist, "__wasm_split-*.js"))
 if loaders:
@@ -56,7 +59,9 @@ if loaders:
     if not os.path.exists(manifest_path):
         sys.exit(f"size: {manifest_path} missing (rebuild with make dist)")
     for point, needs in json.load(open(manifest_path)).items():
-        extra = sum(table[f][2] for f in needs)
+        # Route views (`#[lazy_route]`) wait for the pages' stylesheet (src/page_styles.rs).
+        styles = page_styles if "_route_" in point else []
+        extra = sum(table[f][2] for f in needs + styles)
         label = re.sub(r"_\d+$", "", point).strip("_")
         print(f"then {label:<42} +{extra:>8} brotli bytes (total {first + extra})")
 for f in files:

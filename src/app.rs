@@ -11,6 +11,7 @@ use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
 use crate::i18n::{I18n, Key, Language};
+use crate::page_styles;
 use crate::pages::builds::Builds;
 use crate::pages::coming_next::ComingNext;
 use crate::pages::not_found::NotFound;
@@ -75,6 +76,7 @@ macro_rules! lazy_page {
         #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
+                page_styles::load();
                 $route
             }
             fn view(_this: Self) -> AnyView {

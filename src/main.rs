@@ -12,6 +12,7 @@ mod i18n;
 mod intl;
 mod json;
 mod listing;
+mod page_styles;
 mod pages;
 mod quota_limit;
 mod routes;

@@ -1,5 +1,5 @@
 //! Light/dark theme: follows the system until the admin picks one, which is remembered (the
-//! preference is not a secret, so localStorage is fine). `public/theme.js` applies the stored
+//! preference is not a secret, so localStorage is fine). `public/early.js` applies the stored
 //! choice before the first paint; this module keeps it in sync afterwards.
 
 use leptos::prelude::*;

@@ -336,3 +336,35 @@ async fn faults_show_errors_keep_input_and_change_nothing() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pages_stylesheet_arrives_with_the_first_page() {
+    browser_test("page_styles", Config::default_emulator(), |ctx| async move {
+        ctx.sign_in_as_superuser().await;
+        ctx.goto("/").await;
+        ctx.find(".user-card").await;
+        // The overview needs only the shell's styles: the pages' sheet is named, not fetched.
+        let before = ctx
+            .js("return [!!document.querySelector('meta[name=quay-admin-page-styles]'), \
+                 !!document.querySelector('link[data-page-styles]'), \
+                 performance.getEntriesByType('resource').some(e => /\\/pages-[0-9a-f]+\\.css$/.test(e.name))];")
+            .await;
+        assert_eq!(before, serde_json::json!([true, false, false]));
+
+        ctx.click(".sidenav a[href$='/users']").await;
+        ctx.find("[data-testid=user-row]").await;
+        let after = ctx
+            .js("return [document.querySelectorAll('link[data-page-styles]').length, \
+                 document.documentElement.classList.contains('page-styles-loading'), \
+                 getComputedStyle(document.querySelector('.page-header')).display];")
+            .await;
+        assert_eq!(after, serde_json::json!([1, false, "flex"]));
+
+        // A second page reuses it.
+        ctx.click(".sidenav a[href$='/organizations']").await;
+        ctx.find("[data-testid=organization-row], [data-testid=empty-state]").await;
+        let links = ctx.js("return document.querySelectorAll('link[data-page-styles]').length;").await;
+        assert_eq!(links, serde_json::json!(1));
+    })
+    .await;
+}

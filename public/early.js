@@ -1,0 +1,19 @@
+// Runs before the wasm; an external file as the CSP forbids inline scripts. Why each part is
+// here rather than in Rust: src/components/theme.rs, src/page_styles.rs.
+try {
+  var t = localStorage.getItem("quay-admin.theme");
+  if (t === "light" || t === "dark") document.documentElement.setAttribute("data-theme", t);
+} catch (e) {}
+
+function quayAdminLoadPageStyles() {
+  var meta = document.querySelector("meta[name=quay-admin-page-styles]");
+  if (!meta || document.querySelector("link[data-page-styles]")) return;
+  var root = document.documentElement, link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = meta.content;
+  link.integrity = meta.getAttribute("data-integrity") || "";
+  link.setAttribute("data-page-styles", "");
+  link.onload = link.onerror = function () { root.classList.remove("page-styles-loading"); };
+  root.classList.add("page-styles-loading");
+  document.head.appendChild(link);
+}
