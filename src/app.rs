@@ -13,7 +13,7 @@ use crate::config::RuntimeConfig;
 use crate::i18n::{I18n, Key, Language};
 use crate::page_styles;
 use crate::pages::builds::Builds;
-use crate::pages::coming_next::ComingNext;
+use crate::pages::logs::UsageLogs;
 use crate::pages::not_found::NotFound;
 use crate::pages::organizations::Organizations;
 use crate::pages::overview::Overview;
@@ -45,7 +45,6 @@ pub fn App(
     provide_context(session);
     provide_context(CurrentUserResource::new(session, toasts, i18n));
 
-    let area = |key: Key| move || view! { <ComingNext title=key /> };
     view! {
         <Router base=base>
             <Shell>
@@ -56,7 +55,7 @@ pub fn App(
                     <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} />
                     <Route path=path!("/quotas") view={Lazy::<QuotasRoute>::new()} />
                     <Route path=path!("/service-keys") view={Lazy::<ServiceKeysRoute>::new()} />
-                    <Route path=path!("/logs") view=area(Key::NavLogs) />
+                    <Route path=path!("/logs") view={Lazy::<LogsRoute>::new()} />
                     <Route path=path!("/registry-size") view={Lazy::<RegistrySizeRoute>::new()} />
                     <Route path=path!("/builds") view={Lazy::<BuildsRoute>::new()} />
                     <Route path=path!("/builds/:uuid") view={Lazy::<BuildsRoute>::new()} />
@@ -93,6 +92,7 @@ lazy_page!(QuotasRoute => Quotas);
 lazy_page!(RegistrySizeRoute => RegistrySizePage);
 lazy_page!(ServiceKeysRoute => ServiceKeys);
 lazy_page!(BuildsRoute => Builds);
+lazy_page!(LogsRoute => UsageLogs);
 
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]

@@ -45,14 +45,22 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Offers `text` as a file download (an object URL on a temporary link, revoked afterwards).
-pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), ()> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// A blob of `mime` type made of `parts` (strings or blobs; blobs are referenced, not copied).
+pub fn blob_of(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, ()> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
+    web_sys::Blob::new_with_blob_sequence_and_options(parts, &options).map_err(|_| ())
+}
+
+/// Offers `text` as a file download.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), ()> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_blob(filename, &blob_of(&parts, mime)?)
+}
+
+/// Offers `blob` as a file download (an object URL on a temporary link, revoked afterwards).
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), ()> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| ())?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or(())?;
     let link = document
         .create_element("a")

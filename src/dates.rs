@@ -55,8 +55,47 @@ pub fn parse_input_date(text: &str) -> Option<i64> {
 
 /// `yyyy-mm-dd` (UTC) of Unix seconds, for `<input type="date">`.
 pub fn input_date(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    // Inverse of days_from_civil.
+    day_to_input(seconds.div_euclid(86_400))
+}
+
+/// `yyyy-mm-dd` of a day number (days since 1970-01-01).
+pub fn day_to_input(days: i64) -> String {
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The day number of a `yyyy-mm-dd` date.
+pub fn input_to_day(text: &str) -> Option<i64> {
+    parse_input_date(text).map(|s| s.div_euclid(86_400))
+}
+
+/// The UTC day number of Unix milliseconds.
+pub fn day_of_ms(ms: i64) -> i64 {
+    ms.div_euclid(86_400_000)
+}
+
+/// ISO 8601 in UTC to the second (`2026-11-22T23:08:35Z`), computed here so it is the same
+/// natively and in the browser.
+pub fn iso_utc(ms: i64) -> String {
+    let seconds = ms.div_euclid(1000);
+    let (year, month, day) = civil_from_days(seconds.div_euclid(86_400));
+    let s = seconds.rem_euclid(86_400);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s % 3600 / 60,
+        s % 60
+    )
+}
+
+/// `mm/dd/yyyy`: the date form of Quay's log queries (`starttime`, `endtime`).
+pub fn quay_query_date(days: i64) -> String {
+    let (year, month, day) = civil_from_days(days);
+    format!("{month:02}/{day:02}/{year:04}")
+}
+
+/// (year, month, day) of a day number; the inverse of `days_from_civil`.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -66,7 +105,7 @@ pub fn input_date(seconds: i64) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    (year, month, day)
 }
 
 #[cfg(test)]
@@ -104,5 +143,20 @@ mod tests {
         }
         assert_eq!(parse_input_date("2026-13-01"), None);
         assert_eq!(parse_input_date("tomorrow"), None);
+    }
+
+    #[test]
+    fn day_numbers() {
+        let day = input_to_day("2026-11-23").unwrap();
+        assert_eq!(day_to_input(day), "2026-11-23");
+        assert_eq!(quay_query_date(day), "11/23/2026");
+        assert_eq!(civil_from_days(day + 8), (2026, 12, 1));
+        assert_eq!(day_of_ms(day * 86_400_000 + 86_399_999), day);
+        assert_eq!(day_of_ms(-1), -1);
+        assert_eq!(input_to_day("2026-13-01"), None);
+        assert_eq!(
+            iso_utc(parse_quay_date("Sun, 22 Nov 2026 23:08:35 -0000").unwrap()),
+            "2026-11-22T23:08:35Z"
+        );
     }
 }

@@ -27,6 +27,18 @@ pub fn date_time(locale: &str, ms: i64) -> String {
         .into()
 }
 
+/// A UTC day as "Nov 21" (or "11月21日") in the language `locale`: Quay's days are UTC days,
+/// whatever the reader's time zone.
+pub fn day_label(locale: &str, day: i64) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"month".into(), &"short".into());
+    let _ = js_sys::Reflect::set(&options, &"day".into(), &"numeric".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    js_sys::Date::new(&JsValue::from_f64((day * 86_400_000) as f64))
+        .to_locale_date_string(locale, &options)
+        .into()
+}
+
 /// The ISO 8601 form (UTC), for `<time datetime>`.
 pub fn iso(ms: i64) -> String {
     js_sys::Date::new(&JsValue::from_f64(ms as f64))

@@ -218,3 +218,40 @@ pub fn approve_service_key(
     crate::routes::service_keys::approve_as(&storage, &seeding_config(), &auth, kid, notes)
         .map_err(api_error)
 }
+
+/// A usage-log entry as another Quay component (the registry, the UI's sign-in) would write it:
+/// of `kind`, on the namespace named `account`, performed by `performer`, at `datetime_us`.
+pub struct SeedLog<'a> {
+    pub kind: &'a str,
+    pub account: Option<&'a str>,
+    pub performer: Option<&'a str>,
+    pub ip: Option<&'a str>,
+    pub metadata: serde_json::Value,
+    pub datetime_us: i64,
+}
+
+/// Writes usage-log entries (for tests: entries on past days, which no route can write).
+pub fn write_logs(db: &Path, entries: &[SeedLog<'_>]) -> Result<(), String> {
+    let storage = open(db)?;
+    let id_of = |name: Option<&str>| -> Result<Option<i64>, String> {
+        let Some(name) = name else { return Ok(None) };
+        storage
+            .namespace_by_name(name)
+            .map_err(|e| e.to_string())?
+            .map(|n| Some(n.id))
+            .ok_or_else(|| format!("no namespace {name}"))
+    };
+    for e in entries {
+        storage
+            .write_log(&crate::storage::NewLogEntry {
+                kind: e.kind,
+                account_id: id_of(e.account)?,
+                performer_id: id_of(e.performer)?,
+                ip: e.ip.map(str::to_string),
+                metadata: e.metadata.clone(),
+                datetime_us: e.datetime_us,
+            })
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}

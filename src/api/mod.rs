@@ -3,6 +3,7 @@
 pub mod builds;
 mod client;
 mod error;
+pub mod logs;
 pub mod organization;
 pub mod quota;
 pub mod registry_config;

@@ -16,7 +16,7 @@ use crate::browser::local_storage;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::query::{ListQuery, Sort, PAGE_SIZES};
+use crate::listing::query::{ListQuery, PageParams, Sort, PAGE_SIZES};
 use crate::listing::window::{rows_needed, window, Row, Window};
 
 type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
@@ -92,10 +92,32 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         list: PagedList<T>,
         variant: fn(&ListQuery) -> String,
     ) -> Self {
+        Self::with_params(
+            path,
+            columns,
+            default_sort,
+            PageParams::default(),
+            list,
+            variant,
+        )
+    }
+
+    /// As `with_default_sort`, for a page with URL parameters of its own.
+    pub fn with_params(
+        path: &'static str,
+        columns: &'static [&'static str],
+        default_sort: Option<(&'static str, bool)>,
+        page_params: PageParams,
+        list: PagedList<T>,
+        variant: fn(&ListQuery) -> String,
+    ) -> Self {
         let params = use_query_map();
         let remembered = remembered_page_size();
         let query = Memo::new(move |_| {
-            let mut q = params.with(|p| ListQuery::parse(|k| p.get(k), columns, remembered));
+            let mut q = params.with(|p| {
+                ListQuery::parse(|k| p.get(k), columns, remembered)
+                    .with_params(|k| p.get(k), page_params)
+            });
             if q.sort.is_none() {
                 q.sort = default_sort.map(|(column, descending)| Sort {
                     column: column.to_string(),

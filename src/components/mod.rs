@@ -9,6 +9,7 @@ pub mod delete_dialog;
 pub mod dialog;
 pub mod draft;
 pub mod error_view;
+pub mod facet_select;
 pub mod form_field;
 pub mod key_value_editor;
 pub mod language;

@@ -213,11 +213,6 @@ texts! {
         ja: "レジストリの config.yaml の SUPER_USERS にこの名前を追加し、レジストリを再起動してください。それまでは管理ページへのアクセスは拒否されます。",
         zh: "请将此名称加入仓库 config.yaml 中的 SUPER_USERS 并重启仓库。在此之前，管理页面将被拒绝访问。",
     }
-    ComingNextBody {
-        en: "This page is coming in the next release.",
-        ja: "このページは次のリリースで提供されます。",
-        zh: "此页面将在下一个版本中提供。",
-    }
     NotFoundTitle { en: "Page not found", ja: "ページが見つかりません", zh: "页面未找到" }
     NotFoundBody {
         en: "There is no page at this address.",
@@ -737,4 +732,87 @@ texts! {
         zh: "该组织及其团队和仓库将被删除。其名称仍被保留。",
     }
     OrganizationDeletedToast { en: "Organization {name} deleted.", ja: "組織 {name} を削除しました。", zh: "已删除组织 {name}。" }
+
+    // Usage logs page.
+    LogsIntro {
+        en: "What was done on the registry, newest first. Quay counts days in UTC.",
+        ja: "レジストリで行われた操作 (新しい順)。Quay は日付を UTC で数えます。",
+        zh: "仓库上执行过的操作，最新的在前。Quay 按 UTC 计算日期。",
+    }
+    TimeRange { en: "Time range", ja: "期間", zh: "时间范围" }
+    RangeLast24h { en: "Last 24 hours", ja: "過去 24 時間", zh: "最近 24 小时" }
+    RangeLast7d { en: "Last 7 days", ja: "過去 7 日間", zh: "最近 7 天" }
+    RangeLast30d { en: "Last 30 days", ja: "過去 30 日間", zh: "最近 30 天" }
+    RangeCustom { en: "Custom", ja: "カスタム", zh: "自定义" }
+    RangeFrom { en: "From (UTC)", ja: "開始日 (UTC)", zh: "开始日期 (UTC)" }
+    RangeTo { en: "To (UTC)", ja: "終了日 (UTC)", zh: "结束日期 (UTC)" }
+    ShowRange { en: "Show", ja: "表示", zh: "显示" }
+    ChartTitle { en: "Entries per day", ja: "日ごとの件数", zh: "每日条目数" }
+    ChartCaption {
+        en: "Log entries per day and kind, {from} to {to} (UTC)",
+        ja: "{from} から {to} までの日別・種類別のログ件数 (UTC)",
+        zh: "{from} 至 {to} 每日各类日志条目数 (UTC)",
+    }
+    ChartDayLabel { en: "{day}: {count} entries. Show only this day.", ja: "{day}: {count} 件。この日だけを表示します。", zh: "{day}：{count} 条。仅显示这一天。" }
+    ChartShowTable { en: "Show the counts as a table", ja: "件数を表で表示", zh: "以表格显示数量" }
+    ChartNoEntries { en: "No entries in this range.", ja: "この期間のエントリはありません。", zh: "此时间范围内没有条目。" }
+    ChartOtherKinds { en: "Other kinds", ja: "その他の種類", zh: "其他类型" }
+    ChartLoadFailed { en: "The daily counts could not be loaded.", ja: "日ごとの件数を読み込めませんでした。", zh: "无法加载每日数量。" }
+    ColDay { en: "Day", ja: "日付", zh: "日期" }
+    ColTotal { en: "Total", ja: "合計", zh: "合计" }
+    LogsCaption { en: "Usage log entries, page {page}", ja: "利用ログのエントリ (ページ {page})", zh: "使用日志条目，第 {page} 页" }
+    ColTime { en: "Time", ja: "日時", zh: "时间" }
+    ColAction { en: "Action", ja: "操作", zh: "操作" }
+    ColPerformer { en: "Performed by", ja: "実行者", zh: "执行者" }
+    ColNamespace { en: "Namespace", ja: "名前空間", zh: "命名空间" }
+    ColIp { en: "IP address", ja: "IP アドレス", zh: "IP 地址" }
+    LogDetails { en: "Details", ja: "詳細", zh: "详情" }
+    NoLogsMatch { en: "No loaded entry matches.", ja: "一致する読み込み済みのエントリはありません。", zh: "没有匹配的已加载条目。" }
+    NoLogsYet { en: "No entries in this range.", ja: "この期間のエントリはありません。", zh: "此时间范围内没有条目。" }
+    NounEntries { en: "entries", ja: "エントリ", zh: "条目" }
+    FilterLogs { en: "Search entries", ja: "エントリを検索", zh: "搜索条目" }
+    AllKinds { en: "All kinds", ja: "すべての種類", zh: "所有类型" }
+    FilterPerformer { en: "Performed by", ja: "実行者", zh: "执行者" }
+    FilterNamespace { en: "Namespace", ja: "名前空間", zh: "命名空间" }
+    ExportRange { en: "Export range as CSV", ja: "期間を CSV でエクスポート", zh: "将时间范围导出为 CSV" }
+    ExportingCount { en: "Exporting… {count} entries", ja: "エクスポート中… {count} 件", zh: "正在导出… {count} 条" }
+    ExportedEntries { en: "Exported {count} entries.", ja: "{count} 件をエクスポートしました。", zh: "已导出 {count} 条。" }
+    ExportStopped { en: "The export stopped.", ja: "エクスポートが中断されました。", zh: "导出已中断。" }
+    LogSomeone { en: "Someone", ja: "不明なユーザー", zh: "某人" }
+    LogUserCreate { en: "{performer} created user {username}", ja: "{performer} がユーザー {username} を作成しました", zh: "{performer} 创建了用户 {username}" }
+    LogUserDelete { en: "{performer} deleted user {username}", ja: "{performer} がユーザー {username} を削除しました", zh: "{performer} 删除了用户 {username}" }
+    LogUserDisable { en: "{performer} disabled user {username}", ja: "{performer} がユーザー {username} を無効にしました", zh: "{performer} 禁用了用户 {username}" }
+    LogUserEnable { en: "{performer} enabled user {username}", ja: "{performer} がユーザー {username} を有効にしました", zh: "{performer} 启用了用户 {username}" }
+    LogUserChangeEmail { en: "{performer} changed the e-mail of {account} to {email}", ja: "{performer} が {account} のメールアドレスを {email} に変更しました", zh: "{performer} 将 {account} 的电子邮件改为 {email}" }
+    LogUserChangePassword { en: "{performer} changed the password of {username}", ja: "{performer} が {username} のパスワードを変更しました", zh: "{performer} 更改了 {username} 的密码" }
+    LogOrgCreate { en: "{performer} created organization {namespace}", ja: "{performer} が組織 {namespace} を作成しました", zh: "{performer} 创建了组织 {namespace}" }
+    LogOrgDelete { en: "{performer} deleted organization {namespace}", ja: "{performer} が組織 {namespace} を削除しました", zh: "{performer} 删除了组织 {namespace}" }
+    LogOrgChangeName { en: "{performer} renamed {old_name} to {new_name}", ja: "{performer} が {old_name} の名前を {new_name} に変更しました", zh: "{performer} 将 {old_name} 重命名为 {new_name}" }
+    LogKeyCreate { en: "{performer} created service key {kid} for {service}", ja: "{performer} が {service} のサービスキー {kid} を作成しました", zh: "{performer} 为 {service} 创建了服务密钥 {kid}" }
+    LogKeyApprove { en: "{performer} approved service key {kid} for {service}", ja: "{performer} が {service} のサービスキー {kid} を承認しました", zh: "{performer} 批准了 {service} 的服务密钥 {kid}" }
+    LogKeyModify { en: "{performer} changed service key {kid}", ja: "{performer} がサービスキー {kid} を変更しました", zh: "{performer} 修改了服务密钥 {kid}" }
+    LogKeyExtend { en: "{performer} changed the expiration of service key {kid}", ja: "{performer} がサービスキー {kid} の有効期限を変更しました", zh: "{performer} 更改了服务密钥 {kid} 的有效期" }
+    LogKeyDelete { en: "{performer} deleted service key {kid}", ja: "{performer} がサービスキー {kid} を削除しました", zh: "{performer} 删除了服务密钥 {kid}" }
+    LogKeyRotate { en: "{performer} rotated service key {signer_kid} to {kid}", ja: "{performer} がサービスキー {signer_kid} を {kid} にローテーションしました", zh: "{performer} 将服务密钥 {signer_kid} 轮换为 {kid}" }
+    LogTakeOwnership { en: "{performer} took ownership of {namespace}", ja: "{performer} が {namespace} の所有権を取得しました", zh: "{performer} 接管了 {namespace}" }
+    LogCreateApplication { en: "{performer} created application {application_name} in {account}", ja: "{performer} が {account} にアプリケーション {application_name} を作成しました", zh: "{performer} 在 {account} 中创建了应用 {application_name}" }
+    LogLoginSuccess { en: "{account} signed in", ja: "{account} がサインインしました", zh: "{account} 已登录" }
+    LogLoginFailure { en: "Failed sign-in as {username}", ja: "{username} としてのサインインに失敗しました", zh: "以 {username} 登录失败" }
+    LogLogout { en: "{account} signed out", ja: "{account} がサインアウトしました", zh: "{account} 已退出登录" }
+    LogCreateAppToken { en: "{account} created app-specific token {app_specific_token_title}", ja: "{account} がアプリ専用トークン {app_specific_token_title} を作成しました", zh: "{account} 创建了应用专用令牌 {app_specific_token_title}" }
+    LogCreateRepo { en: "{performer} created repository {repository}", ja: "{performer} がリポジトリ {repository} を作成しました", zh: "{performer} 创建了仓库 {repository}" }
+    LogDeleteRepo { en: "{performer} deleted repository {repository}", ja: "{performer} がリポジトリ {repository} を削除しました", zh: "{performer} 删除了仓库 {repository}" }
+    LogPushRepo { en: "{performer} pushed to {repository}", ja: "{performer} が {repository} にプッシュしました", zh: "{performer} 推送到 {repository}" }
+    LogPullRepo { en: "{performer} pulled from {repository}", ja: "{performer} が {repository} からプルしました", zh: "{performer} 从 {repository} 拉取" }
+    LogCreateTag { en: "{performer} created tag {tag} in {repository}", ja: "{performer} が {repository} にタグ {tag} を作成しました", zh: "{performer} 在 {repository} 中创建了标签 {tag}" }
+    LogMoveTag { en: "{performer} moved tag {tag} in {repository}", ja: "{performer} が {repository} のタグ {tag} を移動しました", zh: "{performer} 移动了 {repository} 中的标签 {tag}" }
+    LogDeleteTag { en: "{performer} deleted tag {tag} in {repository}", ja: "{performer} が {repository} のタグ {tag} を削除しました", zh: "{performer} 删除了 {repository} 中的标签 {tag}" }
+    LogTagExpiration { en: "{performer} changed the expiration of tag {tag} in {repository}", ja: "{performer} が {repository} のタグ {tag} の有効期限を変更しました", zh: "{performer} 更改了 {repository} 中标签 {tag} 的有效期" }
+    LogRepoDescription { en: "{performer} changed the description of {repository}", ja: "{performer} が {repository} の説明を変更しました", zh: "{performer} 更改了 {repository} 的描述" }
+    LogRepoVisibility { en: "{performer} made {repository} {visibility}", ja: "{performer} が {repository} を {visibility} にしました", zh: "{performer} 将 {repository} 设为 {visibility}" }
+    LogRepoPermission { en: "{performer} gave {username} {role} access to {repository}", ja: "{performer} が {username} に {repository} への {role} 権限を付与しました", zh: "{performer} 授予 {username} 对 {repository} 的 {role} 权限" }
+    LogTeamAdd { en: "{performer} added {member} to team {team}", ja: "{performer} が {member} をチーム {team} に追加しました", zh: "{performer} 将 {member} 添加到团队 {team}" }
+    LogTeamRemove { en: "{performer} removed {member} from team {team}", ja: "{performer} が {member} をチーム {team} から削除しました", zh: "{performer} 将 {member} 从团队 {team} 中移除" }
+    LogCreateRobot { en: "{performer} created robot account {robot}", ja: "{performer} がロボットアカウント {robot} を作成しました", zh: "{performer} 创建了机器人账户 {robot}" }
+    LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

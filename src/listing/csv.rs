@@ -4,8 +4,19 @@
 /// One CSV document: a header line and the rows, CRLF line ends, a UTF-8 BOM so spreadsheet
 /// programs read non-ASCII names correctly.
 pub fn to_csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    csv_header(header) + &csv_lines(rows)
+}
+
+/// The start of a CSV document written in pieces: the BOM and the header line.
+pub fn csv_header(header: &[&str]) -> String {
     let mut out = String::from("\u{feff}");
     push_line(&mut out, header.iter().map(|h| h.to_string()));
+    out
+}
+
+/// Lines of a CSV document written in pieces.
+pub fn csv_lines(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = String::new();
     for row in rows {
         push_line(&mut out, row.into_iter());
     }

@@ -14,6 +14,15 @@ pub struct Sort {
     pub descending: bool,
 }
 
+/// URL parameters only one page has, declared by it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PageParams {
+    /// Pick which server list the page shows (e.g. a time range); they narrow nothing.
+    pub scope: &'static [&'static str],
+    /// Narrow the loaded rows, as the filter box does.
+    pub facets: &'static [&'static str],
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListQuery {
     /// 1-based.
@@ -30,6 +39,9 @@ pub struct ListQuery {
     pub kind: Option<String>,
     /// A quick filter (`?only=`, e.g. "over90"); the page's rows decide what it means.
     pub only: Option<String>,
+    /// The page's own parameters and their non-empty values, in declaration order.
+    pub params: PageParams,
+    pub values: Vec<(&'static str, String)>,
 }
 
 impl Default for ListQuery {
@@ -42,6 +54,8 @@ impl Default for ListQuery {
             show_disabled: true,
             kind: None,
             only: None,
+            params: PageParams::default(),
+            values: Vec::new(),
         }
     }
 }
@@ -79,12 +93,56 @@ impl ListQuery {
             show_disabled: get("disabled").as_deref() != Some("hide"),
             kind: get("kind").filter(|v| !v.is_empty()),
             only: get("only").filter(|v| !v.is_empty()),
+            ..Self::default()
         }
     }
 
-    /// Whether anything narrows the rows (text, kind or quick filter).
+    /// Reads the page's own parameters (empty values are absent).
+    pub fn with_params(mut self, get: impl Fn(&str) -> Option<String>, params: PageParams) -> Self {
+        self.params = params;
+        self.values = params
+            .scope
+            .iter()
+            .chain(params.facets)
+            .filter_map(|&name| get(name).filter(|v| !v.is_empty()).map(|v| (name, v)))
+            .collect();
+        self
+    }
+
+    /// The value of one of the page's own parameters.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Sets (or with `None` or "" removes) one of the page's declared parameters.
+    pub fn set_param(&mut self, name: &str, value: Option<String>) {
+        let declared = self.params.scope.iter().chain(self.params.facets);
+        let Some(&name) = declared.into_iter().find(|&&n| n == name) else {
+            return;
+        };
+        let value = value.filter(|v| !v.is_empty());
+        match (self.values.iter().position(|(k, _)| *k == name), value) {
+            (Some(i), Some(v)) => self.values[i].1 = v,
+            (Some(i), None) => {
+                self.values.remove(i);
+            }
+            (None, Some(v)) => self.values.push((name, v)),
+            (None, None) => {}
+        }
+    }
+
+    /// Whether anything narrows the rows (text, kind, quick filter or a page facet).
     pub fn is_filtered(&self) -> bool {
-        !self.filter.trim().is_empty() || self.kind.is_some() || self.only.is_some()
+        !self.filter.trim().is_empty()
+            || self.kind.is_some()
+            || self.only.is_some()
+            || self
+                .values
+                .iter()
+                .any(|(k, _)| self.params.facets.contains(k))
     }
 
     /// The query string (without `?`); defaults are left out so plain URLs stay plain.
@@ -114,6 +172,7 @@ impl ListQuery {
         if let Some(only) = &self.only {
             pairs.push(("only", only.clone()));
         }
+        pairs.extend(self.values.iter().cloned());
         pairs
             .into_iter()
             .map(|(k, v)| format!("{k}={}", percent_encode(&v)))
@@ -194,6 +253,7 @@ mod tests {
             show_disabled: false,
             kind: Some("organization".into()),
             only: Some("over90".into()),
+            ..ListQuery::default()
         };
         let qs = q.to_query_string();
         assert_eq!(
@@ -248,5 +308,28 @@ mod tests {
         q.sort = q.toggled_sort("email");
         q.sort = q.toggled_sort("username");
         assert_eq!(q.aria_sort("username"), "ascending");
+    }
+
+    #[test]
+    fn page_params_round_trip_and_facets_filter() {
+        const PARAMS: PageParams = PageParams {
+            scope: &["range"],
+            facets: &["performer"],
+        };
+        let map: HashMap<String, String> = [("range", "30d"), ("performer", "ali"), ("x", "1")]
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut q = ListQuery::parse(|k| map.get(k).cloned(), &[], None)
+            .with_params(|k| map.get(k).cloned(), PARAMS);
+        assert_eq!(q.param("range"), Some("30d"));
+        assert_eq!(q.param("x"), None, "undeclared parameters are not kept");
+        assert!(q.is_filtered(), "a facet narrows");
+        assert_eq!(q.to_query_string(), "limit=25&range=30d&performer=ali");
+        q.set_param("performer", Some(String::new()));
+        assert!(!q.is_filtered(), "a scope parameter does not narrow");
+        q.set_param("range", Some("from to".into()));
+        q.set_param("undeclared", Some("1".into()));
+        assert_eq!(q.to_query_string(), "limit=25&range=from%20to");
     }
 }

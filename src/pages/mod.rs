@@ -1,7 +1,7 @@
 //! One module per route.
 
 pub mod builds;
-pub mod coming_next;
+pub mod logs;
 pub mod not_found;
 pub mod organizations;
 pub mod overview;

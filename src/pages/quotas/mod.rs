@@ -15,6 +15,7 @@ use super::use_page_title;
 use crate::api::quota::QuotaSummary;
 use crate::api::superuser_organizations::list_organizations;
 use crate::api::superuser_users::list_users;
+use crate::components::facet_select::{text_options, Facet, FacetSelect};
 use crate::components::list_view::{
     no_variants, ExportButton, ListController, ListFooter, ListToolbar,
 };
@@ -126,7 +127,13 @@ fn QuotasView() -> impl IntoView {
             </div>
             <Summary />
             <ListToolbar controller=controller filter_label=Key::FilterNamespaces>
-                <KindSelect />
+                <FacetSelect
+                    controller=controller
+                    facet=Facet::Kind
+                    label=Key::ColKind
+                    testid="kind-filter"
+                    options=text_options(KIND_CHOICES)
+                />
                 <ExportButton controller=controller filename="quay-quotas.csv" to_csv=row::quotas_csv />
             </ListToolbar>
             <QuickFilters />
@@ -160,43 +167,6 @@ fn Summary() -> impl IntoView {
         })
     };
     view! { <p class="page-summary" data-testid="quotas-summary">{text}</p> }
-}
-
-#[component]
-fn KindSelect() -> impl IntoView {
-    let controller = use_quotas_page().controller;
-    let i18n = use_i18n();
-    let current = move || controller.query.get().kind.unwrap_or_default();
-    view! {
-        <label class="picker">
-            <span>{tr(Key::ColKind)}</span>
-            <select
-                data-testid="kind-filter"
-                on:change:target=move |ev| {
-                    let value = ev.target().value();
-                    controller
-                        .update_query(
-                            false,
-                            |q| {
-                                q.kind = Some(value).filter(|v| !v.is_empty());
-                                q.page = 1;
-                            },
-                        );
-                }
-            >
-                {[("", Key::KindAll), (KIND_USER, Key::KindUser), (KIND_ORGANIZATION, Key::KindOrganization)]
-                    .into_iter()
-                    .map(|(value, label)| {
-                        view! {
-                            <option value=value selected=move || current() == value>
-                                {move || i18n.t(label)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-    }
 }
 
 /// "All", "Over 90 %", "Over 70 %", "No quota": toggle buttons that say whether they are on.
@@ -240,3 +210,9 @@ fn QuickFilters() -> impl IntoView {
         </div>
     }
 }
+
+const KIND_CHOICES: &[(&str, Key)] = &[
+    ("", Key::KindAll),
+    (KIND_USER, Key::KindUser),
+    (KIND_ORGANIZATION, Key::KindOrganization),
+];

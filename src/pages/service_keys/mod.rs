@@ -14,6 +14,7 @@ use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::api::service_keys::{delete_key, list_keys};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
+use crate::components::facet_select::{text_options, Facet, FacetSelect};
 use crate::components::list_view::{
     no_variants, ExportButton, ListController, ListFooter, ListToolbar,
 };
@@ -107,8 +108,20 @@ fn ServiceKeysView() -> impl IntoView {
                 </button>
             </div>
             <ListToolbar controller=controller filter_label=Key::FilterKeys>
-                <ServiceSelect />
-                <StateSelect />
+                <FacetSelect
+                    controller=controller
+                    facet=Facet::Kind
+                    label=Key::ColService
+                    testid="service-filter"
+                    options=service_options(controller)
+                />
+                <FacetSelect
+                    controller=controller
+                    facet=Facet::Only
+                    label=Key::SizeState
+                    testid="state-filter"
+                    options=text_options(STATE_CHOICES)
+                />
                 <ExportButton controller=controller filename="quay-service-keys.csv" to_csv=row::keys_csv />
             </ListToolbar>
             <table::KeysTable />
@@ -132,92 +145,26 @@ fn ServiceKeysView() -> impl IntoView {
     }
 }
 
-/// The services that have keys, as a filter.
-#[component]
-fn ServiceSelect() -> impl IntoView {
-    let controller = use_service_keys_page().controller;
+const STATE_CHOICES: &[(&str, Key)] = &[
+    ("", Key::AllStates),
+    (PENDING, Key::KeyPending),
+    (APPROVED, Key::KeyApproved),
+    (EXPIRING, Key::KeyExpiringSoon),
+    (EXPIRED, Key::KeyExpired),
+];
+
+/// "All services", then the services that have keys.
+fn service_options(controller: ListController<KeyRow>) -> Signal<Vec<(String, String)>> {
     let i18n = use_i18n();
-    let services = Memo::new(move |_| {
-        let mut s: Vec<String> = controller
+    Signal::derive(move || {
+        let mut services: Vec<String> = controller
             .list
             .loaded
             .with(|l| l.items.iter().map(|r| r.key.service.clone()).collect());
-        s.sort();
-        s.dedup();
-        s
-    });
-    let current = move || controller.query.get().kind.unwrap_or_default();
-    view! {
-        <label class="picker">
-            <span>{tr(Key::ColService)}</span>
-            <select
-                data-testid="service-filter"
-                on:change:target=move |ev| {
-                    let value = ev.target().value();
-                    controller.update_query(false, |q| {
-                        q.kind = Some(value).filter(|v| !v.is_empty());
-                        q.page = 1;
-                    });
-                }
-            >
-                <option value="" selected=move || current().is_empty()>
-                    {move || i18n.t(Key::AllServices)}
-                </option>
-                {move || {
-                    services
-                        .get()
-                        .into_iter()
-                        .map(|s| {
-                            let selected = s.clone();
-                            view! {
-                                <option value=s.clone() selected=move || current() == selected>
-                                    {s.clone()}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
-    }
-}
-
-#[component]
-fn StateSelect() -> impl IntoView {
-    let controller = use_service_keys_page().controller;
-    let i18n = use_i18n();
-    let current = move || controller.query.get().only.unwrap_or_default();
-    let choices = [
-        ("", Key::AllStates),
-        (PENDING, Key::KeyPending),
-        (APPROVED, Key::KeyApproved),
-        (EXPIRING, Key::KeyExpiringSoon),
-        (EXPIRED, Key::KeyExpired),
-    ];
-    view! {
-        <label class="picker">
-            <span>{tr(Key::SizeState)}</span>
-            <select
-                data-testid="state-filter"
-                on:change:target=move |ev| {
-                    let value = ev.target().value();
-                    controller.update_query(false, |q| {
-                        q.only = Some(value).filter(|v| !v.is_empty());
-                        q.page = 1;
-                    });
-                }
-            >
-                {choices
-                    .into_iter()
-                    .map(|(value, label)| {
-                        view! {
-                            <option value=value selected=move || current() == value>
-                                {move || i18n.t(label)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-        </label>
-    }
+        services.sort();
+        services.dedup();
+        std::iter::once((String::new(), i18n.t(Key::AllServices).to_string()))
+            .chain(services.into_iter().map(|s| (s.clone(), s)))
+            .collect()
+    })
 }

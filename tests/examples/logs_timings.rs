@@ -1,0 +1,58 @@
+//! Benchmark (not a test): on the demo data (90 days of usage logs, over 200,000 entries), the
+//! time from navigation to the first page of log entries and to the daily chart of the last 30
+//! days, in headless Chromium, median of 5 runs after a warm-up. Also saves a screenshot of
+//! /logs into target/e2e-artifacts/. `cargo run --release -p quay-admin-e2e --example
+//! logs_timings` after `make dist`.
+
+use quay_admin_e2e::{
+    demo_config, median_after_warmup, run_in_browser, sign_in_on_demo_data, time_navigations,
+};
+
+/// Resolves with milliseconds since navigation once `selector` is on the page.
+fn wait_for(selector: &str) -> String {
+    format!(
+        r#"
+const done = arguments[arguments.length - 1];
+const check = () => {{
+  if (document.querySelector('{selector}')) {{ done(performance.now()); }}
+  else {{ requestAnimationFrame(check); }}
+}};
+check();
+"#
+    )
+}
+
+#[tokio::main(flavor = "multi_thread")]
+async fn main() {
+    let (outcome, _) = run_in_browser("bench_logs", demo_config(), |ctx| async move {
+        sign_in_on_demo_data(&ctx).await;
+        let path = "/logs?range=30d&limit=25";
+        let list = time_navigations(&ctx, path, &wait_for("[data-testid=log-row]"), 6).await;
+        let chart = time_navigations(
+            &ctx,
+            path,
+            &wait_for("[data-testid=chart-day] rect:not(.chart-hit)"),
+            6,
+        )
+        .await;
+        println!(
+            "navigation → first logs page (ms): runs {list:.0?}, median {:.0}",
+            median_after_warmup(&list)
+        );
+        println!(
+            "navigation → 30-day chart (ms): runs {chart:.0?}, median {:.0}",
+            median_after_warmup(&chart)
+        );
+        ctx.find("[data-testid=chart-legend]").await;
+        ctx.screenshot("logs_demo").await;
+        ctx.js("document.querySelector('[data-testid=logs-table]').scrollIntoView(); return true;")
+            .await;
+        ctx.click("[data-testid=log-row]:first-child details summary")
+            .await;
+        ctx.screenshot("logs_demo_table").await;
+    })
+    .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+}
