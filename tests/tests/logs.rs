@@ -157,6 +157,11 @@ async fn ranges_chart_filters_and_export() {
         ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
         let url = ctx.client.current_url().await.expect("url");
         assert_eq!(url.query(), Some(format!("limit=25&from={old_day}&to={old_day}").as_str()));
+        // The deep link itself shows the same, with the custom range in the fields.
+        ctx.client.refresh().await.expect("reload");
+        ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
+        assert_eq!(ctx.value("#logs-from").await, old_day);
+        assert_eq!(ctx.value("#logs-to").await, old_day);
         let sentences = ctx.texts("[data-testid=log-sentence]").await;
         assert_eq!(sentences.len(), 5);
         assert!(sentences.iter().all(|s| s == "alice pulled from alice/app"), "{sentences:?}");
