@@ -7,7 +7,7 @@ CONFIG ?=
 # --emit-relocs: scripts/wasm_split.py splits the linked module, which needs its relocations.
 RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Clink-args=--emit-relocs
 
-.PHONY: all bootstrap dist emulator run demo test size i18n clean
+.PHONY: all bootstrap dist emulator run demo test size bench i18n clean
 
 all: dist emulator
 
@@ -47,6 +47,12 @@ demo: dist emulator
 
 test: bootstrap
 	@scripts/test.sh
+
+# The benchmark report (a report, never a pass/fail test): transfer sizes, browser timings on
+# the demo data, emulator load under wrk. Prints a table, writes target/bench/report.json.
+bench: dist
+	@mkdir -p target/bench
+	@QUAY_ADMIN_DIST="$(CURDIR)/dist" CARGO_TARGET_DIR="$(CURDIR)/target" cargo run --quiet --release -p quay-admin-e2e --example bench
 
 # Regenerates the Japanese and Chinese catalogues (public/i18n/) from src/i18n/texts.rs.
 i18n:

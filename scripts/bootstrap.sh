@@ -24,8 +24,8 @@ TERSER=$(tool_version terser)
 WASM_SPLIT=$(tool_version wasm-split-cli)
 
 # 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld), clippy for wasm,
-#    Chromium + chromedriver for the browser tests, brotli for size reports.
-packages=(rustc-web cargo-web rust-web-src lld-22 rust-web-clippy chromium chromium-driver brotli nodejs npm)
+#    Chromium + chromedriver for the browser tests, brotli for size reports, wrk for make bench.
+packages=(rustc-web cargo-web rust-web-src lld-22 rust-web-clippy chromium chromium-driver brotli nodejs npm wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")

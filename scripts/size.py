@@ -19,7 +19,12 @@ import re
 import subprocess
 import sys
 
-dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+# --json FILE: also write the numbers there (for `make bench`).
+json_out = sys.argv[sys.argv.index("--json") + 1] if "--json" in sys.argv else None
+if json_out in args:
+    args.remove(json_out)
+dist = args[0] if args else "dist"
 if not os.path.isfile(os.path.join(dist, "index.html")):
     sys.exit(f"size: {dist}/index.html missing (run make dist)")
 
@@ -49,6 +54,7 @@ print()
 
 first = sum(table[f][2] for f in files if not lazy(f))
 page_styles = [f for f in files if re.fullmatch(r"pages-[0-9a-f]+\.css", f)]
+lazy_points = {}
 # scripts/wasm_split.py records which files each split point fetches, per build hash.
 loaders = glob.glob(os.path.join(dist, "__wasm_split-*.js"))
 if loaders:
@@ -63,8 +69,20 @@ if loaders:
         styles = page_styles if "_route_" in point else []
         extra = sum(table[f][2] for f in needs + styles)
         label = re.sub(r"_\d+$", "", point).strip("_")
+        lazy_points[label] = extra
         print(f"then {label:<42} +{extra:>8} brotli bytes (total {first + extra})")
 for f in files:
     if f.startswith("i18n/"):
         print(f"then {f:<42} +{table[f][2]:>8} brotli bytes")
 print(f"first-load brotli bytes: {first}")
+if json_out:
+    report = {
+        "first_load": {k: sum(table[f][i] for f in files if not lazy(f))
+                       for i, k in enumerate(("raw", "gzip", "brotli"))},
+        "files": {f: {"raw": t[0], "gzip": t[1], "brotli": t[2], "lazy": lazy(f)}
+                  for f, t in table.items()},
+        "then_brotli": lazy_points,
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(json_out)), exist_ok=True)
+    with open(json_out, "w", encoding="utf-8") as f:
+        json.dump(report, f, indent=1)
