@@ -19,11 +19,26 @@ bootstrap:
 DIST_INPUTS := $(shell find src style public rules/src scripts -type f 2>/dev/null) \
 	index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml Makefile
 
-dist: bootstrap dist/index.html
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+PACKAGE := target/package/quay-admin-dashboard-$(VERSION).tar.gz
+
+dist: bootstrap dist/index.html $(PACKAGE)
 
 dist/index.html: $(DIST_INPUTS) | bootstrap
 	@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env trunk --quiet build --release
 	@touch dist/index.html
+
+# The deployable archive: dist/ under quay-admin-dashboard-VERSION/, config.json to edit; the
+# build's commit in BUILD (the file names carry content hashes, the archive name the version).
+$(PACKAGE): dist/index.html
+	@rm -rf target/package/stage && mkdir -p target/package/stage
+	@cp -r dist target/package/stage/quay-admin-dashboard-$(VERSION)
+	@git rev-parse --short HEAD > target/package/stage/quay-admin-dashboard-$(VERSION)/BUILD 2>/dev/null \
+	  || echo unknown > target/package/stage/quay-admin-dashboard-$(VERSION)/BUILD
+	@tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@0 -C target/package/stage \
+	  -czf $@ quay-admin-dashboard-$(VERSION)
+	@rm -rf target/package/stage
+	@echo "packaged $@"
 
 emulator: bootstrap
 	@cargo build --quiet --release -p quay-emulator
