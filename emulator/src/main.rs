@@ -11,6 +11,9 @@ use std::process::ExitCode;
 use quay_emulator::cli::{parse_args, CliAction, Seed, HELP};
 use quay_emulator::{demo, load_config, start, EmulatorOptions};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match run() {
         Ok(()) => ExitCode::SUCCESS,
