@@ -1,6 +1,11 @@
 //! Small browser accessors every module needs, each returning `None`/doing nothing where the
 //! browser refuses (storage disabled, element missing) instead of failing.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::task::{Poll, Waker};
+use std::time::Duration;
+
 use wasm_bindgen::JsCast;
 
 /// This tab's sessionStorage: the token and other per-tab state.
@@ -45,6 +50,36 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
+/// Lets the browser render and handle input before the caller goes on (a zero-delay timeout):
+/// for long work done in steps.
+pub async fn yield_to_browser() {
+    let state = Rc::new(RefCell::new((false, None::<Waker>)));
+    let fired = state.clone();
+    let queued = leptos::prelude::set_timeout_with_handle(
+        move || {
+            let mut fired = fired.borrow_mut();
+            fired.0 = true;
+            if let Some(waker) = fired.1.take() {
+                waker.wake();
+            }
+        },
+        Duration::ZERO,
+    );
+    if queued.is_err() {
+        return;
+    }
+    std::future::poll_fn(move |cx| {
+        let mut state = state.borrow_mut();
+        if state.0 {
+            Poll::Ready(())
+        } else {
+            state.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await
+}
+
 /// A blob of `mime` type made of `parts` (strings or blobs; blobs are referenced, not copied).
 pub fn blob_of(parts: &js_sys::Array, mime: &str) -> Result<web_sys::Blob, ()> {
     let options = web_sys::BlobPropertyBag::new();
@@ -75,7 +110,7 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), ()> {
         move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         },
-        std::time::Duration::from_secs(10),
+        Duration::from_secs(10),
     );
     Ok(())
 }

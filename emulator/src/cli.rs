@@ -11,7 +11,7 @@ use crate::registry_size_worker::RegistrySizeWorkerOptions;
 pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] \
      [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--fault-status CODE] \
      [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--registry-size-poll-ms N] \
-     [--registry-size-batch-pause-ms N]";
+     [--registry-size-batch-pause-ms N] [--request-timeout-ms N]";
 
 /// What `-h` prints.
 pub const HELP: &str = "usage: quay-emulator [OPTIONS]
@@ -48,6 +48,10 @@ Registry size worker (runs calculations queued with POST /api/v1/superuser/regis
                           pause between batches of 5,000 blobs (0-60000, default 100; a run
                           over the demo data then lasts about 2 s)
 
+Limits (as Quay's nginx; bodies over 1 MiB are refused with 413):
+  --request-timeout-ms N  answer 504 to a request not answered by then (1-3600000,
+                          default 60000)
+
   -h, --help              this text";
 
 /// The only data set `--seed` knows.
@@ -70,6 +74,7 @@ pub struct CliArgs {
     pub seed_rng: u64,
     pub faults: FaultConfig,
     pub registry_size: RegistrySizeWorkerOptions,
+    pub request_timeout: Duration,
 }
 
 impl Default for CliArgs {
@@ -83,6 +88,7 @@ impl Default for CliArgs {
             seed_rng: DEFAULT_SEED_RNG,
             faults: FaultConfig::none(),
             registry_size: RegistrySizeWorkerOptions::default(),
+            request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
         }
     }
 }
@@ -100,11 +106,12 @@ const FLAGS: &[&str] = &[
     "--fault-path",
     "--registry-size-poll-ms",
     "--registry-size-batch-pause-ms",
+    "--request-timeout-ms",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CliAction {
-    Run(CliArgs),
+    Run(Box<CliArgs>),
     Help,
 }
 
@@ -190,6 +197,9 @@ where
             "--registry-size-batch-pause-ms" => {
                 parsed.registry_size.batch_pause = parse_ms(&flag, &value, 0, 60_000)?;
             }
+            "--request-timeout-ms" => {
+                parsed.request_timeout = parse_ms(&flag, &value, 1, 3_600_000)?;
+            }
             _ => {
                 parsed.listen = value
                     .parse()
@@ -208,7 +218,7 @@ where
             return Err("option --fault-path needs --fault-status or --fault-latency-ms".into());
         }
     }
-    Ok(CliAction::Run(parsed))
+    Ok(CliAction::Run(Box::new(parsed)))
 }
 
 /// A number of milliseconds within `min..=max`.
@@ -232,7 +242,7 @@ mod tests {
 
     #[test]
     fn defaults() {
-        assert_eq!(parse(&[]), Ok(CliAction::Run(CliArgs::default())));
+        assert_eq!(parse(&[]), Ok(CliAction::Run(Box::default())));
         let d = CliArgs::default();
         assert_eq!(d.db, PathBuf::from("data/registry.db"));
         assert_eq!(d.listen.to_string(), "127.0.0.1:8080");
@@ -297,19 +307,19 @@ mod tests {
         .unwrap();
         assert_eq!(
             got,
-            CliAction::Run(CliArgs {
+            CliAction::Run(Box::new(CliArgs {
                 config: Some("c.yaml".into()),
                 db: "x/y.db".into(),
                 listen: "127.0.0.1:0".parse().unwrap(),
                 dist: "site".into(),
                 ..CliArgs::default()
-            })
+            }))
         );
     }
 
     fn run_args(args: &[&str]) -> CliArgs {
         match parse(args) {
-            Ok(CliAction::Run(a)) => a,
+            Ok(CliAction::Run(a)) => *a,
             other => panic!("{args:?}: {other:?}"),
         }
     }

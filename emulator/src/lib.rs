@@ -13,6 +13,7 @@ pub mod crypto;
 pub mod demo;
 pub mod error;
 pub mod fault;
+pub mod limits;
 pub mod login;
 pub mod logs;
 pub mod middleware;

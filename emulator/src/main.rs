@@ -62,6 +62,7 @@ fn run() -> Result<(), String> {
             dist: Some(args.dist),
             faults: args.faults,
             registry_size: args.registry_size,
+            request_timeout: args.request_timeout,
         };
         let running = start(options).await.map_err(|e| e.to_string())?;
         {

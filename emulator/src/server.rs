@@ -29,6 +29,8 @@ pub struct EmulatorOptions {
     pub faults: FaultConfig,
     /// The background registry-size calculation (on by default).
     pub registry_size: RegistrySizeWorkerOptions,
+    /// How long a request may take before it is answered 504 (nginx's 60 s by default).
+    pub request_timeout: Duration,
 }
 
 impl EmulatorOptions {
@@ -40,7 +42,14 @@ impl EmulatorOptions {
             dist: None,
             faults: FaultConfig::none(),
             registry_size: RegistrySizeWorkerOptions::default(),
+            request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
         }
+    }
+
+    /// Answers 504 to requests that take longer (see [`crate::limits`]).
+    pub fn request_timeout(mut self, timeout: Duration) -> EmulatorOptions {
+        self.request_timeout = timeout;
+        self
     }
 
     pub fn config(mut self, config: Config) -> EmulatorOptions {
@@ -153,6 +162,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         dist,
         faults,
         registry_size,
+        request_timeout,
     } = opts;
     let faults = FaultControl::new(faults).map_err(StartError::Faults)?;
     let path = db_path.clone();
@@ -176,13 +186,22 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         control: faults.clone(),
         cors_origin: config.cors_origin.clone(),
     };
+    let limits = crate::limits::Limits {
+        request_timeout,
+        cors_origin: config.cors_origin.clone(),
+    };
     let state = AppState::new(config, storage, dist, route_table(&routes));
     let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.
-    let app = router(state, routes).layer(axum::middleware::from_fn_with_state(
-        fault_layer,
-        crate::fault::inject,
-    ));
+    let app = router(state, routes)
+        .layer(axum::middleware::from_fn_with_state(
+            fault_layer,
+            crate::fault::inject,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            limits,
+            crate::limits::enforce,
+        ));
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(

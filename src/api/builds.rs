@@ -1,10 +1,17 @@
 //! `/api/v1/superuser/{build_uuid}/…`: one build's status and its log.
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::client::decode;
 use super::{ApiClient, ApiError};
+use crate::browser::yield_to_browser;
 use crate::format::percent_encode;
+
+/// Log entries decoded per browser task: a log of tens of thousands of entries is decoded in
+/// steps of a few milliseconds each, the page rendering and taking input in between.
+const ENTRIES_PER_TASK: usize = 2000;
 
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct BuildRepository {
@@ -60,17 +67,42 @@ pub struct LogEntry {
     pub kind: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+/// What a log read says besides the entries (which go to the caller in steps, see
+/// [`build_logs`]).
+#[derive(Clone, Debug, PartialEq)]
 pub struct LogPage {
-    #[serde(default)]
     pub start: u64,
-    #[serde(default)]
     pub total: u64,
-    #[serde(default)]
-    pub logs: Vec<LogEntry>,
     /// Set instead of the entries when the log was archived.
-    #[serde(default)]
     pub logs_url: Option<String>,
+}
+
+/// A [`LogPage`] whose entries are still JSON text: finding where each one is costs a fraction
+/// of decoding it.
+#[derive(Deserialize)]
+struct RawLogPage<'a> {
+    #[serde(default)]
+    start: u64,
+    #[serde(default)]
+    total: u64,
+    #[serde(default, borrow)]
+    logs: Vec<&'a RawValue>,
+    #[serde(default)]
+    logs_url: Option<String>,
+}
+
+impl RawLogPage<'_> {
+    fn page(&self) -> LogPage {
+        LogPage {
+            start: self.start,
+            total: self.total,
+            logs_url: self.logs_url.clone(),
+        }
+    }
+}
+
+fn decode_entries(raw: &[&RawValue]) -> Result<Vec<LogEntry>, ApiError> {
+    raw.iter().map(|entry| decode(entry.get())).collect()
 }
 
 fn build_path(uuid: &str, what: &str) -> String {
@@ -81,11 +113,30 @@ pub async fn build_status(client: &ApiClient, uuid: &str) -> Result<Build, ApiEr
     client.get(&build_path(uuid, "status")).await
 }
 
-/// The log entries from index `start` on.
-pub async fn build_logs(client: &ApiClient, uuid: &str, start: u64) -> Result<LogPage, ApiError> {
-    client
-        .get(&format!("{}?start={start}", build_path(uuid, "logs")))
-        .await
+/// The log entries from index `start` on. Quay sends all of them at once; they go to `take`
+/// [`ENTRIES_PER_TASK`] at a time, each batch in a browser task of its own, with the index of
+/// its first entry. `take` returns whether to go on (`false`: the page went away).
+pub async fn build_logs(
+    client: &ApiClient,
+    uuid: &str,
+    start: u64,
+    mut take: impl FnMut(u64, Vec<LogEntry>) -> bool,
+) -> Result<LogPage, ApiError> {
+    let text = client
+        .get_text(&format!("{}?start={start}", build_path(uuid, "logs")))
+        .await?;
+    let raw: RawLogPage = decode(&text)?;
+    let mut first = raw.start;
+    for (i, batch) in raw.logs.chunks(ENTRIES_PER_TASK).enumerate() {
+        if i > 0 {
+            yield_to_browser().await;
+        }
+        if !take(first, decode_entries(batch)?) {
+            break;
+        }
+        first += batch.len() as u64;
+    }
+    Ok(raw.page())
 }
 
 #[cfg(test)]
@@ -105,13 +156,30 @@ mod tests {
         .unwrap();
         assert!(b.running());
         assert_eq!(b.repository.name, "repo");
-        let page: LogPage = serde_json::from_str(
+        let raw: RawLogPage = decode(
             r#"{"start": 0, "total": 3, "logs": [{"message": "build-scheduled", "type": "phase", "data": {}},
-          {"message": "Step 1/2 : FROM alpine", "type": "command", "data": {}}, {"message": "out"}]}"#,
+          {"message": "Step 1/2 : FROM alpine", "type": "command", "data": {}}, {"message": "out \"x\""}]}"#,
         )
         .unwrap();
-        assert_eq!(page.logs[2].kind, None);
-        assert_eq!(page.logs[0].kind.as_deref(), Some("phase"));
+        let logs = decode_entries(&raw.logs).unwrap();
+        assert_eq!(logs.len(), 3);
+        assert_eq!(logs[2].kind, None);
+        assert_eq!(logs[2].message, "out \"x\"");
+        assert_eq!(logs[0].kind.as_deref(), Some("phase"));
+        assert_eq!(raw.page().total, 3);
+        let archived: RawLogPage =
+            decode(r#"{"logs_url": "https://quay.example/logarchive/x"}"#).unwrap();
+        assert!(archived.logs.is_empty());
+        assert_eq!(
+            archived.page().logs_url.as_deref(),
+            Some("https://quay.example/logarchive/x")
+        );
+        assert!(decode_entries(
+            &decode::<RawLogPage>(r#"{"logs": [{"type": "phase"}]}"#)
+                .unwrap()
+                .logs
+        )
+        .is_err());
         assert_eq!(build_path("a/b", "logs"), "/api/v1/superuser/a%2Fb/logs");
     }
 }

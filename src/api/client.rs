@@ -2,7 +2,7 @@
 //! headers Quay wants and maps every failure into [`ApiError`].
 
 use gloo_net::http::{Method, RequestBuilder};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 use super::ApiError;
 use crate::json::{self, Json};
@@ -29,6 +29,11 @@ impl ApiClient {
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         let text = self.send(Method::GET, path, None).await?;
         decode(&text)
+    }
+
+    /// A GET whose answer the caller decodes itself (e.g. in steps, see `builds::build_logs`).
+    pub async fn get_text(&self, path: &str) -> Result<String, ApiError> {
+        self.send(Method::GET, path, None).await
     }
 
     /// A GET read by the browser's JSON parser instead of serde (see `crate::json`): for what
@@ -115,7 +120,7 @@ impl ApiClient {
     }
 }
 
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+pub(super) fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
 }
 

@@ -43,8 +43,10 @@ impl ChromeDriver {
         }
     }
 
-    /// A new browser with an empty profile in `profile_dir` (no cookies, no storage).
-    pub async fn new_session(&self, profile_dir: &Path) -> Client {
+    /// A new browser with an empty profile in `profile_dir` (no cookies, no storage) that saves
+    /// downloads into `downloads_dir` without asking (chromedriver passes the folder on to
+    /// headless Chromium).
+    pub async fn new_session(&self, profile_dir: &Path, downloads_dir: &Path) -> Client {
         let caps = json!({
             "browserName": "chrome",
             "goog:loggingPrefs": { "browser": "ALL" },
@@ -57,7 +59,12 @@ impl ChromeDriver {
                     "--lang=en-US",
                     format!("--user-data-dir={}", profile_dir.display()),
                 ],
-                "prefs": { "intl.accept_languages": "en-US,en" }
+                "prefs": {
+                    "intl.accept_languages": "en-US,en",
+                    "download.default_directory": downloads_dir.display().to_string(),
+                    "download.prompt_for_download": false,
+                    "download.directory_upgrade": true
+                }
             }
         });
         let Value::Object(caps) = caps else {

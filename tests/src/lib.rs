@@ -5,6 +5,8 @@
 
 pub mod axe;
 pub mod browser;
+pub mod build_log;
+pub mod responsiveness;
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -59,6 +61,8 @@ pub struct Ctx {
     pub db_path: PathBuf,
     /// The emulator's fault injection, switchable while the test runs.
     pub faults: FaultControl,
+    /// Where the browser saves downloads (empty at the start): see [`Ctx::downloaded`].
+    pub downloads: PathBuf,
 }
 
 /// The benchmarks' setup: an emulator configured for the demo data (its superusers).
@@ -185,13 +189,16 @@ where
     let driver = ChromeDriver::spawn().await;
     let profile = tmp.path().join("profile");
     std::fs::create_dir_all(&profile).expect("profile dir");
-    let client = driver.new_session(&profile).await;
+    let downloads = tmp.path().join("downloads");
+    std::fs::create_dir_all(&downloads).expect("downloads dir");
+    let client = driver.new_session(&profile, &downloads).await;
     let ctx = Ctx {
         client: client.clone(),
         base_url: emulator.base_url(),
         http: reqwest::Client::new(),
         db_path,
         faults: emulator.fault_control(),
+        downloads,
     };
 
     let outcome = AssertUnwindSafe(body(ctx)).catch_unwind().await;
@@ -379,6 +386,29 @@ impl Ctx {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("{css} matched {last} elements, not {n}, within {WAIT:?}");
+    }
+
+    /// Waits until the browser has saved the download `name` (exactly that file name) into
+    /// [`Ctx::downloads`] and returns its content. Chromium writes a download under a temporary
+    /// name and renames it when complete, so a file found here is whole. Panics naming what was
+    /// downloaded instead when `name` does not come.
+    pub async fn downloaded(&self, name: &str) -> String {
+        let path = self.downloads.join(name);
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            if let Ok(content) = std::fs::read_to_string(&path) {
+                return content;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let found: Vec<String> = std::fs::read_dir(&self.downloads)
+            .map(|dir| {
+                dir.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        panic!("no download {name:?} within {WAIT:?} (downloaded: {found:?})");
     }
 
     /// Waits until no element matches `css`.

@@ -1,11 +1,31 @@
 //! The Builds page against a real emulator: look a build up by id (deep link), its facts and
-//! its log with phase headers, followed while it runs until it completes; Quay's message for an
-//! unknown id.
+//! its log with phase headers, followed while it runs until it completes, downloaded as a file;
+//! Quay's message for an unknown id. A log of thousands of lines shows and is followed without a
+//! task over 50 ms.
 
 use quay_admin_e2e::browser_test;
+use quay_admin_e2e::build_log::follow_long_log;
 use quay_emulator::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
 use quay_emulator::{seed, usage, Config};
-use serde_json::json;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+/// The log as the dashboard's copy and download give it: one line an entry, phases as
+/// `== phase ==`.
+fn log_text(entries: &[Value]) -> String {
+    entries
+        .iter()
+        .map(|e| {
+            let message = e["message"].as_str().expect("message");
+            if e["type"] == "phase" {
+                format!("== {message} ==")
+            } else {
+                message.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_running_build_is_followed_to_the_end() {
@@ -13,7 +33,7 @@ async fn a_running_build_is_followed_to_the_end() {
         "builds_page",
         Config::default_emulator(),
         |ctx| async move {
-            ctx.sign_in_as_superuser().await;
+            let token = ctx.sign_in_as_superuser().await;
             seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
                 .expect("user");
             usage::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
@@ -62,6 +82,30 @@ async fn a_running_build_is_followed_to_the_end() {
             ctx.wait_for_text("[data-testid=build-log-count]", "3,005 lines")
                 .await;
 
+            // Download: a file named after the build with every entry, as Quay has them.
+            ctx.click("[data-testid=download-build-log]").await;
+            let file = ctx.downloaded(&format!("build-{uuid}.log")).await;
+            let (status, page) = ctx
+                .api(
+                    Method::GET,
+                    &format!("/api/v1/superuser/{uuid}/logs"),
+                    &token,
+                    None,
+                )
+                .await;
+            assert_eq!(status, 200, "{page}");
+            let expected = log_text(page["logs"].as_array().expect("logs"));
+            assert_eq!(expected.lines().count(), 3005);
+            if let Some((i, (got, want))) = file
+                .lines()
+                .zip(expected.lines())
+                .enumerate()
+                .find(|(_, (got, want))| got != want)
+            {
+                panic!("downloaded log line {} is {got:?}, not {want:?}", i + 1);
+            }
+            assert_eq!(file, expected, "the downloaded log differs at its end");
+
             // Reloading the deep link shows the same build.
             ctx.goto(&format!("/builds/{uuid}")).await;
             ctx.wait_for_text("[data-testid=build-state]", "Complete")
@@ -80,4 +124,62 @@ async fn a_running_build_is_followed_to_the_end() {
         },
     )
     .await;
+}
+
+/// About 6,000 lines in two phases and 60 Dockerfile steps, then three rounds of 500 more while
+/// the page follows, then the push and completion: 7,529 lines. Every task from submitting the
+/// lookup to the last line of the completed build showing must stay under 50 ms: fetching and
+/// decoding the entries, rendering them, and every poll that appends lines. The window opens
+/// after the page has shown a small build first, because compiling the page's wasm chunk and
+/// the browser's first date formatter are the page's start-up, which this test does not
+/// measure (see `follow_long_log`). The Long Tasks API reports exactly the tasks over 50 ms.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_log_shows_and_follows_without_long_tasks() {
+    // A timing check on a shared machine: a run whose long tasks come from elsewhere (another
+    // process taking the CPU) is repeated, up to three runs. The log's own cost is the same in
+    // every run, so a page that really blocks fails all three (the old rendering did: 54 and
+    // 112 ms tasks on every run).
+    let mut attempts: Vec<String> = Vec::new();
+    for attempt in 1..=3 {
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(None::<(Vec<f64>, String)>));
+        let record = seen.clone();
+        browser_test(
+            &format!("builds_long_log_{attempt}"),
+            Config::default_emulator(),
+            |ctx| async move {
+                let run = follow_long_log(&ctx, 60, 3, 5).await;
+                let r = &run.responsiveness;
+                let summary = format!(
+                    "{} lines shown in {:.0} ms, {} after following; window {:.0} ms: long tasks \
+                     {:.0?}, long frames {:.0?}, longest frame gap {:.0} ms (before the window: \
+                     longest task {:.0} ms)\n{}",
+                    run.first_lines,
+                    run.first_render_ms,
+                    run.total_lines,
+                    r.window_ms,
+                    r.long_tasks,
+                    r.long_frames,
+                    r.longest_frame_gap,
+                    r.longest_task_before,
+                    r.details.join("\n"),
+                );
+                eprintln!("{summary}");
+                assert_eq!(run.total_lines, 7_529);
+                assert_eq!(run.rendered_lines, run.total_lines, "lines on the page");
+                ctx.wait_for_text("[data-testid=build-log-count]", "7,529 lines")
+                    .await;
+                *record.lock().expect("record") = Some((r.long_tasks.clone(), summary));
+            },
+        )
+        .await;
+        let (long_tasks, summary) = seen.lock().expect("record").take().expect("a run");
+        if long_tasks.is_empty() {
+            return;
+        }
+        attempts.push(format!("run {attempt}: {summary}"));
+    }
+    panic!(
+        "tasks over 50 ms while the log showed and followed, in every run:\n{}",
+        attempts.join("\n")
+    );
 }

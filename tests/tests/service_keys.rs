@@ -1,6 +1,7 @@
 //! The Service keys page against a real emulator: states in words (pending, expired, expiring
-//! soon), filters, creating a key (the private key shown once), approving a pending key with
-//! notes, editing, deleting with a confirmation naming the key, Japanese labels.
+//! soon), filters, creating a key (the private key shown once, downloaded as a .pem file),
+//! approving a pending key with notes, editing, deleting with a confirmation naming the key,
+//! Japanese labels.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -124,8 +125,6 @@ async fn keys_listed_created_approved_edited_and_deleted() {
                 "{key_text}"
             );
             ctx.assert_accessible("private key shown once").await;
-            ctx.click("[data-testid=private-key-done]").await;
-            ctx.wait_for_count("[data-testid=key-row]", 5).await;
             let (_, keys) = ctx
                 .api(Method::GET, "/api/v1/superuser/keys", &token, None)
                 .await;
@@ -139,6 +138,16 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             assert_eq!(created["metadata"]["team"], "security");
             assert_eq!(created["expiration_date"], serde_json::Value::Null);
             let kid = created["kid"].as_str().expect("kid").to_string();
+
+            // Download: the key shown, as a .pem file named after the service and the key.
+            ctx.click("[data-testid=download-private-key]").await;
+            let short_kid: String = kid.chars().take(10).collect();
+            let pem = ctx.downloaded(&format!("scanner-{short_kid}.pem")).await;
+            assert!(pem.starts_with("-----BEGIN "), "{pem}");
+            assert_eq!(pem, key_text, "the downloaded key is not the key shown");
+
+            ctx.click("[data-testid=private-key-done]").await;
+            ctx.wait_for_count("[data-testid=key-row]", 5).await;
 
             // Edit its name.
             ctx.goto("/service-keys?q=nightly").await;

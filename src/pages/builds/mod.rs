@@ -1,11 +1,14 @@
 //! `/builds` and `/builds/{uuid}`: look a build up by its id; its status, repository, trigger
 //! and times, and its log with phase headers, followed while the build runs (polling with
-//! back-off, stopped when the page goes away), copyable and downloadable.
+//! back-off, stopped when the page goes away), copyable and downloadable. The log is added to
+//! the page a few hundred lines per animation frame and only where it grew, so no frame takes
+//! long however many thousands of lines it has.
 
 mod log;
 
 use std::time::Duration;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -23,9 +26,14 @@ use crate::format::{group_thousands, percent_encode};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
 use crate::pages::registry_size::next_poll;
-use log::{Block, LineKind, Log};
+use log::{Addition, LineKind, Log, Shown};
 
 const FIRST_POLL: Duration = Duration::from_millis(1000);
+
+/// Log lines added to the page per animation frame: 20,000 lines show in about 40 frames. With
+/// 500, frames stayed within 33 ms in headless Chromium on two cores even at 50,000 lines
+/// (1,000 made some frames of 50 to 90 ms there); see the `build_log` benchmark in tests/.
+const LINES_PER_FRAME: usize = 500;
 
 #[component]
 pub fn Builds() -> impl IntoView {
@@ -112,15 +120,19 @@ fn BuildView(uuid: String) -> impl IntoView {
                 return build;
             }
             let start = log.with_untracked(|l| l.entries);
-            match build_logs(&client, &id, start).await {
-                Ok(page) if page.logs_url.is_some() => archived.set(true),
-                Ok(page) => {
-                    log_error.set(None);
+            let take = move |first, entries: Vec<_>| {
+                log.try_update(|l| {
                     // Only entries we do not have (a concurrent read may have added some).
-                    if page.start == log.with_untracked(|l| l.entries) {
-                        log.update(|l| l.append(&page.logs));
+                    let ours = l.entries == first;
+                    if ours {
+                        l.append(&entries);
                     }
-                }
+                    ours
+                }) == Some(true)
+            };
+            match build_logs(&client, &id, start, take).await {
+                Ok(page) if page.logs_url.is_some() => archived.set(true),
+                Ok(_) => log_error.set(None),
                 Err(e) => {
                     session.note_error(&e);
                     log_error.set(Some(e));
@@ -232,6 +244,12 @@ fn LogView(log: RwSignal<Log>, archived: RwSignal<bool>, uuid: String) -> impl I
     let toasts = use_toasts();
     let i18n = use_i18n();
     let text = Signal::derive(move || log.with(|l| l.text.clone()));
+    let element = NodeRef::<Div>::new();
+    let painter = LogPainter::new(log, element);
+    Effect::new(move |_| {
+        log.track();
+        painter.schedule();
+    });
     let filename = format!("build-{uuid}.log");
     let download = move |_| {
         let body = log.with_untracked(|l| l.text.clone());
@@ -254,26 +272,99 @@ fn LogView(log: RwSignal<Log>, archived: RwSignal<bool>, uuid: String) -> impl I
             <Show when=move || archived.get()>
                 <p class="muted">{tr(Key::BuildLogArchived)}</p>
             </Show>
-            <div class="build-log" data-testid="build-log" role="log" aria-live="off" tabindex="0">
-                {move || {
-                    log.with(|l| {
-                        l.blocks
-                            .iter()
-                            .map(|b| match b {
-                                Block::Phase(p) => view! { <h3 class="log-phase">{p.clone()}</h3> }.into_any(),
-                                Block::Lines { kind, text, .. } => {
-                                    let class = match kind {
-                                        LineKind::Output => "log-lines",
-                                        LineKind::Command => "log-lines log-command",
-                                        LineKind::Error => "log-lines log-error",
-                                    };
-                                    view! { <pre class=class>{text.clone()}</pre> }.into_any()
-                                }
-                            })
-                            .collect_view()
-                    })
-                }}
-            </div>
+            // Filled by LogPainter, not by the view.
+            <div class="build-log" data-testid="build-log" role="log" aria-live="off" tabindex="0" node_ref=element></div>
         </section>
     }
+}
+
+/// Adds the log to its element as it loads: what the page does not show yet, at most
+/// [`LINES_PER_FRAME`] lines per animation frame, appended (earlier chunks never change, so the
+/// elements already there stay as they are). Uses only DOM calls the app makes elsewhere, so
+/// the first load's JS glue does not grow.
+#[derive(Clone, Copy)]
+struct LogPainter {
+    log: RwSignal<Log>,
+    element: NodeRef<Div>,
+    state: StoredValue<PaintState, LocalStorage>,
+}
+
+#[derive(Default)]
+struct PaintState {
+    shown: Shown,
+    /// The element of the last chunk shown, which new lines may extend.
+    last: Option<web_sys::Element>,
+    /// An animation frame is already requested.
+    scheduled: bool,
+}
+
+impl LogPainter {
+    fn new(log: RwSignal<Log>, element: NodeRef<Div>) -> Self {
+        let state = StoredValue::new_local(PaintState::default());
+        Self {
+            log,
+            element,
+            state,
+        }
+    }
+
+    fn schedule(self) {
+        let request = self
+            .state
+            .try_update_value(|s| !std::mem::replace(&mut s.scheduled, true));
+        if request == Some(true) {
+            request_animation_frame(move || self.paint());
+        }
+    }
+
+    fn paint(self) {
+        let Some(element) = self.element.try_get_untracked().flatten() else {
+            // Gone with the view, or not mounted yet.
+            if self
+                .state
+                .try_update_value(|s| s.scheduled = false)
+                .is_some()
+            {
+                self.schedule();
+            }
+            return;
+        };
+        let done = self.state.try_update_value(|state| {
+            state.scheduled = false;
+            self.log.with_untracked(|log| {
+                for addition in log.next_additions(&mut state.shown, LINES_PER_FRAME) {
+                    add_to_log(&element, &mut state.last, addition);
+                }
+                log.all_shown(&state.shown)
+            })
+        });
+        if done == Some(false) {
+            self.schedule();
+        }
+    }
+}
+
+fn add_to_log(element: &web_sys::Element, last: &mut Option<web_sys::Element>, addition: Addition) {
+    let document = document();
+    let (parent, text) = match addition {
+        Addition::Chunk { kind, text } => {
+            let (tag, class) = match kind {
+                LineKind::Phase => ("h3", "log-phase"),
+                LineKind::Output => ("pre", "log-lines"),
+                LineKind::Command => ("pre", "log-lines log-command"),
+                LineKind::Error => ("pre", "log-lines log-error"),
+            };
+            let Ok(chunk) = document.create_element(tag) else {
+                return;
+            };
+            let _ = chunk.set_attribute("class", class);
+            let _ = element.insert_before(&chunk, None);
+            (last.insert(chunk), text)
+        }
+        Addition::More(text) => match last {
+            Some(chunk) => (chunk, text),
+            None => return,
+        },
+    };
+    let _ = parent.insert_before(&document.create_text_node(text), None);
 }
