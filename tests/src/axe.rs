@@ -1,5 +1,6 @@
 //! Accessibility check: injects axe-core (npm package installed by scripts/bootstrap.sh) into the
-//! page and fails on any violation of impact "serious" or "critical".
+//! page and fails on violations: of impact "serious" or "critical" in the page tests, of any
+//! impact in the accessibility sweep (`assert_no_axe_violations`).
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -22,6 +23,16 @@ impl Ctx {
     /// Runs axe on the current page (open dialogs included) and panics with the details of every
     /// serious or critical violation. `label` names the page state in the failure message.
     pub async fn assert_accessible(&self, label: &str) {
+        self.axe(label, &["serious", "critical"]).await;
+    }
+
+    /// As [`Ctx::assert_accessible`], failing on violations of every impact (minor included).
+    pub async fn assert_no_axe_violations(&self, label: &str) {
+        self.axe(label, &["minor", "moderate", "serious", "critical"])
+            .await;
+    }
+
+    async fn axe(&self, label: &str, impacts: &[&str]) {
         let loaded = self.js("return typeof window.axe !== 'undefined';").await;
         if loaded != Value::Bool(true) {
             // WebDriver scripts are not subject to the page's Content-Security-Policy.
@@ -50,7 +61,7 @@ impl Ctx {
             .as_array()
             .into_iter()
             .flatten()
-            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .filter(|v| v["impact"].as_str().is_some_and(|i| impacts.contains(&i)))
             .map(|v| {
                 let targets: Vec<String> = v["nodes"]
                     .as_array()

@@ -78,7 +78,7 @@ pub fn RangePicker() -> impl IntoView {
         .collect_view();
     let custom = move || matches!(page.range.get(), LogRange::Custom { .. });
     view! {
-        <form class="range-picker" role="group" aria-labelledby="range-label" on:submit=apply>
+        <form class="range-picker" aria-labelledby="range-label" on:submit=apply>
             <span id="range-label" class="range-label">{tr(Key::TimeRange)}</span>
             <div class="quick-filters">
                 {presets}
