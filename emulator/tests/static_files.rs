@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use quay_emulator::{start, EmulatorOptions};
 
-const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self' https:; manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const WASM: &str = "quay-admin-0123abcd4567ef89_bg.wasm";
 
 fn assert_security_headers(h: &reqwest::header::HeaderMap) {

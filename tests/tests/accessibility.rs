@@ -1,5 +1,7 @@
 //! Every page, with data in it, in the light and the dark theme: axe finds no violation of any
-//! impact (contrast included).
+//! impact (contrast included). Like every browser test, it also fails on any
+//! Content-Security-Policy violation the browser reports (`ConsoleEntry::is_failure`), under the
+//! emulator's policy header (`connect-src 'self'`) and the page's own meta policy.
 
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};

@@ -10,8 +10,11 @@ use axum::response::{IntoResponse, Response};
 use crate::pages::Page;
 use crate::state::AppState;
 
+// The emulator serves the API on the dashboard's own origin, so the header narrows the meta tag's
+// `connect-src 'self' https:` (which must allow any configured API origin) to that origin: a
+// browser enforces both policies.
 const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                   img-src 'self' data:; font-src 'self'; connect-src 'self' https:; \
+                   img-src 'self' data:; font-src 'self'; connect-src 'self'; \
                    manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
