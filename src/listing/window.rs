@@ -42,10 +42,21 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
     needle.is_empty() || haystack.to_lowercase().contains(needle)
 }
 
+/// The filter box's text as rows match it (see [`passes`]).
+pub fn needle(query: &ListQuery) -> String {
+    query.filter.trim().to_lowercase()
+}
+
+/// Whether `row` passes `query`'s filters: the filter box (`needle`, from [`needle`]) and the
+/// kind, quick and page facets.
+pub fn passes<T: Row>(row: &T, query: &ListQuery, needle: &str) -> bool {
+    (needle.is_empty() || row.matches(needle)) && row.in_facets(query)
+}
+
 pub fn window<T: Row>(items: &[T], query: &ListQuery, complete: bool) -> Window {
-    let needle = query.filter.trim().to_lowercase();
+    let needle = needle(query);
     let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| (needle.is_empty() || items[i].matches(&needle)) && items[i].in_facets(query))
+        .filter(|&i| passes(&items[i], query, &needle))
         .collect();
     if let Some(sort) = &query.sort {
         // Stable: equal rows keep the server's order.

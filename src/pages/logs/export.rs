@@ -23,7 +23,7 @@ use crate::i18n::{tr, use_i18n, Key};
 use crate::intl::now_ms;
 use crate::listing::csv::{csv_header, csv_lines};
 use crate::listing::query::ListQuery;
-use crate::listing::window::Row;
+use crate::listing::window::{needle, passes};
 
 const CSV: &str = "text/csv;charset=utf-8";
 
@@ -37,7 +37,7 @@ async fn export(
 ) -> Result<Option<(web_sys::Blob, u64)>, ApiError> {
     let parts = js_sys::Array::new();
     parts.push(&JsValue::from_str(&csv_header(CSV_HEADER)));
-    let needle = query.filter.trim().to_lowercase();
+    let needle = needle(query);
     let position = Cell::new(0);
     let mut token: Option<String> = None;
     let mut count = 0u64;
@@ -48,7 +48,7 @@ async fn export(
         let (rows, next) = fetch_page(client, range, token.as_deref(), &position).await?;
         let kept: Vec<Vec<String>> = rows
             .iter()
-            .filter(|r| (needle.is_empty() || r.matches(&needle)) && r.in_facets(query))
+            .filter(|r| passes(*r, query, &needle))
             .map(csv_cells)
             .collect();
         count += kept.len() as u64;
