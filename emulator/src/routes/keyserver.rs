@@ -293,6 +293,35 @@ pub fn jwt_audience(config: &Config) -> String {
     )
 }
 
+/// 400 unless `jwt` is signed with the key `jwk`, for `audience`, issued by `service` and current.
+fn verify_signature(jwt: &Jwt, jwk: &Value, audience: &str, service: &str) -> Result<(), ApiError> {
+    let public = rsa_public_key(jwk).ok_or_else(bad_request)?;
+    if jwt.verify(&public, audience, service, now_seconds()) {
+        Ok(())
+    } else {
+        Err(bad_request())
+    }
+}
+
+/// The live key `kid` of `service` that signs a request (only an approved one if
+/// `approved_only`); 403 when there is none.
+fn live_signer(
+    s: &Storage,
+    config: &Config,
+    kid: &str,
+    service: &str,
+    approved_only: bool,
+) -> Result<ServiceKeyRecord, ApiError> {
+    let filter = KeyFilter {
+        kid: Some(kid),
+        service: Some(service),
+        approved_only,
+        alive_only: true,
+    };
+    s.find_service_key(&filter, key_ttls(config), crate::storage::now())?
+        .ok_or_else(forbidden)
+}
+
 fn now_seconds() -> f64 {
     now_us() as f64 / 1e6
 }
@@ -470,10 +499,7 @@ pub async fn put_key(
     let signer_kid = jwt.kid().map(str::to_string);
     if signer_kid.is_none() || signer_kid.as_deref() == Some(kid.as_str()) {
         // Self-signed: a new key waiting for approval.
-        let public = rsa_public_key(&jwk).ok_or_else(bad_request)?;
-        if !jwt.verify(&public, &audience, &service, now_seconds()) {
-            return Err(bad_request());
-        }
+        verify_signature(&jwt, &jwk, &audience, &service)?;
         state
             .db(move |s| {
                 if !is_valid_service_name(&service) {
@@ -505,19 +531,8 @@ pub async fn put_key(
     state
         .db(move |s| {
             let ttls = key_ttls(&config);
-            let filter = KeyFilter {
-                kid: Some(&signer_kid),
-                service: Some(&service),
-                approved_only: true,
-                alive_only: true,
-            };
-            let signer = s
-                .find_service_key(&filter, ttls, crate::storage::now())?
-                .ok_or_else(forbidden)?;
-            let public = rsa_public_key(&signer.jwk).ok_or_else(bad_request)?;
-            if !jwt.verify(&public, &audience, &service, now_seconds()) {
-                return Err(bad_request());
-            }
+            let signer = live_signer(s, &config, &signer_kid, &service, true)?;
+            verify_signature(&jwt, &signer.jwk, &audience, &service)?;
             let expiration_date = expiration.map(|t| t.seconds);
             let metadata = json!({"ip": ip, "created_by": "Key Rotation"});
             let new = NewServiceKey {
@@ -575,22 +590,11 @@ pub async fn delete_key(
     state
         .db(move |s| {
             let ttls = key_ttls(&config);
-            let filter = KeyFilter {
-                kid: Some(&signer_kid),
-                service: Some(&service),
-                approved_only: false,
-                alive_only: true,
-            };
-            let signer = s
-                .find_service_key(&filter, ttls, crate::storage::now())?
-                .ok_or_else(forbidden)?;
+            let signer = live_signer(s, &config, &signer_kid, &service, false)?;
             if !(kid == signer_kid || signer.approval.is_some()) {
                 return Err(forbidden());
             }
-            let public = rsa_public_key(&signer.jwk).ok_or_else(bad_request)?;
-            if !jwt.verify(&public, &audience, &service, now_seconds()) {
-                return Err(bad_request());
-            }
+            verify_signature(&jwt, &signer.jwk, &audience, &service)?;
             s.delete_service_key(&kid, ttls, crate::storage::now())?
                 .ok_or_else(|| ApiError::Page(Page::not_found()))?;
             let auth = RequestAuth {
