@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use quay_admin_e2e::{
-    demo_config, dist_dir, median_after_warmup, run_in_browser, sign_in_on_demo_data,
+    demo_config, dist_dir, median_after_warmup, ready, run_in_browser, sign_in_on_demo_data,
     time_navigations, Ctx,
 };
 use quay_emulator::Config;
@@ -21,16 +21,6 @@ use serde_json::{json, Value};
 
 const RUNS: usize = 6;
 const LOAD_SECONDS: u64 = 10;
-
-/// An async WebDriver script resolving with ms since navigation once `condition` (a JS
-/// expression) holds.
-fn ready_when(condition: &str) -> String {
-    format!(
-        "const done = arguments[arguments.length - 1];
-         const check = () => {{ if ({condition}) {{ done(performance.now()); }} else {{ requestAnimationFrame(check); }} }};
-         check();"
-    )
-}
 
 fn report_dir() -> PathBuf {
     let target = std::env::var_os("CARGO_TARGET_DIR")
@@ -68,7 +58,7 @@ impl Timing {
 }
 
 async fn time(ctx: &Ctx, what: &'static str, path: &str, condition: &str) -> Timing {
-    let runs = time_navigations(ctx, path, &ready_when(condition), RUNS).await;
+    let runs = time_navigations(ctx, path, condition, RUNS).await;
     Timing { what, runs }
 }
 
@@ -175,7 +165,7 @@ async fn main() {
                     &ctx,
                     "navigation → setup wizard interactive",
                     "/",
-                    "document.querySelector('#setup-username')",
+                    ready::SETUP_WIZARD,
                 )
                 .await,
             );
@@ -191,20 +181,40 @@ async fn main() {
         let (timings, load, heap) = (timings_ref, load_ref, heap_ref);
         sign_in_on_demo_data(&ctx).await;
         timings.push(
-            time(&ctx, "token known → users table with 100 rows", "/users?limit=100",
-                 "document.querySelectorAll('[data-testid=user-row]').length >= 100").await,
+            time(
+                &ctx,
+                "token known → users table with 100 rows",
+                "/users?limit=100",
+                ready::USERS_100_ROWS,
+            )
+            .await,
         );
         timings.push(
-            time(&ctx, "token known → quotas sorted over all namespaces", "/quotas?limit=100",
-                 "document.querySelector('[data-testid=quota-row]') && !document.querySelector('[data-testid=partial-notice]') && !document.querySelector('[data-testid=load-all-progress]')").await,
+            time(
+                &ctx,
+                "token known → quotas sorted over all namespaces",
+                "/quotas?limit=100",
+                ready::QUOTAS_SORTED,
+            )
+            .await,
         );
         timings.push(
-            time(&ctx, "token known → first logs page", "/logs?range=30d&limit=25",
-                 "document.querySelector('[data-testid=log-row]')").await,
+            time(
+                &ctx,
+                "token known → first logs page",
+                "/logs?range=30d&limit=25",
+                ready::LOGS_FIRST_PAGE,
+            )
+            .await,
         );
         timings.push(
-            time(&ctx, "token known → 30-day logs chart", "/logs?range=30d&limit=25",
-                 "document.querySelector('[data-testid=chart-day] rect:not(.chart-hit)')").await,
+            time(
+                &ctx,
+                "token known → 30-day logs chart",
+                "/logs?range=30d&limit=25",
+                ready::LOGS_CHART,
+            )
+            .await,
         );
         *heap = ctx
             .js("return performance.memory ? performance.memory.usedJSHeapSize : null;")
@@ -218,9 +228,27 @@ async fn main() {
         )
         .expect("token");
         let base = ctx.base_url.clone();
-        load.push(wrk("GET /api/v1/superuser/users/?limit=100", &format!("{base}/api/v1/superuser/users/?limit=100"), &token, 32, None));
-        load.push(wrk("GET /api/v1/superuser/logs", &format!("{base}/api/v1/superuser/logs"), &token, 32, None));
-        load.push(wrk("POST /api/v1/superuser/users/ + DELETE", &base, &token, 2, Some(CREATE_DELETE)));
+        load.push(wrk(
+            "GET /api/v1/superuser/users/?limit=100",
+            &format!("{base}/api/v1/superuser/users/?limit=100"),
+            &token,
+            32,
+            None,
+        ));
+        load.push(wrk(
+            "GET /api/v1/superuser/logs",
+            &format!("{base}/api/v1/superuser/logs"),
+            &token,
+            32,
+            None,
+        ));
+        load.push(wrk(
+            "POST /api/v1/superuser/users/ + DELETE",
+            &base,
+            &token,
+            2,
+            Some(CREATE_DELETE),
+        ));
     })
     .await;
     if let Err(panic) = outcome {

@@ -5,36 +5,16 @@
 //! logs_timings` after `make dist`.
 
 use quay_admin_e2e::{
-    demo_config, median_after_warmup, run_in_browser, sign_in_on_demo_data, time_navigations,
+    demo_config, median_after_warmup, ready, run_in_browser, sign_in_on_demo_data, time_navigations,
 };
-
-/// Resolves with milliseconds since navigation once `selector` is on the page.
-fn wait_for(selector: &str) -> String {
-    format!(
-        r#"
-const done = arguments[arguments.length - 1];
-const check = () => {{
-  if (document.querySelector('{selector}')) {{ done(performance.now()); }}
-  else {{ requestAnimationFrame(check); }}
-}};
-check();
-"#
-    )
-}
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let (outcome, _) = run_in_browser("bench_logs", demo_config(), |ctx| async move {
         sign_in_on_demo_data(&ctx).await;
         let path = "/logs?range=30d&limit=25";
-        let list = time_navigations(&ctx, path, &wait_for("[data-testid=log-row]"), 6).await;
-        let chart = time_navigations(
-            &ctx,
-            path,
-            &wait_for("[data-testid=chart-day] rect:not(.chart-hit)"),
-            6,
-        )
-        .await;
+        let list = time_navigations(&ctx, path, ready::LOGS_FIRST_PAGE, 6).await;
+        let chart = time_navigations(&ctx, path, ready::LOGS_CHART, 6).await;
         println!(
             "navigation → first logs page (ms): runs {list:.0?}, median {:.0}",
             median_after_warmup(&list)

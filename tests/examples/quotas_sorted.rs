@@ -5,31 +5,14 @@
 //! `make dist`.
 
 use quay_admin_e2e::{
-    demo_config, median_after_warmup, run_in_browser, sign_in_on_demo_data, time_navigations,
+    demo_config, median_after_warmup, ready, run_in_browser, sign_in_on_demo_data, time_navigations,
 };
-
-/// Resolves when the whole set is loaded (no partial notice, no load-all progress) and rows
-/// show, with milliseconds since navigation started.
-const WAIT_FOR_SORTED: &str = r#"
-const done = arguments[arguments.length - 1];
-const check = () => {
-  const rows = document.querySelectorAll('[data-testid=quota-row]').length;
-  const partial = document.querySelector('[data-testid=partial-notice]');
-  const loading = document.querySelector('[data-testid=load-all-progress]');
-  if (rows > 0 && !partial && !loading) {
-    done(performance.now());
-  } else {
-    requestAnimationFrame(check);
-  }
-};
-check();
-"#;
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let (outcome, _) = run_in_browser("bench_quotas_sorted", demo_config(), |ctx| async move {
         sign_in_on_demo_data(&ctx).await;
-        let runs = time_navigations(&ctx, "/quotas?limit=100", WAIT_FOR_SORTED, 6).await;
+        let runs = time_navigations(&ctx, "/quotas?limit=100", ready::QUOTAS_SORTED, 6).await;
         let median = median_after_warmup(&runs);
         let first = ctx.find("[data-testid=quota-row]").await.text().await.unwrap_or_default();
         println!(

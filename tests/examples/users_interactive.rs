@@ -3,27 +3,14 @@
 //! `cargo run --release -p quay-admin-e2e --example users_interactive` after `make dist`.
 
 use quay_admin_e2e::{
-    demo_config, median_after_warmup, run_in_browser, sign_in_on_demo_data, time_navigations,
+    demo_config, median_after_warmup, ready, run_in_browser, sign_in_on_demo_data, time_navigations,
 };
-
-/// Resolves once 100 rows are in the table, with milliseconds since navigation started.
-const WAIT_FOR_ROWS: &str = r#"
-const done = arguments[arguments.length - 1];
-const check = () => {
-  if (document.querySelectorAll('[data-testid=user-row]').length >= 100) {
-    done(performance.now());
-  } else {
-    requestAnimationFrame(check);
-  }
-};
-check();
-"#;
 
 #[tokio::main(flavor = "multi_thread")]
 async fn main() {
     let (outcome, _) = run_in_browser("bench_users_interactive", demo_config(), |ctx| async move {
         sign_in_on_demo_data(&ctx).await;
-        let runs = time_navigations(&ctx, "/users?limit=100", WAIT_FOR_ROWS, 6).await;
+        let runs = time_navigations(&ctx, "/users?limit=100", ready::USERS_100_ROWS, 6).await;
         let median = median_after_warmup(&runs);
         println!(
             "navigation → users table with 100 rows (ms): runs {runs:.0?}, median {median:.0}"

@@ -95,15 +95,34 @@ pub async fn sign_in_on_demo_data(ctx: &Ctx) {
     .await;
 }
 
-/// Navigates to `path` `runs` times; after each, `script` (an async WebDriver script that calls
-/// back with `performance.now()` once the page is ready) gives the time since navigation.
-pub async fn time_navigations(ctx: &Ctx, path: &str, script: &str, runs: usize) -> Vec<f64> {
+/// When a benchmarked page is ready: JavaScript conditions for [`time_navigations`].
+pub mod ready {
+    pub const SETUP_WIZARD: &str = "document.querySelector('#setup-username')";
+    pub const USERS_100_ROWS: &str =
+        "document.querySelectorAll('[data-testid=user-row]').length >= 100";
+    /// The whole set loaded (no partial notice, no load-all progress) and rows shown.
+    pub const QUOTAS_SORTED: &str = "document.querySelector('[data-testid=quota-row]') \
+        && !document.querySelector('[data-testid=partial-notice]') \
+        && !document.querySelector('[data-testid=load-all-progress]')";
+    pub const LOGS_FIRST_PAGE: &str = "document.querySelector('[data-testid=log-row]')";
+    pub const LOGS_CHART: &str =
+        "document.querySelector('[data-testid=chart-day] rect:not(.chart-hit)')";
+}
+
+/// Navigates to `path` `runs` times; after each, the time from navigation until `ready` (a
+/// JavaScript condition, see [`ready`]) first holds, checked every animation frame.
+pub async fn time_navigations(ctx: &Ctx, path: &str, ready: &str, runs: usize) -> Vec<f64> {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const check = () => {{ if ({ready}) {{ done(performance.now()); }} else {{ requestAnimationFrame(check); }} }};
+         check();"
+    );
     let mut times = Vec::with_capacity(runs);
     for _ in 0..runs {
         ctx.goto(path).await;
         let ms = ctx
             .client
-            .execute_async(script, Vec::new())
+            .execute_async(&script, Vec::new())
             .await
             .unwrap_or_else(|e| panic!("{path} never got ready: {e}"))
             .as_f64()
@@ -316,6 +335,27 @@ impl Ctx {
             .select_by_value(tag)
             .await
             .unwrap_or_else(|e| panic!("cannot choose {tag}: {e}"));
+    }
+
+    /// Chooses `theme` ("light", "dark", "system") in the theme picker; panics unless a light or
+    /// dark choice is applied to the document.
+    pub async fn choose_theme(&self, theme: &str) {
+        self.find("#theme-picker")
+            .await
+            .select_by_value(theme)
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose the {theme} theme: {e}"));
+        if theme != "system" {
+            assert_eq!(self.theme().await.as_deref(), Some(theme), "theme applied");
+        }
+    }
+
+    /// The theme applied to the document (`data-theme`), if one was chosen.
+    pub async fn theme(&self) -> Option<String> {
+        self.js("return document.documentElement.getAttribute('data-theme');")
+            .await
+            .as_str()
+            .map(str::to_string)
     }
 
     /// Waits until the page path (without origin) is `path`.

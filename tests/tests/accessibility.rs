@@ -21,11 +21,7 @@ const PAGES: &[(&str, &str)] = &[
 ];
 
 async fn sweep(ctx: &Ctx, theme: &str, build: &str) {
-    ctx.find("#theme-picker")
-        .await
-        .select_by_value(theme)
-        .await
-        .expect("choose a theme");
+    ctx.choose_theme(theme).await;
     let build_page = format!("/builds/{build}");
     let pages = PAGES
         .iter()
@@ -37,10 +33,7 @@ async fn sweep(ctx: &Ctx, theme: &str, build: &str) {
     for (path, ready) in pages {
         ctx.goto(&path).await;
         ctx.find(ready).await;
-        let applied = ctx
-            .js("return document.documentElement.getAttribute('data-theme');")
-            .await;
-        assert_eq!(applied.as_str(), Some(theme), "{path}");
+        assert_eq!(ctx.theme().await.as_deref(), Some(theme), "{path}");
         ctx.assert_no_axe_violations(&format!("{path} ({theme})"))
             .await;
     }

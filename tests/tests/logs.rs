@@ -37,7 +37,8 @@ async fn api_entries(ctx: &Ctx, token: &str, quay_day: &str) -> Vec<Value> {
     loop {
         let mut path = format!("/api/v1/superuser/logs?starttime={quay_day}&endtime={quay_day}");
         if let Some(t) = &next {
-            path.push_str(&format!("&next_page={}", urlencode(t)));
+            path.push_str("&next_page=");
+            path.extend(url::form_urlencoded::byte_serialize(t.as_bytes()));
         }
         let (status, body) = ctx.api(Method::GET, &path, token, None).await;
         assert_eq!(status, 200, "{body}");
@@ -51,17 +52,6 @@ async fn api_entries(ctx: &Ctx, token: &str, quay_day: &str) -> Vec<Value> {
             None => return all,
         }
     }
-}
-
-fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The page's CSV download, caught where the page hands the file to the browser.

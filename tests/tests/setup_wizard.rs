@@ -12,15 +12,7 @@ async fn fill_wizard(ctx: &Ctx, email: &str, password: &str, confirm: &str) {
 }
 
 async fn select_theme(ctx: &Ctx, theme: &str) {
-    ctx.find("#theme-picker")
-        .await
-        .select_by_value(theme)
-        .await
-        .expect("choose a theme");
-    let applied = ctx
-        .js("return document.documentElement.getAttribute('data-theme');")
-        .await;
-    assert_eq!(applied.as_str(), Some(theme), "theme attribute applied");
+    ctx.choose_theme(theme).await;
     let background = ctx
         .js("return getComputedStyle(document.body).backgroundColor;")
         .await;
@@ -146,10 +138,7 @@ async fn wizard_creates_the_first_user_signs_in_and_out() {
             ctx.client.refresh().await.unwrap();
             ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
                 .await;
-            let theme = ctx
-                .js("return document.documentElement.getAttribute('data-theme');")
-                .await;
-            assert_eq!(theme.as_str(), Some("light"));
+            assert_eq!(ctx.theme().await.as_deref(), Some("light"));
 
             // Signing out forgets the token everywhere.
             ctx.click("[data-testid=sign-out]").await;
