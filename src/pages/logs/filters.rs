@@ -110,17 +110,16 @@ fn date_field(id: &'static str, label: Key, value: RwSignal<String>) -> impl Int
     }
 }
 
-/// "All kinds", then the kinds in the range (from Quay's counts, with them) and any loaded kind
-/// (the counts may have failed), and a kind from the URL even before either arrives.
+/// "All kinds", then the kinds in the range (from Quay's counts, with them; the loaded entries'
+/// kinds if the counts failed), and a kind from the URL even before either arrives.
 pub fn kind_options(page: LogsPage) -> Signal<Vec<(String, String)>> {
     let i18n = use_i18n();
     Signal::derive(move || {
-        let mut kinds: Vec<(String, Option<u64>)> = page
-            .counts
-            .get()
-            .and_then(Result::ok)
+        let counts = page.counts.get().and_then(Result::ok);
+        let mut kinds: Vec<(String, Option<u64>)> = counts
+            .as_deref()
             .map(|counts| {
-                kind_totals(&counts)
+                kind_totals(counts)
                     .into_iter()
                     .map(|(k, n)| (k, Some(n)))
                     .collect()
@@ -131,10 +130,14 @@ pub fn kind_options(page: LogsPage) -> Signal<Vec<(String, String)>> {
                 kinds.push((kind.to_string(), None));
             }
         };
-        page.controller
-            .list
-            .loaded
-            .with(|l| l.items.iter().for_each(|r| add(&r.entry.kind)));
+        // The counts name every kind in the range. Only without them are the loaded entries
+        // read (and followed), which "load all" would otherwise rescan after every page.
+        if counts.is_none() {
+            page.controller
+                .list
+                .loaded
+                .with(|l| l.items.iter().for_each(|r| add(&r.entry.kind)));
+        }
         if let Some(kind) = page.controller.query.get().kind {
             add(&kind);
         }
