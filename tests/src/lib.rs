@@ -435,11 +435,18 @@ impl Ctx {
     pub async fn downloaded(&self, name: &str) -> String {
         let path = self.downloads.join(name);
         let deadline = Instant::now() + WAIT;
+        // Chrome reserves the final name with an empty file while the bytes still go to a
+        // `.crdownload` file, so a download is complete once it has content and nothing is
+        // still in flight.
         while Instant::now() < deadline {
-            if let Ok(content) = std::fs::read_to_string(&path) {
-                return content;
+            match std::fs::read_to_string(&path) {
+                Ok(content) if !content.is_empty() && !self.download_in_flight() => return content,
+                _ => {}
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        if let Ok(content) = std::fs::read_to_string(&path) {
+            return content;
         }
         let found: Vec<String> = std::fs::read_dir(&self.downloads)
             .map(|dir| {
@@ -449,6 +456,13 @@ impl Ctx {
             })
             .unwrap_or_default();
         panic!("no download {name:?} within {WAIT:?} (downloaded: {found:?})");
+    }
+
+    fn download_in_flight(&self) -> bool {
+        std::fs::read_dir(&self.downloads).is_ok_and(|dir| {
+            dir.filter_map(Result::ok)
+                .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+        })
     }
 
     /// Waits until no element matches `css`.
