@@ -1,6 +1,7 @@
 //! Quay's local avatars (§1.6): a SHA-256 of the e-mail (or name) and a colour picked from it.
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 const AVATAR_COLORS: [&str; 32] = [
@@ -40,8 +41,7 @@ pub fn avatar_hash(name: &str, email: Option<&str>) -> String {
     let normalized = source
         .trim_matches(quay_rules::is_python_whitespace)
         .to_lowercase();
-    let digest = Sha256::digest(normalized.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::crypto::hex_lower(&Sha256::digest(normalized.as_bytes()))
 }
 
 /// `AVATAR_COLORS[int(hash[0:2], 16) % 32]`.
@@ -53,15 +53,30 @@ pub fn avatar_color(hash: &str) -> &'static str {
     AVATAR_COLORS[usize::from(index) % AVATAR_COLORS.len()]
 }
 
-/// The avatar object of a namespace, team or application.
+/// The avatar object of a namespace, team or application (keys in Quay's sorted order).
+#[derive(Debug, Serialize)]
+pub struct Avatar<'a> {
+    color: &'static str,
+    hash: String,
+    kind: &'static str,
+    name: &'a str,
+}
+
+impl<'a> Avatar<'a> {
+    pub fn new(name: &'a str, email: Option<&str>, kind: AvatarKind) -> Avatar<'a> {
+        let hash = avatar_hash(name, email);
+        Avatar {
+            color: avatar_color(&hash),
+            hash,
+            kind: kind.as_str(),
+            name,
+        }
+    }
+}
+
+/// [`Avatar`] as a JSON value, for views built as values.
 pub fn avatar(name: &str, email: Option<&str>, kind: AvatarKind) -> Value {
-    let hash = avatar_hash(name, email);
-    json!({
-        "name": name,
-        "hash": hash,
-        "color": avatar_color(&hash),
-        "kind": kind.as_str(),
-    })
+    crate::views::to_value(&Avatar::new(name, email, kind))
 }
 
 #[cfg(test)]

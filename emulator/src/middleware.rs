@@ -175,9 +175,7 @@ async fn check_request(
         }
     }
 
-    let auth = state
-        .db(move |storage| auth::resolve(storage, &headers))
-        .await?;
+    let auth = state.read(|storage| auth::resolve(storage, &headers))?;
 
     // Writes not made with an OAuth token must carry the session's CSRF token.
     if method != Method::GET && method != Method::HEAD && !auth.is_oauth_token() {

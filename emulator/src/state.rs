@@ -67,6 +67,17 @@ impl AppState {
         &self.0.storage
     }
 
+    /// Runs a short, bounded read (one indexed lookup, one page of a listing) right here on the
+    /// async worker. Handing it to a blocking thread costs two thread switches, more than the
+    /// read itself; anything that may take milliseconds (writes, password hashing, scans of the
+    /// logs) goes through [`AppState::db`] instead.
+    pub fn read<T>(
+        &self,
+        work: impl FnOnce(&Storage) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        work(&self.0.storage)
+    }
+
     /// Runs storage work (SQLite, password hashing) on a blocking thread.
     pub async fn db<T, F>(&self, work: F) -> Result<T, ApiError>
     where

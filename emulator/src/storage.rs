@@ -1,5 +1,6 @@
-//! All SQL lives here. One SQLite connection (WAL) behind a mutex; callers run these methods on
-//! blocking threads (see `AppState::db`).
+//! All SQL lives here. Writes go through one SQLite connection (WAL) behind a mutex, which
+//! serialises them; the hot reads use a pool of read-only connections (`readers`). Callers run
+//! these methods on blocking threads (see `AppState::db`).
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -12,6 +13,7 @@ mod builds;
 mod logs;
 mod oauth;
 mod quota;
+mod readers;
 mod registry_size;
 mod service_keys;
 mod superuser;
@@ -186,6 +188,7 @@ pub struct NewSession {
 
 pub struct Storage {
     conn: Mutex<Connection>,
+    readers: readers::ReaderPool,
     aes_key: [u8; 32],
 }
 
@@ -208,6 +211,7 @@ impl Storage {
         let aes_key = load_or_create_key(&conn)?;
         Ok(Storage {
             conn: Mutex::new(conn),
+            readers: readers::ReaderPool::new(path),
             aes_key,
         })
     }
@@ -215,6 +219,11 @@ impl Storage {
     fn conn(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock leaves SQLite consistent (transactions roll back).
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A read-only connection: for reads that need no consistency with a write of their own.
+    fn reader(&self) -> Result<readers::Reader<'_>, StorageError> {
+        Ok(self.readers.get()?)
     }
 
     /// The key of Quay's `encrypt_user_password`, generated on first start and kept in the database.
@@ -304,9 +313,11 @@ impl Storage {
              JOIN users u ON u.id = t.authorized_user_id \
              WHERE t.token_hash = ?1"
         );
-        let conn = self.conn();
+        let conn = self.reader()?;
+        // Every API request looks its token up: keep the statement compiled.
         let found = conn
-            .query_row(&sql, [token_hash], |row| {
+            .prepare_cached(&sql)?
+            .query_row([token_hash], |row| {
                 let token = TokenRecord {
                     id: row.get(0)?,
                     scope: row.get(1)?,
@@ -326,7 +337,7 @@ impl Storage {
         &self,
         cookie_hash: &str,
     ) -> Result<Option<(SessionRecord, Option<UserRecord>)>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let session = conn
             .query_row(
                 "SELECT id, user_id, csrf_token, login_time, expires_at FROM sessions \
@@ -355,7 +366,7 @@ impl Storage {
 
     /// Organizations the user is a member of (through any team), in database order.
     pub fn user_memberships(&self, user_id: i64) -> Result<Vec<Membership>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt = conn.prepare(
             "SELECT o.username, o.email, \
                CASE MIN(CASE t.role WHEN 'admin' THEN 0 WHEN 'creator' THEN 1 ELSE 2 END) \
@@ -378,7 +389,7 @@ impl Storage {
 
     /// The quotas of a namespace (at most one) with their limits.
     pub fn namespace_quotas(&self, namespace_id: i64) -> Result<Vec<QuotaRecord>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt =
             conn.prepare("SELECT id, limit_bytes FROM quotas WHERE namespace_id = ?1 ORDER BY id")?;
         let quotas = stmt

@@ -67,7 +67,7 @@ fn valid_digest(digest: &str) -> bool {
 pub fn digest_of(content: &[u8]) -> String {
     use sha2::Digest;
     let hash = sha2::Sha256::digest(content);
-    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    let hex = crate::crypto::hex_lower(&hash);
     format!("sha256:{hex}")
 }
 

@@ -4,9 +4,10 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::{json, Value};
 
 use crate::auth::RequestAuth;
 use crate::body::{ApiJson, ValidatedJson};
@@ -21,7 +22,9 @@ use crate::state::AppState;
 use crate::storage::{
     NamespaceDetails, NamespaceKind, NamespaceQuery, Ownership, Storage, StorageError, UserRecord,
 };
-use crate::views::{shows_quotas, superuser_org_view, superuser_user_view};
+use crate::views::{
+    shows_quotas, superuser_org_view, superuser_user_view, SuperuserOrgView, SuperuserUserView,
+};
 
 /// The help text of the `limit` query parameter, which is also its error message.
 pub const LIMIT_HELP: &str = "Limit to the number of results to return per page. Max 100.";
@@ -86,69 +89,88 @@ async fn list_namespaces(
         return Err(ApiError::invalid_request("Page limit cannot be above 100"));
     }
     let with_details = shows_quotas(state.config());
-    state
-        .db(move |s| {
-            let key = pagination::token_key(s.aes_key());
-            let token = match (args.limit, &args.next_page) {
-                (Some(_), Some(text)) => pagination::decrypt(&key, text),
-                _ => None,
-            };
-            let query = NamespaceQuery {
-                kind,
-                // Organizations are listed with Quay's default (`disabled=True`).
-                only_enabled: kind == NamespaceKind::User && !args.disabled,
-                start_id: token.map(|t| t.start_index),
-                offset: token.map_or(0, |t| t.offset_val),
-                fetch: args.limit.map(pagination::fetch_limit),
-            };
-            let rows = s.list_namespaces(&query)?;
-            let (items, next) = match args.limit {
-                None => (rows, None),
-                Some(limit) => {
-                    let page = pagination::split(rows, limit, token.as_ref(), |u| u.id)
-                        .map_err(|()| ApiError::invalid_request("Page limit cannot be negative"))?;
-                    (page.items, page.next)
-                }
-            };
-            let details = match (with_details, items.first(), items.last()) {
-                (true, Some(first), Some(last)) => s.namespace_details(first.id, last.id)?,
-                _ => NamespaceDetails::default(),
-            };
-            Ok(Listing {
-                items,
-                next,
-                details,
-            })
+    let paged = args.limit.is_some();
+    let work = move |s: &Storage| {
+        let key = pagination::token_key(s.aes_key());
+        let token = match (args.limit, &args.next_page) {
+            (Some(_), Some(text)) => pagination::decrypt(&key, text),
+            _ => None,
+        };
+        let query = NamespaceQuery {
+            kind,
+            // Organizations are listed with Quay's default (`disabled=True`).
+            only_enabled: kind == NamespaceKind::User && !args.disabled,
+            start_id: token.map(|t| t.start_index),
+            offset: token.map_or(0, |t| t.offset_val),
+            fetch: args.limit.map(pagination::fetch_limit),
+        };
+        let rows = s.list_namespaces(&query)?;
+        let (items, next) = match args.limit {
+            None => (rows, None),
+            Some(limit) => {
+                let page = pagination::split(rows, limit, token.as_ref(), |u| u.id)
+                    .map_err(|()| ApiError::invalid_request("Page limit cannot be negative"))?;
+                (page.items, page.next)
+            }
+        };
+        let details = match (with_details, items.first(), items.last()) {
+            (true, Some(first), Some(last)) => s.namespace_details(first.id, last.id)?,
+            _ => NamespaceDetails::default(),
+        };
+        Ok(Listing {
+            items,
+            next,
+            details,
         })
-        .await
+    };
+    // A page (at most 101 rows) is read in place; the unpaged listing of every namespace may
+    // take milliseconds on a large registry.
+    if paged {
+        state.read(work)
+    } else {
+        state.db(work).await
+    }
 }
 
-fn listing_body(
-    state: &AppState,
-    key: &str,
-    listing: Listing,
-    view: fn(&UserRecord, &crate::config::Config, &NamespaceDetails) -> Value,
-) -> Value {
-    let config = state.config();
-    let mut body = Map::new();
-    body.insert(
-        key.into(),
-        Value::Array(
-            listing
-                .items
-                .iter()
-                .map(|u| view(u, config, &listing.details))
-                .collect(),
-        ),
-    );
-    if let Some(next) = listing.next {
-        let token_key = pagination::token_key(state.storage().aes_key());
-        body.insert(
-            "next_page".into(),
-            json!(pagination::encrypt(&token_key, &next)),
-        );
+/// A page of a superuser listing: `{"next_page"?, "<key>": [...]}` (sorted keys, as Flask's).
+struct ListingBody<T> {
+    key: &'static str,
+    items: Vec<T>,
+    next_page: Option<String>,
+}
+
+impl<T: Serialize> Serialize for ListingBody<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(next) = &self.next_page {
+            map.serialize_entry("next_page", next)?;
+        }
+        map.serialize_entry(self.key, &self.items)?;
+        map.end()
     }
-    Value::Object(body)
+}
+
+fn listing_body<'a, T>(
+    state: &AppState,
+    key: &'static str,
+    listing: &'a Listing,
+    view: impl Fn(&'a UserRecord, &crate::config::Config, &'a NamespaceDetails) -> T,
+) -> ListingBody<T> {
+    let config = state.config();
+    let next_page = listing.next.as_ref().map(|next| {
+        let token_key = pagination::token_key(state.storage().aes_key());
+        pagination::encrypt(&token_key, next)
+    });
+    ListingBody {
+        key,
+        items: listing
+            .items
+            .iter()
+            .map(|u| view(u, config, &listing.details))
+            .collect(),
+        next_page,
+    }
 }
 
 /// `GET /api/v1/superuser/users/` (`listAllUsers`, §4.1).
@@ -156,16 +178,17 @@ pub async fn list_users(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let args = parse_list_args(query.as_deref())?;
     ctx.check_deferred()?;
     let listing = list_namespaces(&state, NamespaceKind::User, args).await?;
     Ok(Json(listing_body(
         &state,
         "users",
-        listing,
-        superuser_user_view,
-    )))
+        &listing,
+        SuperuserUserView::new,
+    ))
+    .into_response())
 }
 
 /// `GET /api/v1/superuser/organizations/` (`listAllOrganizations`, §5.3).
@@ -173,16 +196,17 @@ pub async fn list_organizations(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,
     RawQuery(query): RawQuery,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let args = parse_list_args(query.as_deref())?;
     ctx.check_deferred()?;
     let listing = list_namespaces(&state, NamespaceKind::Organization, args).await?;
     Ok(Json(listing_body(
         &state,
         "organizations",
-        listing,
-        superuser_org_view,
-    )))
+        &listing,
+        SuperuserOrgView::new,
+    ))
+    .into_response())
 }
 
 /// The signed-in caller's name (the `superuser` of log metadata).

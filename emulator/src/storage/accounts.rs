@@ -109,7 +109,7 @@ impl Storage {
     pub fn namespace_by_name(&self, name: &str) -> Result<Option<UserRecord>, StorageError> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.username = ?1");
         Ok(self
-            .conn()
+            .reader()?
             .query_row(&sql, [name], user_from_row)
             .optional()?)
     }

@@ -139,7 +139,7 @@ impl Storage {
         from: Option<(i64, i64)>,
         limit: usize,
     ) -> Result<Vec<LogEntryRecord>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         // Without a start entry the bound is the window's end (exclusive): the same query with
         // an id above any rowid.
@@ -164,7 +164,7 @@ impl Storage {
         start_us: i64,
         end_us: i64,
     ) -> Result<Vec<LogKindCount>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(COUNTS_SELECT)?;
         let rows = stmt.query_map(params![start_us, end_us], |r| {
             Ok(LogKindCount {
@@ -179,7 +179,7 @@ impl Storage {
 
     /// The kind names in id order (Appendix C).
     pub fn log_kinds(&self) -> Result<Vec<(i64, String)>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt = conn.prepare("SELECT id, name FROM log_entry_kinds ORDER BY id")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)

@@ -207,7 +207,7 @@ impl Storage {
         ttls: ServiceKeyTtls,
         now: i64,
     ) -> Result<Vec<ServiceKeyRecord>, StorageError> {
-        select_keys(&self.conn(), &KeyFilter::default(), ttls, now)
+        select_keys(&*self.reader()?, &KeyFilter::default(), ttls, now)
     }
 
     /// Quay's `list_service_keys(service)`: the service's approved, unexpired keys.
@@ -223,7 +223,7 @@ impl Storage {
             alive_only: true,
             ..KeyFilter::default()
         };
-        select_keys(&self.conn(), &filter, ttls, now)
+        select_keys(&*self.reader()?, &filter, ttls, now)
     }
 
     /// Quay's `get_service_key(kid, service, alive_only, approved_only)`.

@@ -128,7 +128,7 @@ impl Storage {
             "SELECT {USER_COLUMNS} FROM users u WHERE u.organization = ?1 AND u.robot = 0 \
              AND {filter} AND u.id >= ?2 ORDER BY u.id LIMIT ?3 OFFSET ?4"
         );
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
             params![
@@ -149,7 +149,7 @@ impl Storage {
         first_id: i64,
         last_id: i64,
     ) -> Result<NamespaceDetails, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut details = NamespaceDetails::default();
         let mut stmt = conn.prepare_cached(
             "SELECT q.namespace_id, q.id, q.limit_bytes FROM quotas q \
@@ -219,7 +219,7 @@ impl Storage {
     /// The size row of one namespace, if the (absent) size worker ever wrote one.
     pub fn namespace_size(&self, namespace_id: i64) -> Result<Option<NamespaceSize>, StorageError> {
         Ok(self
-            .conn()
+            .reader()?
             .query_row(
                 "SELECT size_bytes, backfill_start_ms, backfill_complete FROM namespace_size \
                  WHERE namespace_id = ?1",
@@ -255,7 +255,7 @@ impl Storage {
              AND u.robot = 0"
         );
         Ok(self
-            .conn()
+            .reader()?
             .query_row(&sql, [username], user_from_row)
             .optional()?)
     }
@@ -481,7 +481,7 @@ impl Storage {
         org_id: i64,
         user_id: Option<i64>,
     ) -> Result<Vec<TeamSummary>, StorageError> {
-        let conn = self.conn();
+        let conn = self.reader()?;
         let mut stmt = conn.prepare_cached(
             "SELECT t.id, t.name, t.role, t.description, \
              (SELECT COUNT(*) FROM team_members m WHERE m.team_id = t.id), \
