@@ -40,6 +40,7 @@ pub fn App(
         Some(Err(e)) => session.notice.set(Some(SignInNotice::Returned(e))),
         None => {}
     }
+    provide_context(crate::routes::RouterBase(base.clone()));
     provide_context(i18n);
     provide_context(toasts);
     provide_context(session);
@@ -58,7 +59,6 @@ pub fn App(
                     <Route path=path!("/logs") view={Lazy::<LogsRoute>::new()} />
                     <Route path=path!("/registry-size") view={Lazy::<RegistrySizeRoute>::new()} />
                     <Route path=path!("/builds") view={Lazy::<BuildsRoute>::new()} />
-                    <Route path=path!("/builds/:uuid") view={Lazy::<BuildsRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>

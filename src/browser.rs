@@ -18,7 +18,31 @@ pub fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// Fetches a file served with the dashboard (a path relative to `<base href>`), revalidated
+/// The URL of the folder the dashboard is served from: the page's address up to its last `/`
+/// (`https://quay.example.com/admin/` for `…/admin/users?q=x`). Every route is one segment below
+/// it, so relative URLs (assets, `config.json`, catalogues) resolve there without a
+/// `<base href>`, which the Content-Security-Policy forbids (`base-uri 'none'`): the dashboard
+/// runs under any path without editing a file.
+pub fn mount_url() -> Option<web_sys::Url> {
+    let page = web_sys::window()?.document()?.url().ok()?;
+    web_sys::Url::new_with_base(".", &page).ok()
+}
+
+/// Adds a Content-Security-Policy to the page (a `<meta>` in `<head>`). Policies only add up: a
+/// later one can narrow what the page may do, never widen it.
+pub fn add_policy(policy: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(head), Ok(meta)) = (document.head(), document.create_element("meta")) else {
+        return;
+    };
+    let _ = meta.set_attribute("http-equiv", "Content-Security-Policy");
+    let _ = meta.set_attribute("content", policy);
+    let _ = head.append_child(&meta);
+}
+
+/// Fetches a file served with the dashboard (a path relative to [`mount_url`]), revalidated
 /// rather than taken from a stale cache: `config.json` and the language catalogues change
 /// without a rebuild. The error says which file and why, for the admin who deployed it.
 pub async fn fetch_text(path: &str) -> Result<String, String> {

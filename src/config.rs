@@ -56,9 +56,60 @@ fn is_http_origin(base: &str) -> bool {
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !r.contains(['?', '#', ' ']))
 }
 
+/// The Content-Security-Policy the dashboard adds once `config.json` is read: requests may go to
+/// its own origin (config, catalogues) and to the configured API only. index.html's policy must
+/// allow any `https:` origin because the API is only known at run time; the browser enforces
+/// both, so this narrows it.
+pub fn connect_policy(api_base: &str) -> String {
+    let origin = api_base
+        .find("://")
+        .map(|scheme_end| {
+            let authority_end = api_base[scheme_end + 3..]
+                .find('/')
+                .map_or(api_base.len(), |i| scheme_end + 3 + i);
+            &api_base[..authority_end]
+        })
+        .unwrap_or_default();
+    // A source expression is whitespace- and semicolon-separated: anything beyond host syntax
+    // could add directives, so such a value gets no exception (and its requests fail visibly).
+    let plain = origin
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '/' | '[' | ']'));
+    if origin.is_empty() || !plain {
+        "connect-src 'self'".to_string()
+    } else {
+        format!("connect-src 'self' {origin}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn connect_policy_names_the_api_origin_only() {
+        assert_eq!(connect_policy(""), "connect-src 'self'");
+        assert_eq!(
+            connect_policy("https://quay.example.com"),
+            "connect-src 'self' https://quay.example.com"
+        );
+        assert_eq!(
+            connect_policy("http://10.0.0.5:8080/quay"),
+            "connect-src 'self' http://10.0.0.5:8080"
+        );
+        assert_eq!(
+            connect_policy("https://[::1]:8443/"),
+            "connect-src 'self' https://[::1]:8443"
+        );
+        assert_eq!(
+            connect_policy("https://a.example;script-src_*"),
+            "connect-src 'self'"
+        );
+        assert_eq!(
+            connect_policy("https://a.example\t'unsafe-inline'"),
+            "connect-src 'self'"
+        );
+    }
 
     #[test]
     fn empty_object_means_same_origin() {

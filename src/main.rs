@@ -34,7 +34,9 @@ fn main() {
         remove_boot_skeleton();
         match config {
             Ok(config) => {
-                let base = routes::router_base(&document_base_path());
+                browser::add_policy(&config::connect_policy(&config.api_base));
+                let mount = browser::mount_url().map_or_else(|| "/".to_string(), |u| u.pathname());
+                let base = routes::router_base(&mount);
                 leptos::mount::mount_to_body(
                     move || view! { <App config=config base=base oauth_return=oauth_return language=language /> },
                 );
@@ -48,20 +50,9 @@ fn main() {
     });
 }
 
-/// `config.json` sits next to index.html; a relative URL resolves against `<base href>`.
+/// `config.json` sits next to index.html.
 async fn load_runtime_config() -> Result<config::RuntimeConfig, String> {
     parse_runtime_config(&browser::fetch_text("config.json").await?)
-}
-
-/// The path of `<base href>` (or of the page when there is none).
-fn document_base_path() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_else(|| "/".to_string())
 }
 
 /// index.html shows a static skeleton so the page is never blank while the wasm loads.

@@ -45,8 +45,26 @@ pub const NAV_AREAS: &[Area] = &[
     },
 ];
 
-/// The router base from the document's base URL path: `/` → "", `/admin/` → "/admin".
-/// Deployers set `<base href>` in index.html to host the dashboard under a path.
+/// The router base ("" or e.g. "/admin"), provided by the app for links.
+#[derive(Clone, Debug)]
+pub struct RouterBase(pub String);
+
+/// `path` (an app path such as `/users`) as a link under the router base. The router prefixes
+/// its base when navigating, but `<A href>` takes absolute paths as they are.
+pub fn href_under(base: &str, path: &str) -> String {
+    format!("{base}{path}")
+}
+
+/// [`href_under`] with the base the app provided.
+pub fn app_href(path: &str) -> String {
+    let base = leptos::prelude::use_context::<RouterBase>()
+        .map(|b| b.0)
+        .unwrap_or_default();
+    href_under(&base, path)
+}
+
+/// The router base from the path of the folder the dashboard is served from: `/` → "",
+/// `/admin/` → "/admin" (see `browser::mount_url`).
 pub fn router_base(base_path: &str) -> String {
     base_path.trim_end_matches('/').to_string()
 }
@@ -54,6 +72,13 @@ pub fn router_base(base_path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_carry_the_base() {
+        assert_eq!(href_under("", "/users"), "/users");
+        assert_eq!(href_under("/admin", "/users"), "/admin/users");
+        assert_eq!(href_under("/admin", "/"), "/admin/");
+    }
 
     #[test]
     fn base_paths() {

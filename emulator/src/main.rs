@@ -60,6 +60,7 @@ fn run() -> Result<(), String> {
             db_path: args.db,
             listen: args.listen,
             dist: Some(args.dist),
+            dist_mount: "/".to_string(),
             faults: args.faults,
             registry_size: args.registry_size,
             request_timeout: args.request_timeout,

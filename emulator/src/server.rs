@@ -24,6 +24,9 @@ pub struct EmulatorOptions {
     pub listen: SocketAddr,
     /// The built dashboard; `None` serves only the API (`/` then answers 404).
     pub dist: Option<PathBuf>,
+    /// Where the dashboard is served: `/` by default, or a folder such as `/admin/`, as when it is
+    /// hosted behind the registry's own web server.
+    pub dist_mount: String,
     /// Injected latency/errors (none by default); changeable later through
     /// [`RunningEmulator::set_faults`].
     pub faults: FaultConfig,
@@ -40,6 +43,7 @@ impl EmulatorOptions {
             db_path: db_path.into(),
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             dist: None,
+            dist_mount: "/".to_string(),
             faults: FaultConfig::none(),
             registry_size: RegistrySizeWorkerOptions::default(),
             request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
@@ -64,6 +68,17 @@ impl EmulatorOptions {
 
     pub fn dist(mut self, dir: impl Into<PathBuf>) -> EmulatorOptions {
         self.dist = Some(dir.into());
+        self
+    }
+
+    /// Serves the dashboard under `folder` (e.g. `/admin/`) instead of `/`.
+    pub fn dist_mount(mut self, folder: &str) -> EmulatorOptions {
+        let trimmed = folder.trim_matches('/');
+        self.dist_mount = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
         self
     }
 
@@ -160,6 +175,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         db_path,
         listen,
         dist,
+        dist_mount,
         faults,
         registry_size,
         request_timeout,
@@ -190,6 +206,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         request_timeout,
         cors_origin: config.cors_origin.clone(),
     };
+    let dist = dist.map(|dir| (dir, dist_mount));
     let state = AppState::new(config, storage, dist, route_table(&routes));
     let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.

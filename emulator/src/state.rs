@@ -16,7 +16,8 @@ pub struct AppState(Arc<Inner>);
 struct Inner {
     config: Config,
     storage: Storage,
-    dist: Option<PathBuf>,
+    /// The built dashboard and the folder it is served under (`/`, `/admin/`).
+    dist: Option<(PathBuf, String)>,
     /// The API route table (for `Allow`, 405, the 308 catch-all, access rules and discovery).
     routes: Vec<RouteInfo>,
 }
@@ -25,7 +26,7 @@ impl AppState {
     pub fn new(
         config: Config,
         storage: Storage,
-        dist: Option<PathBuf>,
+        dist: Option<(PathBuf, String)>,
         routes: Vec<RouteInfo>,
     ) -> AppState {
         AppState(Arc::new(Inner {
@@ -40,8 +41,12 @@ impl AppState {
         &self.0.config
     }
 
-    pub fn dist(&self) -> Option<&PathBuf> {
-        self.0.dist.as_ref()
+    /// The built dashboard's folder and the URL folder it is served under.
+    pub fn dist(&self) -> Option<(&PathBuf, &str)> {
+        self.0
+            .dist
+            .as_ref()
+            .map(|(dir, mount)| (dir, mount.as_str()))
     }
 
     pub fn routes(&self) -> &[RouteInfo] {

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use quay_emulator::{start, EmulatorOptions};
 
-const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const WASM: &str = "quay-admin-0123abcd4567ef89_bg.wasm";
 
 fn assert_security_headers(h: &reqwest::header::HeaderMap) {
@@ -16,6 +16,13 @@ fn assert_security_headers(h: &reqwest::header::HeaderMap) {
 }
 
 async fn with_dist(build: bool) -> (tempfile::TempDir, quay_emulator::RunningEmulator) {
+    with_dist_at(build, "/").await
+}
+
+async fn with_dist_at(
+    build: bool,
+    mount: &str,
+) -> (tempfile::TempDir, quay_emulator::RunningEmulator) {
     let dir = tempfile::tempdir().unwrap();
     let dist = dir.path().join("dist");
     std::fs::create_dir_all(dist.join("assets")).unwrap();
@@ -32,7 +39,8 @@ async fn with_dist(build: bool) -> (tempfile::TempDir, quay_emulator::RunningEmu
     std::fs::write(dir.path().join("secret.txt"), "top secret").unwrap();
     let opts = EmulatorOptions::new(dir.path().join("r.db"))
         .config(reference_config())
-        .dist(&dist);
+        .dist(&dist)
+        .dist_mount(mount);
     let running = start(opts).await.unwrap();
     (dir, running)
 }
@@ -70,6 +78,37 @@ async fn index_files_and_spa_fallback() {
         .await
         .unwrap();
     assert_eq!(content_type(css.headers()), "text/css; charset=utf-8");
+}
+
+#[tokio::test]
+async fn under_a_folder_as_behind_the_registry() {
+    let (_dir, emu) = with_dist_at(true, "admin").await;
+    let c = client();
+    let base = emu.base_url();
+    for path in ["/admin/", "/admin/users", "/admin/builds?build=x"] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        assert_security_headers(resp.headers());
+        assert!(resp.text().await.unwrap().contains("<title>dash</title>"));
+    }
+    let wasm = c.get(format!("{base}/admin/{WASM}")).send().await.unwrap();
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(content_type(wasm.headers()), "application/wasm");
+    // The folder's own name leads into it, so relative URLs resolve from the folder.
+    let folder = c.get(format!("{base}/admin")).send().await.unwrap();
+    assert_eq!(folder.status(), 308);
+    assert_eq!(folder.headers()["location"], "/admin/");
+    // Outside the folder there is no dashboard, and the API stays where it is.
+    for path in ["/", "/users", "/adminx", &format!("/{WASM}")] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), 404, "{path}");
+    }
+    let discovery = c
+        .get(format!("{base}/api/v1/discovery"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(discovery.status(), 200);
 }
 
 // The raw client blocks its thread: the server needs a worker of its own.

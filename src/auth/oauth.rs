@@ -185,9 +185,9 @@ pub fn remember_client_id(client_id: &str) {
     }
 }
 
-/// The dashboard's own URL (its `<base href>`), registered as the redirect URI.
+/// The dashboard's own URL (the folder it is served from), registered as the redirect URI.
 pub fn redirect_uri() -> Option<String> {
-    window()?.document()?.base_uri().ok().flatten()
+    crate::browser::mount_url().map(|u| u.href())
 }
 
 /// Leaves for Quay's authorize page; `return_to` is where to land after coming back.

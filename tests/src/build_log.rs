@@ -122,7 +122,7 @@ pub async fn follow_long_log(
     let small_last = last_message(&small.logs);
     let small = create_build(&ctx.db_path, &small).expect("build");
 
-    ctx.goto(&format!("/builds/{small}")).await;
+    ctx.goto(&format!("/builds?build={small}")).await;
     wait_for_last_line(ctx, &small_last).await;
     ctx.record_responsiveness_from("submit").await;
     ctx.type_into("#build-uuid", &uuid).await;

@@ -358,13 +358,17 @@ impl Ctx {
             .map(str::to_string)
     }
 
-    /// Waits until the page path (without origin) is `path`.
+    /// Waits until the page path (without origin) is `path`, and its query too if `path` has one.
     pub async fn wait_for_path(&self, path: &str) {
         let deadline = Instant::now() + WAIT;
         let mut last = String::new();
         while Instant::now() < deadline {
             if let Ok(url) = self.client.current_url().await {
-                last = url.path().to_string();
+                // With a query in `path`, the query must match too.
+                last = match url.query() {
+                    Some(query) if path.contains('?') => format!("{}?{query}", url.path()),
+                    _ => url.path().to_string(),
+                };
                 if last == path {
                     return;
                 }

@@ -22,7 +22,7 @@ const PAGES: &[(&str, &str)] = &[
 
 async fn sweep(ctx: &Ctx, theme: &str, build: &str) {
     ctx.choose_theme(theme).await;
-    let build_page = format!("/builds/{build}");
+    let build_page = format!("/builds?build={build}");
     let pages = PAGES
         .iter()
         .map(|(path, ready)| (path.to_string(), *ready))

@@ -53,7 +53,7 @@ async fn a_running_build_is_followed_to_the_end() {
             ctx.goto("/builds").await;
             ctx.type_into("#build-uuid", &uuid).await;
             ctx.click("[data-testid=build-lookup]").await;
-            ctx.wait_for_path(&format!("/builds/{uuid}")).await;
+            ctx.wait_for_path(&format!("/builds?build={uuid}")).await;
             ctx.wait_for_text("[data-testid=build-repository]", "alice/app")
                 .await;
             ctx.wait_for_text("[data-testid=build-state]", "Running")
@@ -107,12 +107,12 @@ async fn a_running_build_is_followed_to_the_end() {
             assert_eq!(file, expected, "the downloaded log differs at its end");
 
             // Reloading the deep link shows the same build.
-            ctx.goto(&format!("/builds/{uuid}")).await;
+            ctx.goto(&format!("/builds?build={uuid}")).await;
             ctx.wait_for_text("[data-testid=build-state]", "Complete")
                 .await;
 
             // An unknown id: Quay's own message.
-            ctx.goto("/builds/not-a-build").await;
+            ctx.goto("/builds?build=not-a-build").await;
             ctx.wait_for_text(
                 "[data-testid=server-message]",
                 "Unable to locate a build by id: not-a-build",

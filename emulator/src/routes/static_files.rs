@@ -1,5 +1,5 @@
-//! The built dashboard (`--dist DIR`) at `/`, with SPA fallback to `index.html` and the security
-//! headers the dashboard is designed for.
+//! The built dashboard (`--dist DIR`) at `/` (or under a folder such as `/admin/`), with SPA
+//! fallback to `index.html` and the security headers the dashboard is designed for.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -12,10 +12,10 @@ use crate::state::AppState;
 
 // The emulator serves the API on the dashboard's own origin, so the header narrows the meta tag's
 // `connect-src 'self' https:` (which must allow any configured API origin) to that origin: a
-// browser enforces both policies.
+// browser enforces both policies. `frame-ancestors` only works as a header.
 const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                    img-src 'self' data:; font-src 'self'; connect-src 'self'; \
-                   manifest-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+                   manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const NO_CACHE: &str = "no-cache";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
@@ -43,10 +43,25 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return resp;
     }
-    let Some(dist) = state.dist().cloned() else {
+    let Some((dist, mount)) = state.dist() else {
         return not_built(None);
     };
-    if let Some(file) = resolve_file(&dist, &path) {
+    let dist = dist.clone();
+    // The folder without its slash redirects to it: relative URLs resolve from the folder.
+    if format!("{path}/") == mount {
+        return (
+            StatusCode::PERMANENT_REDIRECT,
+            [(header::LOCATION, mount.to_string())],
+        )
+            .into_response();
+    }
+    let Some(within) = path
+        .strip_prefix(mount.trim_end_matches('/'))
+        .filter(|rest| rest.starts_with('/'))
+    else {
+        return Page::not_found().into_response();
+    };
+    if let Some(file) = resolve_file(&dist, within) {
         if let Ok(bytes) = tokio::fs::read(&file).await {
             let name = file
                 .file_name()

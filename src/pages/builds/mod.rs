@@ -1,4 +1,4 @@
-//! `/builds` and `/builds/{uuid}`: look a build up by its id; its status, repository, trigger
+//! `/builds` and `/builds?build={uuid}`: look a build up by its id; its status, repository, trigger
 //! and times, and its log with phase headers, followed while the build runs (polling with
 //! back-off, stopped when the page goes away), copyable and downloadable. The log is added to
 //! the page a few hundred lines per animation frame and only where it grew, so no frame takes
@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::sign_in::RequireSession;
 use super::{use_page_title, Skeleton};
@@ -27,6 +27,9 @@ use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
 use crate::pages::registry_size::next_poll;
 use log::{Addition, LineKind, Log, Shown};
+
+/// The query parameter naming the build shown.
+const BUILD_PARAM: &str = "build";
 
 const FIRST_POLL: Duration = Duration::from_millis(1000);
 
@@ -47,8 +50,10 @@ pub fn Builds() -> impl IntoView {
 
 #[component]
 fn BuildsView() -> impl IntoView {
-    let params = use_params_map();
-    let uuid = Memo::new(move |_| params.with(|p| p.get("uuid")).unwrap_or_default());
+    // A query parameter, not a path segment: every route stays one segment below the folder the
+    // dashboard is served from (see `browser::mount_url`).
+    let query = use_query_map();
+    let uuid = Memo::new(move |_| query.with(|q| q.get(BUILD_PARAM)).unwrap_or_default());
     view! {
         <section class="page page-wide">
             <div class="page-header">
@@ -73,7 +78,7 @@ fn LookupForm(current: Memo<String>) -> impl IntoView {
         let id = input.get_untracked().trim().to_string();
         if !id.is_empty() {
             navigate(
-                &format!("/builds/{}", percent_encode(&id)),
+                &format!("/builds?{BUILD_PARAM}={}", percent_encode(&id)),
                 Default::default(),
             );
         }

@@ -1,0 +1,65 @@
+//! Hosted in a folder behind the registry (`/admin/`), as the README shows for nginx: the same
+//! build works there unedited (no `<base href>`; the policy forbids one), deep links and reloads
+//! included, and the policy the app adds limits requests to the configured API.
+
+use quay_admin_e2e::browser_test_with;
+use quay_emulator::Config;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_same_build_runs_under_a_folder() {
+    browser_test_with(
+        "hosting_under_admin",
+        Config::default_emulator(),
+        |options| options.dist_mount("/admin/"),
+        |ctx| async move {
+            let init = ctx.initialize_registry("quayadmin", "password123").await;
+            let token = init["access_token"].as_str().expect("token").to_string();
+
+            ctx.goto("/admin/").await;
+            ctx.type_into("#access-token", &token).await;
+            ctx.click("[data-testid=token-submit]").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+            ctx.wait_for_path("/admin/").await;
+
+            // The navigation stays in the folder.
+            ctx.click("nav.sidenav a[href$='/users']").await;
+            ctx.wait_for_path("/admin/users").await;
+            ctx.wait_for_text("h1", "Users").await;
+            ctx.wait_for_text("[data-testid=user-row]", "quayadmin")
+                .await;
+
+            // Deep links load their page's code and styles from the folder too.
+            ctx.goto("/admin/organizations").await;
+            ctx.wait_for_text("h1", "Organizations").await;
+            ctx.goto("/admin/builds?build=not-a-build").await;
+            ctx.wait_for_text(
+                "[data-testid=server-message]",
+                "Unable to locate a build by id: not-a-build",
+            )
+            .await;
+
+            // No base element, the policy forbids one, and the app narrowed connect-src to the
+            // configured API (here the page's own origin: config.json's api_base is empty).
+            let policies = ctx
+                .js("return [document.querySelectorAll('base').length, \
+                     Array.from(document.querySelectorAll( \
+                       'meta[http-equiv=\"Content-Security-Policy\"]')).map(m => m.content)];")
+                .await;
+            assert_eq!(policies[0], 0, "{policies}");
+            let metas: Vec<&str> = policies[1]
+                .as_array()
+                .expect("policies")
+                .iter()
+                .filter_map(|p| p.as_str())
+                .collect();
+            assert!(metas[0].contains("base-uri 'none'"), "{metas:?}");
+            assert!(
+                metas.contains(&"connect-src 'self'"),
+                "the app did not narrow connect-src: {metas:?}"
+            );
+            ctx.assert_accessible("users page under /admin/").await;
+        },
+    )
+    .await;
+}
