@@ -1,6 +1,8 @@
 //! The runtime configuration `config.json`, fetched next to `index.html` at start-up, so one
 //! `dist/` works behind any registry without a rebuild.
 
+use std::time::Duration;
+
 use crate::json::{self, Json};
 
 /// What the dashboard needs to know about the registry it manages.
@@ -11,9 +13,17 @@ pub struct RuntimeConfig {
     pub api_base: String,
     /// Client id of the Quay OAuth application the dashboard signs in through.
     pub oauth_client_id: Option<String>,
+    /// How long an API request may go unanswered before it is given up with a "timed out"
+    /// error and a retry (browsers themselves wait for minutes, or forever behind some proxies).
+    pub request_timeout: Duration,
 }
 
-const KEYS: [&str; 2] = ["api_base", "oauth_client_id"];
+/// The default of `request_timeout_seconds`: Quay's own nginx gives up after 60 s, but an admin
+/// watching a spinner should not wait that long to learn that something is wrong.
+pub const DEFAULT_REQUEST_TIMEOUT_SECONDS: u64 = 30;
+const MAX_REQUEST_TIMEOUT_SECONDS: u64 = 600;
+
+const KEYS: [&str; 3] = ["api_base", "oauth_client_id", "request_timeout_seconds"];
 
 /// Parses and checks `config.json`. The error text names the problem for the admin who wrote it.
 pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
@@ -25,7 +35,7 @@ pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
     if let Some((key, _)) = members.iter().find(|(k, _)| !KEYS.contains(&k.as_str())) {
         return Err(format!(
             "config.json: unknown key {key:?} (expected {})",
-            KEYS.join(" or ")
+            KEYS.join(", ")
         ));
     }
     let string = |key: &str| match value.get(key) {
@@ -43,9 +53,24 @@ pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
         ));
     }
     let oauth_client_id = Some(string("oauth_client_id")?).filter(|id| !id.is_empty());
+    let seconds = match value.get("request_timeout_seconds") {
+        None | Some(Json::Null) => DEFAULT_REQUEST_TIMEOUT_SECONDS,
+        Some(Json::Number(n))
+            if n.fract() == 0.0 && (1.0..=MAX_REQUEST_TIMEOUT_SECONDS as f64).contains(n) =>
+        {
+            *n as u64
+        }
+        Some(other) => {
+            return Err(format!(
+                "config.json: request_timeout_seconds must be a whole number of seconds from 1 \
+                 to {MAX_REQUEST_TIMEOUT_SECONDS} (got {other})"
+            ))
+        }
+    };
     Ok(RuntimeConfig {
         api_base,
         oauth_client_id,
+        request_timeout: Duration::from_secs(seconds),
     })
 }
 
@@ -116,6 +141,21 @@ mod tests {
         let c = parse_runtime_config("{}").unwrap();
         assert_eq!(c.api_base, "");
         assert_eq!(c.oauth_client_id, None);
+        assert_eq!(c.request_timeout, Duration::from_secs(30));
+    }
+
+    #[test]
+    fn request_timeout_is_whole_seconds_within_bounds() {
+        let c = parse_runtime_config(r#"{"request_timeout_seconds": 5}"#).unwrap();
+        assert_eq!(c.request_timeout, Duration::from_secs(5));
+        for bad in ["0", "601", "2.5", "\"10\"", "-1"] {
+            let err = parse_runtime_config(&format!(r#"{{"request_timeout_seconds": {bad}}}"#))
+                .unwrap_err();
+            assert!(
+                err.starts_with("config.json: request_timeout_seconds"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]
@@ -155,7 +195,7 @@ mod tests {
         assert_eq!(
             parse_runtime_config(r#"{"apiBase": "x"}"#),
             Err(
-                r#"config.json: unknown key "apiBase" (expected api_base or oauth_client_id)"#
+                r#"config.json: unknown key "apiBase" (expected api_base, oauth_client_id, request_timeout_seconds)"#
                     .into()
             )
         );

@@ -10,7 +10,8 @@ use crate::registry_size_worker::RegistrySizeWorkerOptions;
 
 pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] \
      [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--fault-status CODE] \
-     [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--registry-size-poll-ms N] \
+     [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--fault-body KIND] \
+     [--registry-size-poll-ms N] \
      [--registry-size-batch-pause-ms N] [--request-timeout-ms N]";
 
 /// What `-h` prints.
@@ -40,6 +41,10 @@ Fault injection (off by default; for testing the dashboard's error handling):
   --fault-rate PCT        percentage of matching requests faulted (0-100, default 100;
                           deterministic sequence)
   --fault-path PREFIX     only requests whose path starts with PREFIX (default /api/)
+  --fault-body KIND       the body of a faulted answer: default (as above), json (Quay's API
+                          {\"message\": ...} for the --fault-status), html (Werkzeug's error page
+                          for the --fault-status), not-json (a proxy's HTML sign-in page, status
+                          200 unless --fault-status is given)
 
 Registry size worker (runs calculations queued with POST /api/v1/superuser/registrysize/):
   --registry-size-poll-ms N
@@ -104,6 +109,7 @@ const FLAGS: &[&str] = &[
     "--fault-latency-ms",
     "--fault-rate",
     "--fault-path",
+    "--fault-body",
     "--registry-size-poll-ms",
     "--registry-size-batch-pause-ms",
     "--request-timeout-ms",
@@ -191,6 +197,7 @@ where
                 parsed.faults.path_prefix = fault::parse_path_prefix(&value)?;
                 path_given = true;
             }
+            "--fault-body" => parsed.faults.body = fault::parse_body(&value)?,
             "--registry-size-poll-ms" => {
                 parsed.registry_size.poll_interval = parse_ms(&flag, &value, 1, 3_600_000)?;
             }
@@ -210,6 +217,10 @@ where
     if seed_rng_given && parsed.seed.is_none() {
         return Err("option --seed-rng needs --seed demo".to_string());
     }
+    parsed
+        .faults
+        .validate()
+        .map_err(|e| format!("invalid fault injection: {e}"))?;
     if !parsed.faults.is_active() {
         if rate_given {
             return Err("option --fault-rate needs --fault-status or --fault-latency-ms".into());
@@ -234,6 +245,7 @@ fn parse_ms(flag: &str, value: &str, min: u64, max: u64) -> Result<Duration, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fault::FaultBody;
     use crate::registry_size_worker::{DEFAULT_BATCH_PAUSE_MS, DEFAULT_POLL_MS};
 
     fn parse(args: &[&str]) -> Result<CliAction, String> {
@@ -366,7 +378,18 @@ mod tests {
                 status: Some(503),
                 rate_percent: 30,
                 path_prefix: "/api/v1/superuser/".into(),
+                body: FaultBody::Component,
             }
+        );
+        let a = run_args(&["--fault-status", "500", "--fault-body", "json"]);
+        assert_eq!(
+            a.faults,
+            FaultConfig::status(500).with_body(FaultBody::Json)
+        );
+        let a = run_args(&["--fault-body=not-json"]);
+        assert!(
+            a.faults.is_active(),
+            "a body that is not JSON is a fault by itself"
         );
         let a = run_args(&["--fault-latency-ms", "100"]);
         assert_eq!(a.faults, FaultConfig::latency_ms(100));
@@ -397,6 +420,11 @@ mod tests {
             (
                 &["--fault-status"][..],
                 "option --fault-status needs a value",
+            ),
+            (&["--fault-body", "xml"][..], "invalid --fault-body"),
+            (
+                &["--fault-body", "html"][..],
+                "invalid fault injection: a JSON or HTML fault body needs a fault status",
             ),
         ] {
             let err = parse(args).unwrap_err();

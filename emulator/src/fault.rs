@@ -16,6 +16,10 @@
 //! | 500 | Werkzeug's HTML "Internal Server Error" page (Quay's unhandled error), no CORS |
 //! | 502 | Quay's nginx `static/502.html` ("Quay is currently loading"), no CORS |
 //! | any other (429 of nginx's `limit_req`, 503, 504, …) | nginx's built-in error page, no CORS |
+//!
+//! [`FaultBody`] overrides that table, to try every status with every kind of body: Quay's JSON
+//! (`{"message": …}`, what Flask-RESTful answers for an aborted request), Werkzeug's HTML page, or
+//! a body that is not JSON at all (a proxy's sign-in page) under a success status.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -48,6 +52,34 @@ pub struct FaultConfig {
     pub rate_percent: u8,
     /// Only requests whose path starts with this are considered (must start with `/`).
     pub path_prefix: String,
+    /// Which body a faulted request gets.
+    pub body: FaultBody,
+}
+
+/// The body of a faulted answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FaultBody {
+    /// What the component answering that status really sends (the module table).
+    #[default]
+    Component,
+    /// Quay's API JSON, `{"message": <Werkzeug's description of the status>}`, with CORS: what
+    /// Flask-RESTful answers when Quay aborts a request with that status.
+    Json,
+    /// Werkzeug's HTML error page for the status, whichever component would really answer.
+    Html,
+    /// An HTML sign-in page of a proxy in front of the registry, under `status` or else 200: a
+    /// body that is not JSON where the dashboard expects JSON.
+    NotJson,
+}
+
+impl FaultBody {
+    /// The `--fault-body` names.
+    pub const NAMES: [(&'static str, FaultBody); 4] = [
+        ("default", FaultBody::Component),
+        ("json", FaultBody::Json),
+        ("html", FaultBody::Html),
+        ("not-json", FaultBody::NotJson),
+    ];
 }
 
 impl Default for FaultConfig {
@@ -57,6 +89,7 @@ impl Default for FaultConfig {
             status: None,
             rate_percent: 100,
             path_prefix: DEFAULT_PATH_PREFIX.to_string(),
+            body: FaultBody::Component,
         }
     }
 }
@@ -103,9 +136,14 @@ impl FaultConfig {
         self
     }
 
+    pub fn with_body(mut self, body: FaultBody) -> FaultConfig {
+        self.body = body;
+        self
+    }
+
     /// Whether anything is injected at all.
     pub fn is_active(&self) -> bool {
-        self.latency_ms > 0 || self.status.is_some()
+        self.latency_ms > 0 || self.status.is_some() || self.body == FaultBody::NotJson
     }
 
     /// The one-line reason this configuration cannot be used.
@@ -130,6 +168,9 @@ impl FaultConfig {
                 "fault path prefix {:?} must start with /",
                 self.path_prefix
             ));
+        }
+        if matches!(self.body, FaultBody::Json | FaultBody::Html) && self.status.is_none() {
+            return Err("a JSON or HTML fault body needs a fault status".to_string());
         }
         Ok(())
     }
@@ -185,6 +226,17 @@ pub fn parse_path_prefix(text: &str) -> Result<String, String> {
             "invalid --fault-path {text:?} (expected a path prefix starting with /)"
         ))
     }
+}
+
+/// `--fault-body` value.
+pub fn parse_body(text: &str) -> Result<FaultBody, String> {
+    FaultBody::NAMES
+        .iter()
+        .find(|(name, _)| *name == text)
+        .map(|(_, body)| *body)
+        .ok_or_else(|| {
+            format!("invalid --fault-body {text:?} (expected default, json, html or not-json)")
+        })
 }
 
 /// The live fault configuration of a running emulator; clones share it.
@@ -260,11 +312,50 @@ pub async fn inject(State(layer): State<FaultLayer>, req: Request, next: Next) -
     if fault.latency_ms > 0 {
         tokio::time::sleep(Duration::from_millis(fault.latency_ms)).await;
     }
-    match fault.status {
-        None => next.run(req).await,
-        Some(code) => fault_response(code, req.uri().path(), req.headers(), &layer.cors_origin),
+    let (path, headers) = (req.uri().path(), req.headers());
+    match (fault.body, fault.status) {
+        (FaultBody::NotJson, status) => not_json_response(status.unwrap_or(200)),
+        (_, None) => next.run(req).await,
+        (FaultBody::Component, Some(code)) => {
+            fault_response(code, path, headers, &layer.cors_origin)
+        }
+        (FaultBody::Json, Some(code)) => {
+            let status = status_of(code);
+            let message = Page::for_status(status).description;
+            let mut resp = typed(status, JSON, json!({ "message": message }).to_string());
+            let origin = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok());
+            crate::cors::apply(resp.headers_mut(), &layer.cors_origin, origin);
+            resp
+        }
+        (FaultBody::Html, Some(code)) => Page::for_status(status_of(code)).into_response(),
     }
 }
+
+fn status_of(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// A single-sign-on proxy's login page, as one answers in front of a registry whose session
+/// it does not recognise: HTML where JSON was expected.
+fn not_json_response(code: u16) -> Response {
+    typed(
+        status_of(code),
+        "text/html; charset=utf-8",
+        PROXY_SIGN_IN_HTML.to_string(),
+    )
+}
+
+const PROXY_SIGN_IN_HTML: &str = "<!DOCTYPE html>
+<html lang=\"en\">
+<head><meta charset=\"utf-8\"><title>Sign in</title></head>
+<body>
+  <form method=\"post\" action=\"/oauth2/sign_in\">
+    <h1>Sign in to continue</h1>
+    <button type=\"submit\">Sign in with your company account</button>
+  </form>
+</body>
+</html>
+";
 
 /// The answer for an injected `code` (see the module table).
 pub fn fault_response(
@@ -273,7 +364,7 @@ pub fn fault_response(
     headers: &HeaderMap,
     cors_origin: &CorsOrigin,
 ) -> Response {
-    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let status = status_of(code);
     let api = path.starts_with("/api/");
     let mut resp = match status.as_u16() {
         400 | 405 if api => {
@@ -410,6 +501,24 @@ mod tests {
         assert!(parse_rate("50%").is_err());
         assert_eq!(parse_path_prefix("/"), Ok("/".to_string()));
         assert!(parse_path_prefix("api").is_err());
+        assert_eq!(parse_body("default"), Ok(FaultBody::Component));
+        assert_eq!(parse_body("not-json"), Ok(FaultBody::NotJson));
+        let err = parse_body("JSON").unwrap_err();
+        assert!(err.starts_with("invalid --fault-body"), "{err}");
+    }
+
+    #[test]
+    fn bodies_other_than_the_components_need_a_status_except_not_json() {
+        let not_json = FaultConfig::none().with_body(FaultBody::NotJson);
+        assert!(not_json.is_active());
+        assert_eq!(not_json.validate(), Ok(()));
+        for body in [FaultBody::Json, FaultBody::Html] {
+            assert!(FaultConfig::latency_ms(5)
+                .with_body(body)
+                .validate()
+                .is_err());
+            assert!(FaultConfig::status(502).with_body(body).validate().is_ok());
+        }
     }
 
     #[test]

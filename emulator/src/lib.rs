@@ -33,7 +33,7 @@ pub mod usage;
 pub mod views;
 
 pub use config::{Config, ConfigError, CorsOrigin};
-pub use fault::{FaultConfig, FaultControl};
+pub use fault::{FaultBody, FaultConfig, FaultControl};
 pub use registry_size_worker::RegistrySizeWorkerOptions;
 pub use server::{
     load_config, start, start_blocking, BlockingEmulator, EmulatorOptions, RunningEmulator,

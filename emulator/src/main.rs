@@ -62,6 +62,7 @@ fn run() -> Result<(), String> {
             dist: Some(args.dist),
             dist_mount: "/".to_string(),
             faults: args.faults,
+            fault_control: None,
             registry_size: args.registry_size,
             request_timeout: args.request_timeout,
         };

@@ -75,6 +75,30 @@ impl Page {
         )
     }
 
+    /// Werkzeug's page for any status (its own description where this module has one).
+    pub fn for_status(status: StatusCode) -> Page {
+        match status.as_u16() {
+            400 => Page::bad_request(),
+            401 => Page::unauthorized(),
+            403 => Page::new_forbidden(),
+            404 => Page::not_found(),
+            405 => Page::method_not_allowed(),
+            415 => Page::unsupported_media_type(),
+            500 => Page::internal_server_error(),
+            502 => Page::new(
+                status,
+                "The proxy server received an invalid response from an upstream server.",
+            ),
+            503 => Page::new(
+                status,
+                "The server is temporarily unable to service your request due to maintenance \
+                 downtime or capacity problems. Please try again later.",
+            ),
+            504 => Page::new(status, "The connection to an upstream server timed out."),
+            _ => Page::new(status, status.canonical_reason().unwrap_or("Error")),
+        }
+    }
+
     pub fn html(&self) -> String {
         let title = self.status.canonical_reason().unwrap_or("Error");
         format!(

@@ -30,6 +30,9 @@ pub struct EmulatorOptions {
     /// Injected latency/errors (none by default); changeable later through
     /// [`RunningEmulator::set_faults`].
     pub faults: FaultConfig,
+    /// A live fault switch to serve with instead of a new one made from `faults`: an emulator
+    /// restarted on the same database keeps the switch its tests hold.
+    pub fault_control: Option<FaultControl>,
     /// The background registry-size calculation (on by default).
     pub registry_size: RegistrySizeWorkerOptions,
     /// How long a request may take before it is answered 504 (nginx's 60 s by default).
@@ -45,6 +48,7 @@ impl EmulatorOptions {
             dist: None,
             dist_mount: "/".to_string(),
             faults: FaultConfig::none(),
+            fault_control: None,
             registry_size: RegistrySizeWorkerOptions::default(),
             request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
         }
@@ -89,6 +93,12 @@ impl EmulatorOptions {
     }
 
     /// How the registry-size worker runs (tests use short intervals, or none).
+    /// Serve with `control` (see [`EmulatorOptions::fault_control`]); `faults` is then unused.
+    pub fn fault_control(mut self, control: FaultControl) -> EmulatorOptions {
+        self.fault_control = Some(control);
+        self
+    }
+
     pub fn registry_size_worker(mut self, options: RegistrySizeWorkerOptions) -> EmulatorOptions {
         self.registry_size = options;
         self
@@ -177,10 +187,14 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         dist,
         dist_mount,
         faults,
+        fault_control,
         registry_size,
         request_timeout,
     } = opts;
-    let faults = FaultControl::new(faults).map_err(StartError::Faults)?;
+    let faults = match fault_control {
+        Some(control) => control,
+        None => FaultControl::new(faults).map_err(StartError::Faults)?,
+    };
     let path = db_path.clone();
     let storage = tokio::task::spawn_blocking(move || Storage::open(&path))
         .await

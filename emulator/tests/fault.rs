@@ -6,7 +6,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use quay_emulator::{
-    start, start_blocking, EmulatorOptions, FaultConfig, RunningEmulator, StartError,
+    start, start_blocking, EmulatorOptions, FaultBody, FaultConfig, RunningEmulator, StartError,
 };
 
 struct Faulty {
@@ -141,6 +141,126 @@ async fn api_4xx_use_quays_json_shapes_with_cors() {
         body["message"],
         "The browser (or proxy) sent a request that this server could not understand."
     );
+}
+
+#[tokio::test]
+async fn json_body_is_quays_message_for_any_status_with_cors() {
+    let emu = emulator_with(FaultConfig::status(500).with_body(FaultBody::Json)).await;
+    let resp = emu.get("/api/v1/superuser/users/").await;
+    assert_eq!(resp.status(), 500);
+    assert_eq!(common::content_type(resp.headers()), "application/json");
+    common::assert_default_cors(resp.headers());
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"message": "The server encountered an internal error and was unable \
+            to complete your request. Either the server is overloaded or there is an error in the \
+            application."})
+    );
+    emu.running
+        .set_faults(FaultConfig::status(503).with_body(FaultBody::Json))
+        .unwrap();
+    let body: serde_json::Value = emu.get("/api/v1/user/").await.json().await.unwrap();
+    assert!(
+        body["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("The server is temporarily unable to service your request"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn html_body_is_werkzeugs_page_for_any_status() {
+    let emu = emulator_with(FaultConfig::status(503).with_body(FaultBody::Html)).await;
+    let resp = emu.get("/api/v1/discovery").await;
+    assert_eq!(resp.status(), 503);
+    assert_eq!(
+        common::content_type(resp.headers()),
+        "text/html; charset=utf-8"
+    );
+    common::assert_no_cors(resp.headers());
+    let body = resp.text().await.unwrap();
+    assert!(
+        body.contains("<title>503 Service Unavailable</title>"),
+        "{body}"
+    );
+    assert!(!body.contains("nginx"), "Werkzeug's page, not nginx's");
+}
+
+#[tokio::test]
+async fn not_json_body_is_a_sign_in_page_under_200_or_the_status() {
+    let emu = emulator_with(FaultConfig::none().with_body(FaultBody::NotJson)).await;
+    let resp = emu.get("/api/v1/superuser/users/").await;
+    assert_eq!(
+        resp.status(),
+        200,
+        "a success status, so only the body is wrong"
+    );
+    assert_eq!(
+        common::content_type(resp.headers()),
+        "text/html; charset=utf-8"
+    );
+    let body = resp.text().await.unwrap();
+    assert!(body.starts_with("<!DOCTYPE html>"), "{body}");
+    assert!(serde_json::from_str::<serde_json::Value>(&body).is_err());
+    // Writes too: nothing is served behind the page.
+    let resp = emu
+        .client
+        .post(emu.url("/api/v1/superuser/users/"))
+        .json(&serde_json::json!({"username": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    emu.running
+        .set_faults(
+            FaultConfig::status(502)
+                .with_body(FaultBody::NotJson)
+                .with_path_prefix("/api/v1/user/"),
+        )
+        .unwrap();
+    assert_eq!(emu.status("/api/v1/user/").await, 502);
+    assert_eq!(emu.status("/api/v1/discovery").await, 200, "prefix");
+    // JSON and HTML bodies need a status to answer.
+    let err = emu
+        .running
+        .set_faults(FaultConfig::none().with_body(FaultBody::Html))
+        .unwrap_err();
+    assert!(err.contains("needs a fault status"), "{err}");
+}
+
+#[tokio::test]
+async fn a_restart_on_the_same_port_and_database_keeps_the_fault_switch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = EmulatorOptions::new(dir.path().join("registry.db"))
+        .config(common::reference_config())
+        .faults(FaultConfig::status(503));
+    let first = start(options.clone()).await.expect("emulator starts");
+    let (addr, control) = (first.addr(), first.fault_control());
+    first.shutdown().await;
+    let url = format!("http://{addr}/api/v1/discovery");
+    assert!(
+        common::client().get(&url).send().await.is_err(),
+        "refused while stopped"
+    );
+    let second = start(options.listen(addr).fault_control(control.clone()))
+        .await
+        .expect("restarts on the same port");
+    let status = |url: String| async move {
+        common::client()
+            .get(url)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(status(url.clone()).await, 503, "the switch kept its fault");
+    control.set(FaultConfig::none()).unwrap();
+    assert_eq!(status(url).await, 200, "and the old handle still drives it");
+    assert_eq!(second.faults(), FaultConfig::none());
+    second.shutdown().await;
 }
 
 #[tokio::test]

@@ -1,6 +1,10 @@
 //! The one typed HTTP client: base URL + bearer token, and one private `send` that adds the
 //! headers Quay wants and maps every failure into [`ApiError`].
 
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
 use gloo_net::http::{Method, RequestBuilder};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -11,14 +15,18 @@ use crate::json::{self, Json};
 pub struct ApiClient {
     base: String,
     token: Option<String>,
+    /// A request without an answer by then is given up (see `RuntimeConfig::request_timeout`).
+    timeout: Duration,
 }
 
 impl ApiClient {
-    /// `base` is the configured API origin ("" = this page's origin).
-    pub fn new(base: &str, token: Option<String>) -> Self {
+    /// `base` is the configured API origin ("" = this page's origin); `timeout` bounds every
+    /// request, so a registry or proxy that never answers cannot leave a spinner forever.
+    pub fn new(base: &str, token: Option<String>, timeout: Duration) -> Self {
         Self {
             base: base.to_string(),
             token,
+            timeout,
         }
     }
 
@@ -40,7 +48,7 @@ impl ApiClient {
     /// the first page load decodes.
     pub async fn get_json(&self, path: &str) -> Result<Json, ApiError> {
         let text = self.send(Method::GET, path, None).await?;
-        json::parse(&text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
+        json::parse(&text).map_err(|e| ApiError::unreadable(&text, e))
     }
 
     pub async fn post<B: Serialize, T: DeserializeOwned>(
@@ -91,6 +99,7 @@ impl ApiClient {
         json_body: Option<String>,
     ) -> Result<String, ApiError> {
         let abort = AbortOnDrop::new();
+        let timer = abort.abort_after(self.timeout);
         let mut builder = RequestBuilder::new(&self.url(path))
             .method(method)
             // Quay refuses browser GETs without it (its reflected-text-attack guard).
@@ -106,12 +115,21 @@ impl ApiClient {
             None => builder.build(),
         }
         .map_err(|e| ApiError::Network(e.to_string()))?;
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let timed_out = |e: gloo_net::Error| {
+            if timer.fired() {
+                ApiError::Timeout(self.timeout.as_secs())
+            } else {
+                ApiError::Network(e.to_string())
+            }
+        };
+        let response = request.send().await.map_err(timed_out)?;
         let status = response.status();
-        let text = response.text().await.unwrap_or_default();
+        // The body is bounded by the same deadline: a server may send headers and then stall.
+        let text = response.text().await;
+        if timer.fired() {
+            return Err(ApiError::Timeout(self.timeout.as_secs()));
+        }
+        let text = text.unwrap_or_default();
         if (200..300).contains(&status) {
             Ok(text)
         } else {
@@ -121,7 +139,7 @@ impl ApiClient {
 }
 
 pub(super) fn decode<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("unexpected response: {e}")))
+    serde_json::from_str(text).map_err(|e| ApiError::unreadable(text, e))
 }
 
 /// Aborts the in-flight fetch when the component or resource that asked goes away (its reactive
@@ -142,6 +160,44 @@ impl AbortOnDrop {
 
     fn signal(&self) -> Option<web_sys::AbortSignal> {
         self.0.as_ref().map(|c| c.signal())
+    }
+
+    /// Aborts the request after `timeout`, remembering that the timer did it (an abort looks
+    /// the same to `fetch` whoever asked for it).
+    fn abort_after(&self, timeout: Duration) -> Deadline {
+        let fired = Rc::new(Cell::new(false));
+        let handle = self.0.clone().and_then(|controller| {
+            let flag = fired.clone();
+            leptos::prelude::set_timeout_with_handle(
+                move || {
+                    flag.set(true);
+                    controller.abort();
+                },
+                timeout,
+            )
+            .ok()
+        });
+        Deadline { fired, handle }
+    }
+}
+
+/// A request's timeout: whether it fired; cleared when the request is done.
+struct Deadline {
+    fired: Rc<Cell<bool>>,
+    handle: Option<leptos::prelude::TimeoutHandle>,
+}
+
+impl Deadline {
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.clear();
+        }
     }
 }
 

@@ -16,6 +16,9 @@ pub enum ApiError {
     /// A success status with a body we could not read.
     #[error("{0}")]
     Decode(String),
+    /// No answer within the client's timeout (seconds): the request was given up.
+    #[error("no answer within {0} s")]
+    Timeout(u64),
 }
 
 impl ApiError {
@@ -31,8 +34,21 @@ impl ApiError {
         self.status() == Some(401)
     }
 
-    pub fn is_network(&self) -> bool {
-        matches!(self, ApiError::Network(_))
+    /// A success answer that is not the JSON asked for, e.g. a proxy's sign-in page: says what
+    /// arrived instead (an HTML page by its title) rather than only where the parser stopped.
+    pub fn unreadable(body: &str, cause: impl std::fmt::Display) -> Self {
+        let trimmed = body.trim_start();
+        let what = if trimmed.is_empty() {
+            "an empty answer".to_string()
+        } else if trimmed.starts_with('<') {
+            match html_title(trimmed) {
+                Some(title) => format!("an HTML page titled \"{title}\""),
+                None => "an HTML page".to_string(),
+            }
+        } else {
+            format!("an answer that is not valid JSON ({cause})")
+        };
+        ApiError::Decode(format!("{what} instead of Quay's JSON"))
     }
 
     pub fn from_response(status: u16, body: &str) -> Self {
@@ -54,6 +70,19 @@ pub fn message_from_body(status: u16, body: &str) -> String {
             .trim_end()
             .to_string(),
     }
+}
+
+/// The text of an HTML page's `<title>`, whitespace collapsed, at most 80 characters.
+fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let open = lower.find("<title")?;
+    let start = open + lower[open..].find('>')? + 1;
+    let end = start + lower[start..].find("</title")?;
+    let title = html[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!title.is_empty()).then(|| title.chars().take(80).collect())
 }
 
 fn message_from_json(v: &Json) -> Option<String> {
@@ -164,9 +193,29 @@ mod tests {
     }
 
     #[test]
+    fn unreadable_answers_say_what_arrived() {
+        let page = "<!DOCTYPE html>\n<html><head><TITLE>\n Sign in </TITLE></head></html>";
+        assert_eq!(
+            ApiError::unreadable(page, "expected value").to_string(),
+            "an HTML page titled \"Sign in\" instead of Quay's JSON"
+        );
+        assert_eq!(
+            ApiError::unreadable("<html><body>x</body></html>", "e").to_string(),
+            "an HTML page instead of Quay's JSON"
+        );
+        assert_eq!(
+            ApiError::unreadable("  ", "e").to_string(),
+            "an empty answer instead of Quay's JSON"
+        );
+        assert_eq!(
+            ApiError::unreadable("{\"a\":", "EOF at 5").to_string(),
+            "an answer that is not valid JSON (EOF at 5) instead of Quay's JSON"
+        );
+    }
+
+    #[test]
     fn classification() {
         assert!(ApiError::from_response(401, "").is_unauthorized());
         assert!(!ApiError::from_response(403, "").is_unauthorized());
-        assert!(ApiError::Network("x".into()).is_network());
     }
 }

@@ -117,8 +117,10 @@ impl Session {
 
     /// A client with the given token, e.g. to check a pasted token before keeping it.
     pub fn client_with(&self, token: Option<String>) -> ApiClient {
-        let base = self.config.with_value(|c| c.api_base.clone());
-        ApiClient::new(&base, token)
+        let (base, timeout) = self
+            .config
+            .with_value(|c| (c.api_base.clone(), c.request_timeout));
+        ApiClient::new(&base, token, timeout)
     }
 }
 

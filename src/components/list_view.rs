@@ -225,6 +225,18 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         }
     }
 
+    /// Retries what failed: the current page's load and, when a load of everything failed (a
+    /// page that needs the whole list, or "load all"), that load too.
+    pub fn retry(&self) {
+        self.load.refetch();
+        if self.load_all_error.get_untracked().is_some() {
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                this.load_everything().await;
+            });
+        }
+    }
+
     pub fn cancel_load_all(&self) {
         self.cancel_all.set(true);
     }
@@ -412,8 +424,10 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                 .load
                 .get()
                 .and_then(Result::err)
+                // One alert for both loads when both failed (they fail for the same reason).
+                .or_else(|| controller.load_all_error.get())
                 .map(|e| {
-                    let retry = Callback::new(move |_| controller.load.refetch());
+                    let retry = Callback::new(move |_| controller.retry());
                     view! { <ApiErrorView error=e context=Key::ListLoadFailed retry=retry /> }
                 })
         }}
@@ -473,12 +487,6 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                 }}
             </div>
         </Show>
-        {move || {
-            controller
-                .load_all_error
-                .get()
-                .map(|e| view! { <ApiErrorView error=e context=Key::ListLoadFailed /> })
-        }}
         <nav class="pager" aria-label=tr(Key::Pagination)>
             <p class="pager-range" data-testid="list-range" aria-live="polite">
                 {range}
@@ -569,6 +577,8 @@ pub fn EmptyBody<T: Row + Clone + PartialEq + Send + Sync + 'static>(
     let loading = move || {
         !controller.list.loaded.with(|l| l.complete)
             && controller.load.get().is_none_or(|r| r.is_ok())
+            // A failed load of everything stops for good until a retry.
+            && controller.load_all_error.with(Option::is_none)
     };
     let filtered = move || controller.query.get().is_filtered();
     let span = columns.to_string();

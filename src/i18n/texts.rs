@@ -101,6 +101,32 @@ texts! {
         zh: "请检查网络连接或仓库是否正在运行，然后重试。",
     }
     ServerSaid { en: "The registry answered:", ja: "レジストリの応答:", zh: "仓库返回：" }
+    ErrorDetails { en: "Details:", ja: "詳細:", zh: "详情：" }
+    TimeoutTitle {
+        en: "The registry did not answer in time",
+        ja: "レジストリが時間内に応答しませんでした",
+        zh: "仓库未能及时响应",
+    }
+    TimeoutBody {
+        en: "The request was given up. The registry may be overloaded, or a proxy may be holding the request; retry in a moment.",
+        ja: "リクエストを中止しました。レジストリが過負荷か、プロキシがリクエストを止めている可能性があります。しばらくしてから再試行してください。",
+        zh: "请求已放弃。仓库可能负载过高，或代理拦住了请求；请稍后重试。",
+    }
+    UnreadableTitle {
+        en: "The registry's answer could not be read",
+        ja: "レジストリの応答を読み取れませんでした",
+        zh: "无法读取仓库的响应",
+    }
+    UnreadableBody {
+        en: "It was not an answer of Quay's API: a proxy or sign-in page in front of the registry may have answered instead. Retry, or open the registry in another tab to check.",
+        ja: "Quay API の応答ではありませんでした。レジストリの前にあるプロキシやサインインページが代わりに応答した可能性があります。再試行するか、別のタブでレジストリを開いて確認してください。",
+        zh: "这不是 Quay API 的响应：可能是仓库前面的代理或登录页面代为响应了。请重试，或在另一个标签页中打开仓库进行检查。",
+    }
+    ServerErrorBody {
+        en: "The registry failed while handling the request. Retry in a moment; if it keeps failing, the registry's logs say why.",
+        ja: "レジストリがリクエストの処理中に失敗しました。しばらくしてから再試行してください。失敗が続く場合は、レジストリのログに原因が記録されています。",
+        zh: "仓库在处理请求时出错。请稍后重试；如果持续失败，请查看仓库日志了解原因。",
+    }
     ConfigErrorTitle {
         en: "The dashboard configuration could not be loaded",
         ja: "ダッシュボードの設定を読み込めませんでした",
@@ -430,6 +456,21 @@ texts! {
         zh: "已加入计算队列，本页会跟踪进度。",
     }
     RegistrySizeDoneToast { en: "Registry size calculated: {size}.", ja: "レジストリサイズを計算しました: {size}", zh: "仓库容量已计算完成：{size}。" }
+    SetupProbeFailed {
+        en: "The registry's state could not be checked.",
+        ja: "レジストリの状態を確認できませんでした。",
+        zh: "无法检查仓库状态。",
+    }
+    RegistrySizeLoadFailed {
+        en: "The registry size could not be loaded.",
+        ja: "レジストリサイズを読み込めませんでした。",
+        zh: "无法加载仓库容量。",
+    }
+    BiggestLoadFailed {
+        en: "The namespaces could not be loaded.",
+        ja: "名前空間を読み込めませんでした。",
+        zh: "无法加载命名空间。",
+    }
     RegistrySizeQueueFailed {
         en: "The registry did not queue the calculation.",
         ja: "レジストリは計算をキューに登録しませんでした。",
@@ -538,6 +579,7 @@ texts! {
     BuildStarted { en: "Started", ja: "開始", zh: "开始时间" }
     BuildLog { en: "Log", ja: "ログ", zh: "日志" }
     BuildLogLines { en: "{count} lines", ja: "{count} 行", zh: "{count} 行" }
+    BuildLoadFailed { en: "The build could not be loaded.", ja: "ビルドを読み込めませんでした。", zh: "无法加载构建。" }
     BuildLogFailed { en: "The build log could not be read.", ja: "ビルドログを読み込めませんでした。", zh: "无法读取构建日志。" }
     BuildLogArchived {
         en: "This log was archived; Quay serves it as a file from its storage.",

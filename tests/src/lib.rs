@@ -6,6 +6,7 @@
 pub mod axe;
 pub mod browser;
 pub mod build_log;
+pub mod outage;
 pub mod responsiveness;
 
 use std::future::Future;
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use futures_util::FutureExt;
-use quay_emulator::{Config, EmulatorOptions, FaultControl, RunningEmulator};
+use quay_emulator::{Config, EmulatorOptions, FaultControl};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
@@ -63,6 +64,8 @@ pub struct Ctx {
     pub faults: FaultControl,
     /// Where the browser saves downloads (empty at the start): see [`Ctx::downloaded`].
     pub downloads: PathBuf,
+    /// The emulator itself, to stop and restart it (see [`outage`]).
+    emulator: outage::Emulator,
 }
 
 /// The benchmarks' setup: an emulator configured for the demo data (its superusers).
@@ -204,7 +207,12 @@ where
     let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
     let db_path = tmp.path().join("registry.db");
-    let emulator = start_emulator(options(EmulatorOptions::new(&db_path).config(config))).await;
+    let options = emulator_options(options(EmulatorOptions::new(&db_path).config(config)));
+    let running = quay_emulator::start(options.clone())
+        .await
+        .expect("the emulator starts");
+    let (base_url, faults) = (running.base_url(), running.fault_control());
+    let emulator = outage::Emulator::new(running, options);
     let driver = ChromeDriver::spawn().await;
     let profile = tmp.path().join("profile");
     std::fs::create_dir_all(&profile).expect("profile dir");
@@ -213,11 +221,12 @@ where
     let client = driver.new_session(&profile, &downloads).await;
     let ctx = Ctx {
         client: client.clone(),
-        base_url: emulator.base_url(),
+        base_url,
         http: reqwest::Client::new(),
         db_path,
-        faults: emulator.fault_control(),
+        faults,
         downloads,
+        emulator: emulator.clone(),
     };
 
     let outcome = AssertUnwindSafe(body(ctx)).catch_unwind().await;
@@ -230,13 +239,13 @@ where
     (outcome, console)
 }
 
-async fn start_emulator(options: EmulatorOptions) -> RunningEmulator {
-    let options = options
-        .listen("127.0.0.1:0".parse().expect("loopback address"))
-        .dist(dist_dir());
-    quay_emulator::start(options)
-        .await
-        .expect("the emulator starts")
+/// A free loopback port, and the built dashboard unless the test serves another copy.
+fn emulator_options(options: EmulatorOptions) -> EmulatorOptions {
+    let options = options.listen("127.0.0.1:0".parse().expect("loopback address"));
+    match options.dist {
+        Some(_) => options,
+        None => options.dist(dist_dir()),
+    }
 }
 
 async fn save_artifacts(name: &str, client: &Client, console: &[ConsoleEntry]) {

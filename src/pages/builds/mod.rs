@@ -163,7 +163,9 @@ fn BuildView(uuid: String) -> impl IntoView {
     view! {
         {move || match status.get() {
             None => view! { <Skeleton lines=4 /> }.into_any(),
-            Some(Err(e)) => view! { <ApiErrorView error=e retry=retry /> }.into_any(),
+            Some(Err(e)) => {
+                view! { <ApiErrorView error=e context=Key::BuildLoadFailed retry=retry /> }.into_any()
+            }
             Some(Ok(build)) => view! { <BuildFacts info=build /> }.into_any(),
         }}
         {move || log_error.get().map(|e| view! { <ApiErrorView error=e context=Key::BuildLogFailed retry=retry /> })}

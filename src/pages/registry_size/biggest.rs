@@ -52,7 +52,8 @@ pub fn BiggestNamespaces() -> impl IntoView {
             {move || match load.get() {
                 Some(Err(e)) => {
                     let retry = Callback::new(move |_| attempt.update(|a| *a += 1));
-                    view! { <ApiErrorView error=e retry=retry /> }.into_any()
+                    view! { <ApiErrorView error=e context=Key::BiggestLoadFailed retry=retry /> }
+                        .into_any()
                 }
                 _ if !complete() => {
                     view! {

@@ -144,7 +144,8 @@ fn RegistrySizeView() -> impl IntoView {
                         None => view! { <Skeleton lines=3 /> }.into_any(),
                         Some(Err(e)) => {
                             let retry = Callback::new(move |_| tick.update(|t| *t += 1));
-                            view! { <ApiErrorView error=e retry=retry /> }.into_any()
+                            view! { <ApiErrorView error=e context=Key::RegistrySizeLoadFailed retry=retry /> }
+                                .into_any()
                         }
                         Some(Ok(state)) => view! { <SizeFacts state=state /> }.into_any(),
                     }}

@@ -59,7 +59,7 @@ pub fn SetupPage() -> impl IntoView {
                 Some(Err(e)) => {
                     view! {
                         <h1>{tr(Key::SetupTitle)}</h1>
-                        <ApiErrorView error=e retry=retry />
+                        <ApiErrorView error=e context=Key::SetupProbeFailed retry=retry />
                     }
                         .into_any()
                 }
