@@ -5,6 +5,18 @@ try {
   if (t === "light" || t === "dark") document.documentElement.setAttribute("data-theme", t);
 } catch (e) {}
 
+// An OAuth return carries the token in the address, and the browser keeps that address in this
+// document's navigation record (performance.getEntriesByType("navigation")) whatever the app then
+// does to the address bar. So the return goes to the app through this tab's sessionStorage
+// (src/auth/oauth.rs) and the page loads again without it; the app does not start meanwhile.
+try {
+  if (/(^|&)access_token=/.test(location.hash.slice(1))) {
+    sessionStorage.setItem("quay-admin.oauth-return", location.search + location.hash);
+    document.documentElement.setAttribute("data-reloading", "");
+    location.replace(location.pathname);
+  }
+} catch (e) {}
+
 function quayAdminLoadPageStyles() {
   var meta = document.querySelector("meta[name=quay-admin-page-styles]");
   if (!meta || document.querySelector("link[data-page-styles]")) return;

@@ -25,6 +25,13 @@ use crate::config::parse_runtime_config;
 
 fn main() {
     console_error_panic_hook::set_once();
+    // early.js is loading the page again without an OAuth return in its address.
+    if document()
+        .document_element()
+        .is_some_and(|root| root.has_attribute("data-reloading"))
+    {
+        return;
+    }
     // First of all, take a sign-in return (token or error) out of the address bar.
     let oauth_return = auth::oauth::take_return_from_location();
     wasm_bindgen_futures::spawn_local(async move {

@@ -255,3 +255,46 @@ pub fn write_logs(db: &Path, entries: &[SeedLog<'_>]) -> Result<(), String> {
     }
     Ok(())
 }
+
+fn namespace_id(storage: &Storage, name: &str) -> Result<i64, String> {
+    storage
+        .namespace_by_name(name)
+        .map_err(|e| e.to_string())?
+        .map(|n| n.id)
+        .ok_or_else(|| format!("no namespace {name}"))
+}
+
+/// Stores `email` as the namespace's e-mail exactly as given: Quay's database can hold text its
+/// API would refuse today (older rules, direct edits), and the dashboard must show it as text.
+pub fn set_email(db: &Path, namespace: &str, email: &str) -> Result<(), String> {
+    let storage = open(db)?;
+    let id = namespace_id(&storage, namespace)?;
+    storage
+        .set_namespace_email(id, email)
+        .map_err(|e| e.to_string())
+}
+
+/// Turns invoice e-mails on for `org`, sent to `address` (stored as given, unchecked).
+pub fn set_invoice_email(db: &Path, org: &str, address: &str) -> Result<(), String> {
+    let storage = open(db)?;
+    let id = namespace_id(&storage, org)?;
+    storage
+        .set_invoice_email(id, true)
+        .and_then(|()| storage.set_invoice_email_address(id, Some(address)))
+        .map_err(|e| e.to_string())
+}
+
+/// Renames the key `kid` and merges `metadata` into its metadata, as
+/// `PUT /api/v1/superuser/keys/{kid}` does but without its checks (any text a key server or an
+/// older Quay may have stored).
+pub fn update_service_key(
+    db: &Path,
+    kid: &str,
+    name: &str,
+    metadata: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), String> {
+    let found = open(db)?
+        .update_service_key(kid, Some(name), Some(metadata))
+        .map_err(|e| e.to_string())?;
+    found.then_some(()).ok_or_else(|| format!("no key {kid}"))
+}

@@ -13,6 +13,8 @@ use crate::browser::{local_storage, session_storage};
 pub const SCOPES: &str = "super:user user:read org:admin";
 
 const PENDING_KEY: &str = "quay-admin.oauth-pending";
+/// A token-bearing return, `?query#fragment`, moved out of the address by `public/early.js`.
+const RETURN_KEY: &str = "quay-admin.oauth-return";
 const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
 
 /// A token Quay granted.
@@ -215,8 +217,18 @@ pub fn begin(api_origin: &str, client_id: &str, return_to: &str) -> Result<(), S
 pub fn take_return_from_location() -> Option<Result<Grant, ReturnError>> {
     let window = window()?;
     let location = window.location();
-    let query = location.search().ok()?.trim_start_matches('?').to_string();
-    let fragment = location.hash().ok()?.trim_start_matches('#').to_string();
+    let moved = session_storage().and_then(|s| {
+        let item = s.get_item(RETURN_KEY).ok().flatten();
+        let _ = s.remove_item(RETURN_KEY);
+        item
+    });
+    let (query, fragment) = match moved {
+        Some(r) => split_return(&r),
+        None => (
+            location.search().ok()?.trim_start_matches('?').to_string(),
+            location.hash().ok()?.trim_start_matches('#').to_string(),
+        ),
+    };
     let pending = session_storage().and_then(|s| {
         let item = s.get_item(PENDING_KEY).ok().flatten();
         item.and_then(|p| Pending::from_storage(&p))
@@ -240,6 +252,15 @@ pub fn take_return_from_location() -> Option<Result<Grant, ReturnError>> {
     Some(result)
 }
 
+/// `?query#fragment` (either part may be missing) as `(query, fragment)` without `?` and `#`.
+fn split_return(address: &str) -> (String, String) {
+    let (query, fragment) = address.split_once('#').unwrap_or((address, ""));
+    (
+        query.trim_start_matches('?').to_string(),
+        fragment.to_string(),
+    )
+}
+
 /// `base` (ends with `/`) + an app path (starts with `/`).
 pub fn join_base(base: &str, app_path: &str) -> String {
     format!("{}{}", base.trim_end_matches('/'), app_path)
@@ -250,6 +271,18 @@ mod tests {
     use super::*;
 
     const TOKEN: &str = "ImplicitTokenAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+    #[test]
+    fn a_moved_return_splits_into_query_and_fragment() {
+        assert_eq!(
+            split_return("?state=s1&scope=a#access_token=T&x=1"),
+            ("state=s1&scope=a".into(), "access_token=T&x=1".into())
+        );
+        assert_eq!(
+            split_return("#access_token=T"),
+            ("".into(), "access_token=T".into())
+        );
+    }
 
     #[test]
     fn authorize_url_encodes_everything() {

@@ -55,7 +55,8 @@ pub fn Dialog(
         >
             <Show when=move || open.get()>
                 <header class="dialog-header">
-                    <h2 id=heading_id.clone()>{move || title.get()}</h2>
+                    // Clamped to a few lines by the stylesheet; the whole title in the tooltip.
+                    <h2 id=heading_id.clone() title=move || title.get()>{move || title.get()}</h2>
                     <button
                         type="button"
                         class="icon-button"

@@ -6,6 +6,7 @@
 pub mod axe;
 pub mod browser;
 pub mod build_log;
+pub mod keyboard;
 pub mod outage;
 pub mod responsiveness;
 

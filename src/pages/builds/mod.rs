@@ -194,6 +194,7 @@ fn BuildFacts(info: Build) -> impl IntoView {
     let (class, state) = phase_badge(&build.phase);
     let started = parse_quay_date(&build.started);
     let repository = format!("{}/{}", build.repository.namespace, build.repository.name);
+    let tags = build.tags.join(", ");
     let trigger = build
         .trigger
         .as_ref()
@@ -219,11 +220,11 @@ fn BuildFacts(info: Build) -> impl IntoView {
                 <dt>{tr(Key::BuildRepository)}</dt>
                 <dd class="server-message" data-testid="build-repository">{repository}</dd>
                 <dt>{tr(Key::BuildName)}</dt>
-                <dd class="server-message">{build.display_name.clone()}</dd>
+                <dd class="server-message clamp" title=build.display_name.clone()>{build.display_name.clone()}</dd>
                 <dt>{tr(Key::BuildTrigger)}</dt>
-                <dd class="server-message">{trigger}</dd>
+                <dd class="server-message clamp" title=trigger.clone()>{trigger.clone()}</dd>
                 <dt>{tr(Key::BuildTags)}</dt>
-                <dd class="server-message">{build.tags.join(", ")}</dd>
+                <dd class="server-message clamp" title=tags.clone()>{tags.clone()}</dd>
                 <dt>{tr(Key::BuildStarted)}</dt>
                 <dd>
                     {started.map(|ms| {
@@ -239,7 +240,7 @@ fn BuildFacts(info: Build) -> impl IntoView {
                 </dd>
                 {build.error.clone().map(|e| view! {
                     <dt>{tr(Key::ErrorTitle)}</dt>
-                    <dd class="server-message">{e}</dd>
+                    <dd class="server-message clamp" title=e.clone()>{e.clone()}</dd>
                 })}
             </dl>
         </div>

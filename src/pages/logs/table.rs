@@ -44,7 +44,10 @@ fn Sentence(row: LogRow) -> impl IntoView {
         .into_iter()
         .map(|part| match part {
             Part::Text(t) => view! { <span>{t}</span> }.into_any(),
-            Part::Value(v) => view! { <strong class="server-message">{v}</strong> }.into_any(),
+            // Cut (whole in the tooltip): a long value would stretch the row over many screens.
+            Part::Value(v) => {
+                view! { <strong class="truncate server-message" title=v.clone()>{v.clone()}</strong> }.into_any()
+            }
         })
         .collect_view()
     }

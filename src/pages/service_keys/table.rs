@@ -106,7 +106,8 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
     let name = if row.key.name.is_empty() {
         view! { <span class="muted">{tr(Key::KeyUnnamed)}</span> }.into_any()
     } else {
-        view! { <span class="server-message">{row.key.name.clone()}</span> }.into_any()
+        view! { <span class="truncate server-message" title=row.key.name.clone()>{row.key.name.clone()}</span> }
+            .into_any()
     };
     view! {
         <tr data-testid="key-row">
