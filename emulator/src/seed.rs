@@ -23,6 +23,21 @@ pub fn create_user(db: &Path, username: &str, password: &str, email: &str) -> Re
     Ok(())
 }
 
+/// Creates `count` users `{prefix}00001`, `{prefix}00002`, ... (e-mail `name@example.com`, no
+/// password) in one go: a large registry for tests and benchmarks.
+pub fn create_many_users(db: &Path, prefix: &str, count: usize) -> Result<(), String> {
+    let users: Vec<(String, String)> = (1..=count)
+        .map(|n| {
+            let name = format!("{prefix}{n:05}");
+            let email = format!("{name}@example.com");
+            (name, email)
+        })
+        .collect();
+    open(db)?
+        .create_users_without_password(&users, TAG_EXPIRATION_S)
+        .map_err(|e| e.to_string())
+}
+
 /// Enables or disables a user.
 pub fn set_user_enabled(db: &Path, username: &str, enabled: bool) -> Result<(), String> {
     let storage = open(db)?;

@@ -16,8 +16,8 @@ use crate::browser::local_storage;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::query::{ListQuery, PageParams, Sort, PAGE_SIZES};
-use crate::listing::window::{rows_needed, window, Row, Window};
+use crate::listing::query::{page_size_of, ListQuery, PageParams, Sort, ALL_ROWS, PAGE_SIZES};
+use crate::listing::window::{rows_needed, server_limit, window, Row, Window};
 
 type Navigate = Rc<dyn Fn(&str, NavigateOptions)>;
 
@@ -133,7 +133,7 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         // Only what decides which rows must be loaded, so typing a filter fetches nothing.
         let need = Memo::new(move |_| {
             let q = query.get();
-            (variant(&q), rows_needed(&q), q.limit)
+            (variant(&q), rows_needed(&q), server_limit(&q))
         });
         let session = use_session();
         let load = LocalResource::new(move || {
@@ -252,6 +252,19 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         })
     }
 
+    /// The rows at display positions `start..end` of the current page (the drawn part of the
+    /// one-table view).
+    pub fn rows_between(&self, start: usize, end: usize) -> Vec<T> {
+        let w = self.window.get();
+        let end = end.min(w.rows.len());
+        self.list.loaded.with(|l| {
+            w.rows[start.min(end)..end]
+                .iter()
+                .filter_map(|&i| l.items.get(i).cloned())
+                .collect()
+        })
+    }
+
     /// The keys of the rows on the current page, in display order.
     pub fn page_keys(&self) -> Vec<String> {
         let w = self.window.get();
@@ -320,7 +333,8 @@ pub fn ListToolbar<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                     id=size_id.clone()
                     data-testid="page-size"
                     on:change:target=move |ev| {
-                        let Ok(size) = ev.target().value().parse::<u32>() else { return };
+                        let value = ev.target().value();
+                        let Some(size) = page_size_of(&value) else { return };
                         remember_page_size(size);
                         let first = controller.window.get_untracked().first.max(1);
                         controller
@@ -328,7 +342,11 @@ pub fn ListToolbar<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                                 false,
                                 |q| {
                                     // Keep the first row in view.
-                                    q.page = ((first - 1) as u32 / size) + 1;
+                                    q.page = if size == ALL_ROWS {
+                                        1
+                                    } else {
+                                        ((first - 1) as u32 / size) + 1
+                                    };
                                     q.limit = size;
                                 },
                             );
@@ -347,6 +365,12 @@ pub fn ListToolbar<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                             }
                         })
                         .collect_view()}
+                    <option
+                        value="all"
+                        selected=move || controller.query.get().limit == ALL_ROWS
+                    >
+                        {tr(Key::AllRowsOneTable)}
+                    </option>
                 </select>
             </div>
         </div>
@@ -440,7 +464,13 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                 <Show when=move || controller.window.get().partial>
                 <p>
                     {move || {
-                        i18n.t(Key::PartialResults)
+                        // Nothing narrows or orders the rows: the table just is not complete.
+                        let key = if controller.query.with(|q| q.is_filtered() || q.sort.is_some()) {
+                            Key::PartialResults
+                        } else {
+                            Key::OneTableLoadedSoFar
+                        };
+                        i18n.t(key)
                             .replace(
                                 "{count}",
                                 &group_thousands(
@@ -491,30 +521,33 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
             <p class="pager-range" data-testid="list-range" aria-live="polite">
                 {range}
             </p>
-            <button
-                type="button"
-                class="button"
-                data-testid="page-prev"
-                prop:disabled=move || controller.window.get().page <= 1
-                on:click=move |_| go(-1)
-            >
-                {tr(Key::PreviousPage)}
-            </button>
-            <span class="pager-page" data-testid="page-number">
-                {move || {
-                    i18n.t(Key::PageNumber)
-                        .replace("{page}", &controller.window.get().page.to_string())
-                }}
-            </span>
-            <button
-                type="button"
-                class="button"
-                data-testid="page-next"
-                prop:disabled=move || !controller.window.get().has_next
-                on:click=move |_| go(1)
-            >
-                {tr(Key::NextPage)}
-            </button>
+            // One table holds every row: no pages to turn.
+            <Show when=move || controller.query.with(|q| q.limit != ALL_ROWS)>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="page-prev"
+                    prop:disabled=move || controller.window.get().page <= 1
+                    on:click=move |_| go(-1)
+                >
+                    {tr(Key::PreviousPage)}
+                </button>
+                <span class="pager-page" data-testid="page-number">
+                    {move || {
+                        i18n.t(Key::PageNumber)
+                            .replace("{page}", &controller.window.get().page.to_string())
+                    }}
+                </span>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="page-next"
+                    prop:disabled=move || !controller.window.get().has_next
+                    on:click=move |_| go(1)
+                >
+                    {tr(Key::NextPage)}
+                </button>
+            </Show>
         </nav>
     }
 }

@@ -9,15 +9,13 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
+use crate::listing::window::SERVER_PAGE;
 
 /// One server page: its rows and the token of the next one (`None`: the last page).
 pub type Page<T> = (Vec<T>, Option<String>);
 pub type PageFuture<T> = Pin<Box<dyn Future<Output = Result<Page<T>, ApiError>>>>;
 /// Fetches a page: client, list variant (e.g. with or without disabled users), size, token.
 pub type FetchPage<T> = Rc<dyn Fn(ApiClient, String, u32, Option<String>) -> PageFuture<T>>;
-
-/// Quay's largest page, used when loading everything.
-pub const MAX_PAGE: u32 = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded<T> {
@@ -87,7 +85,9 @@ impl<T: Clone + Send + Sync + 'static> PagedList<T> {
         variant: &str,
         keep_going: impl Fn(usize) -> bool,
     ) -> Result<(), ApiError> {
-        self.load_while(client, variant, MAX_PAGE, keep_going).await
+        // Quay's largest page.
+        self.load_while(client, variant, SERVER_PAGE, keep_going)
+            .await
     }
 
     async fn load_while(

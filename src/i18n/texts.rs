@@ -354,6 +354,7 @@ texts! {
         zh: "复制失败：请手动选择并复制文本。",
     }
     RowsPerPage { en: "Rows per page", ja: "1 ページの行数", zh: "每页行数" }
+    AllRowsOneTable { en: "All, scrolling", ja: "すべて (スクロール)", zh: "全部（滚动）" }
     Pagination { en: "Pages", ja: "ページ送り", zh: "分页" }
     PreviousPage { en: "Previous", ja: "前へ", zh: "上一页" }
     NextPage { en: "Next", ja: "次へ", zh: "下一页" }
@@ -373,6 +374,11 @@ texts! {
         en: "Filter and sort cover only the {count} {noun} loaded so far.",
         ja: "絞り込みと並べ替えは、これまでに読み込んだ{noun} {count} 件だけが対象です。",
         zh: "筛选和排序仅针对目前已加载的 {count} 个{noun}。",
+    }
+    OneTableLoadedSoFar {
+        en: "The table holds the {count} {noun} loaded so far.",
+        ja: "表には、これまでに読み込んだ{noun} {count} 件があります。",
+        zh: "表中是目前已加载的 {count} 个{noun}。",
     }
     LoadAll { en: "Load all", ja: "すべて読み込む", zh: "全部加载" }
     LoadingCount { en: "Loading… {count} so far", ja: "読み込み中… {count} 件", zh: "正在加载… 已加载 {count} 个" }

@@ -6,6 +6,16 @@ use crate::format::percent_encode;
 /// The page sizes Quay's `limit` accepts that the dashboard offers (Quay's maximum is 100).
 pub const PAGE_SIZES: [u32; 3] = [25, 50, 100];
 pub const DEFAULT_PAGE_SIZE: u32 = 25;
+/// `?limit=all`: every loaded row in one scrolling table (only the rows in view are in the page).
+pub const ALL_ROWS: u32 = u32::MAX;
+
+/// A page-size choice as the URL and the size menu write it (`25`, `50`, `100`, `all`).
+pub fn page_size_of(value: &str) -> Option<u32> {
+    if value == "all" {
+        return Some(ALL_ROWS);
+    }
+    value.parse().ok().filter(|v| PAGE_SIZES.contains(v))
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sort {
@@ -69,15 +79,14 @@ impl ListQuery {
         columns: &[&str],
         remembered_limit: Option<u32>,
     ) -> Self {
-        let valid_limit = |v: u32| PAGE_SIZES.contains(&v).then_some(v);
+        let valid_limit = |v: u32| (PAGE_SIZES.contains(&v) || v == ALL_ROWS).then_some(v);
         let limit = get("limit")
-            .and_then(|v| v.parse().ok())
-            .and_then(valid_limit)
+            .and_then(|v| page_size_of(&v))
             .or(remembered_limit.and_then(valid_limit))
             .unwrap_or(DEFAULT_PAGE_SIZE);
         let page = get("page")
             .and_then(|v| v.parse::<u32>().ok())
-            .filter(|p| *p >= 1)
+            .filter(|p| *p >= 1 && limit != ALL_ROWS)
             .unwrap_or(1);
         let sort = get("sort")
             .filter(|c| columns.contains(&c.as_str()))
@@ -153,7 +162,14 @@ impl ListQuery {
         }
         // Always written: the size is also remembered, and a shared link must not depend on
         // the receiver's remembered choice.
-        pairs.push(("limit", self.limit.to_string()));
+        pairs.push((
+            "limit",
+            if self.limit == ALL_ROWS {
+                "all".to_string()
+            } else {
+                self.limit.to_string()
+            },
+        ));
         if !self.filter.is_empty() {
             pairs.push(("q", self.filter.clone()));
         }
@@ -226,6 +242,21 @@ mod tests {
         // Quay refuses more than 100; odd sizes are not offered.
         assert_eq!(parse(&[("limit", "500")], None).limit, 25);
         assert_eq!(parse(&[("limit", "30")], Some(7)).limit, 25);
+    }
+
+    #[test]
+    fn all_rows_in_one_table() {
+        let q = parse(&[("limit", "all"), ("page", "3")], None);
+        assert_eq!(
+            (q.limit, q.page),
+            (ALL_ROWS, 1),
+            "one page holds everything"
+        );
+        assert_eq!(q.to_query_string(), "limit=all");
+        assert_eq!(parse(&[], Some(ALL_ROWS)).limit, ALL_ROWS);
+        assert_eq!(page_size_of("all"), Some(ALL_ROWS));
+        assert_eq!(page_size_of("50"), Some(50));
+        assert_eq!(page_size_of("51"), None);
     }
 
     #[test]

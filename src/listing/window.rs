@@ -3,7 +3,7 @@
 
 use std::cmp::Ordering;
 
-use super::query::ListQuery;
+use super::query::{ListQuery, ALL_ROWS};
 
 /// What a list needs to know about its row type.
 pub trait Row {
@@ -32,8 +32,8 @@ pub struct Window {
     pub page: u32,
     /// Whether a next page may exist (more loaded, or more on the server).
     pub has_next: bool,
-    /// Filter or sort is active but the server has rows not loaded yet: the result may be
-    /// incomplete and the page says so.
+    /// Filter or sort is active (or every row is asked for in one table) but the server has rows
+    /// not loaded yet: the result may be incomplete and the page says so.
     pub partial: bool,
 }
 
@@ -78,8 +78,8 @@ pub fn window<T: Row>(items: &[T], query: &ListQuery, complete: bool) -> Window 
     } else {
         query.page
     };
-    let start = ((page - 1) as usize * limit).min(matching);
-    let end = (start + limit).min(matching);
+    let start = ((page - 1) as usize).saturating_mul(limit).min(matching);
+    let end = start.saturating_add(limit).min(matching);
     Window {
         rows: order[start..end].to_vec(),
         first: if end > start { start + 1 } else { 0 },
@@ -87,19 +87,79 @@ pub fn window<T: Row>(items: &[T], query: &ListQuery, complete: bool) -> Window 
         matching,
         page,
         has_next: end < matching || !complete,
-        partial: !complete && (query.is_filtered() || query.sort.is_some()),
+        partial: !complete
+            && (query.is_filtered() || query.sort.is_some() || query.limit == ALL_ROWS),
     }
 }
 
-/// How many rows must be loaded from the server to fill `query`'s page in server order.
+/// How many rows must be loaded from the server to fill `query`'s page in server order. The
+/// one-table view starts with one full server page; "Load all" (with progress) brings the rest.
 pub fn rows_needed(query: &ListQuery) -> usize {
-    query.page as usize * query.limit as usize
+    if query.limit == ALL_ROWS {
+        return SERVER_PAGE as usize;
+    }
+    (query.page as usize).saturating_mul(query.limit as usize)
+}
+
+/// Quay's largest page (`limit` above 100 is refused).
+pub const SERVER_PAGE: u32 = 100;
+
+/// The server page size for a view: its rows per page, at most Quay's largest page.
+pub fn server_limit(query: &ListQuery) -> u32 {
+    query.limit.min(SERVER_PAGE)
+}
+
+/// Rows drawn around the visible ones, and the step the drawn range moves by: scrolling within a
+/// step changes nothing on the page.
+const OVERSCAN: usize = 10;
+const STEP: usize = 10;
+
+/// Which of `count` rows of `row_height` pixels the one-table view draws when scrolled to
+/// `scroll_top` in a viewport `viewport` pixels high: `start..end`, the rest being spacers.
+pub fn drawn_rows(count: usize, scroll_top: f64, viewport: f64, row_height: f64) -> (usize, usize) {
+    let height = row_height.max(1.0);
+    let first = (scroll_top.max(0.0) / height) as usize;
+    let shown = (viewport.max(0.0) / height).ceil() as usize + 1;
+    let start = (first.saturating_sub(OVERSCAN) / STEP * STEP).min(count);
+    let end = (first + shown + OVERSCAN).div_ceil(STEP) * STEP;
+    (start, end.min(count).max(start))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::listing::query::Sort;
+
+    #[test]
+    fn drawn_rows_cover_the_viewport_in_steps() {
+        // Top of 10,000 rows of 40 px in a 600 px viewport: 16 visible, 10 more below.
+        assert_eq!(drawn_rows(10_000, 0.0, 600.0, 40.0), (0, 30));
+        // Scrolling a little does not move the drawn range.
+        assert_eq!(drawn_rows(10_000, 100.0, 600.0, 40.0), (0, 30));
+        // Row 2,000 at the top: ten rows above it, the viewport and ten below, in steps of ten.
+        assert_eq!(drawn_rows(10_000, 80_000.0, 600.0, 40.0), (1_990, 2_030));
+        // The end, and a list shorter than the viewport.
+        assert_eq!(drawn_rows(10_000, 399_400.0, 600.0, 40.0), (9_970, 10_000));
+        assert_eq!(drawn_rows(5, 0.0, 600.0, 40.0), (0, 5));
+        assert_eq!(drawn_rows(0, 0.0, 600.0, 40.0), (0, 0));
+        // Scrolled past the end (rows removed meanwhile): nothing out of range.
+        assert_eq!(drawn_rows(3, 9_999.0, 600.0, 40.0), (3, 3));
+    }
+
+    #[test]
+    fn one_table_starts_with_a_server_page() {
+        let q = ListQuery {
+            limit: ALL_ROWS,
+            ..ListQuery::default()
+        };
+        assert_eq!(rows_needed(&q), 100);
+        assert_eq!(server_limit(&q), 100);
+        let items: Vec<Name> = (0..250).map(|i| Name(format!("n{i:03}"))).collect();
+        let w = window(&items, &q, false);
+        assert_eq!((w.rows.len(), w.first, w.last, w.page), (250, 1, 250, 1));
+        assert!(w.partial, "the rest of the list is offered");
+        assert!(!window(&items, &q, true).partial);
+    }
 
     struct Name(String);
 
