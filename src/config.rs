@@ -34,7 +34,8 @@ pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
     // A misspelt key would otherwise be ignored silently and the default used instead.
     if let Some((key, _)) = members.iter().find(|(k, _)| !KEYS.contains(&k.as_str())) {
         return Err(format!(
-            "config.json: unknown key {key:?} (expected {})",
+            "config.json: unknown key {} (expected {})",
+            json::string_literal(key),
             KEYS.join(", ")
         ));
     }
@@ -49,7 +50,8 @@ pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
     let api_base = string("api_base")?.trim_end_matches('/').to_string();
     if !api_base.is_empty() && !is_http_origin(&api_base) {
         return Err(format!(
-            "config.json: api_base must be empty or start with http:// or https:// (got {api_base:?})"
+            "config.json: api_base must be empty or start with http:// or https:// (got {})",
+            json::string_literal(&api_base)
         ));
     }
     let oauth_client_id = Some(string("oauth_client_id")?).filter(|id| !id.is_empty());
@@ -61,10 +63,16 @@ pub fn parse_runtime_config(text: &str) -> Result<RuntimeConfig, String> {
             *n as u64
         }
         Some(other) => {
+            // Whole numbers are quoted; anything else only by its kind: formatting an f64 would
+            // put the float printer (kilobytes of code) into the first load for this one message.
+            let got = match other {
+                Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
+                _ => other.kind().to_string(),
+            };
             return Err(format!(
                 "config.json: request_timeout_seconds must be a whole number of seconds from 1 \
-                 to {MAX_REQUEST_TIMEOUT_SECONDS} (got {other})"
-            ))
+                 to {MAX_REQUEST_TIMEOUT_SECONDS} (got {got})"
+            ));
         }
     };
     Ok(RuntimeConfig {

@@ -57,14 +57,43 @@ impl Json {
     }
 }
 
+/// A number as JavaScript writes it. In the browser JavaScript does the formatting: Rust's float
+/// printer is kilobytes of code this would otherwise put in the first load.
+#[cfg(target_arch = "wasm32")]
+fn number_text(n: f64) -> String {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn number_text(n: f64) -> String {
+    n.to_string()
+}
+
+/// A string as a JSON literal (quoted and escaped), by the browser's `JSON.stringify` (Rust's
+/// escaping carries Unicode tables).
+#[cfg(target_arch = "wasm32")]
+pub fn string_literal(s: &str) -> String {
+    js_sys::JSON::stringify(&wasm_bindgen::JsValue::from_str(s))
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn string_literal(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
 /// Compact JSON text of a value (strings escaped as JSON does), for showing odd values literally.
 impl std::fmt::Display for Json {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Json::Null => f.write_str("null"),
             Json::Bool(b) => write!(f, "{b}"),
-            Json::Number(n) => write!(f, "{n}"),
-            Json::String(s) => write!(f, "{s:?}"),
+            Json::Number(n) => f.write_str(&number_text(*n)),
+            Json::String(s) => f.write_str(&string_literal(s)),
             Json::Array(items) => {
                 f.write_str("[")?;
                 for (i, item) in items.iter().enumerate() {
@@ -81,7 +110,7 @@ impl std::fmt::Display for Json {
                     if i > 0 {
                         f.write_str(",")?;
                     }
-                    write!(f, "{k:?}:{v}")?;
+                    write!(f, "{}:{v}", string_literal(k))?;
                 }
                 f.write_str("}")
             }

@@ -24,6 +24,9 @@ use crate::app::{App, ConfigError};
 use crate::config::parse_runtime_config;
 
 fn main() {
+    // Release builds abort on panic without running any hook (-Cpanic=immediate-abort): there
+    // the hook would be first-load bytes that never run.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     // early.js is loading the page again without an OAuth return in its address.
     if document()

@@ -90,6 +90,9 @@ impl<T: Clone + Send + Sync + 'static> PagedList<T> {
             .await
     }
 
+    /// Fetches pages while `more(rows so far)` holds. Rows are published to the page at most
+    /// every [`PUBLISH_EVERY_MS`] (and at the end): every publish re-filters and re-sorts
+    /// everything loaded, so publishing each small page made a long load quadratic.
     async fn load_while(
         &self,
         client: &ApiClient,
@@ -100,33 +103,67 @@ impl<T: Clone + Send + Sync + 'static> PagedList<T> {
         if self.loaded.with_untracked(|l| l.variant != variant) {
             self.reset(variant);
         }
+        let mut batch = Batch::default();
         loop {
             let generation = self.generation.get_value();
-            let Some((count, complete, next)) = self
-                .loaded
-                .try_with_untracked(|l| (l.items.len(), l.complete, l.next.clone()))
-            else {
-                return Ok(()); // the page is gone
-            };
-            if complete || !more(count) {
-                return Ok(());
+            if !batch.active {
+                let Some((count, complete, next)) = self
+                    .loaded
+                    .try_with_untracked(|l| (l.items.len(), l.complete, l.next.clone()))
+                else {
+                    return Ok(()); // the page is gone
+                };
+                if complete || !more(count) {
+                    return Ok(());
+                }
+                batch.start(count, next);
+            } else if batch.complete || !more(batch.count()) {
+                self.publish(&mut batch);
+                continue;
             }
             let fetch = self.fetch.get_value();
-            let (rows, token) =
-                fetch(client.clone(), variant.to_string(), limit, next.clone()).await?;
+            let result = fetch(
+                client.clone(),
+                variant.to_string(),
+                limit,
+                batch.cursor.clone(),
+            )
+            .await;
             if self.generation.try_get_value() != Some(generation) {
                 return Ok(()); // reset meanwhile: a newer load owns the list now
             }
-            // Another load may have appended this very page meanwhile: only extend from the
-            // token this request started at, so no row is ever listed twice.
-            let _ = self.loaded.try_update(|l| {
-                if l.next == next && !l.complete {
-                    l.items.extend(rows);
-                    l.complete = token.is_none();
-                    l.next = token;
+            let (rows, token) = match result {
+                Ok(page) => page,
+                Err(e) => {
+                    // What arrived before the failure is kept.
+                    self.publish(&mut batch);
+                    return Err(e);
                 }
-            });
+            };
+            batch.add(rows, token);
+            if batch.complete || batch.due() {
+                self.publish(&mut batch);
+            }
         }
+    }
+
+    /// Appends the batch to the list, unless another load appended from the same place
+    /// meanwhile: then the batch is dropped, so no row is ever listed twice.
+    fn publish(&self, batch: &mut Batch<T>) {
+        if !batch.active {
+            return;
+        }
+        batch.active = false;
+        // Also an empty page: its token still moves the list on.
+        let rows = std::mem::take(&mut batch.rows);
+        let _ = self.loaded.try_update(|l| {
+            if l.next == batch.from && !l.complete {
+                l.items.extend(rows);
+                l.complete = batch.complete;
+                l.next = batch.cursor.clone();
+            }
+        });
+        batch.published_at = now_ms();
     }
 
     /// Replaces the row with `key` (after a change the server confirmed).
@@ -150,5 +187,67 @@ impl<T: Clone + Send + Sync + 'static> PagedList<T> {
                 l.items.push(row);
             }
         });
+    }
+}
+
+/// Publishing a long load's rows at most this often keeps its cost linear, and the page still
+/// shows progress several times a second.
+const PUBLISH_EVERY_MS: f64 = 250.0;
+
+fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Rows fetched but not yet published, and where they continue from.
+struct Batch<T> {
+    /// Pages were fetched since the last publish (possibly empty ones).
+    active: bool,
+    rows: Vec<T>,
+    /// The list's `next` token when the batch started (what its first page was fetched with).
+    from: Option<String>,
+    /// The token to fetch next.
+    cursor: Option<String>,
+    /// Rows in the list when the batch started.
+    base: usize,
+    complete: bool,
+    published_at: f64,
+}
+
+impl<T> Default for Batch<T> {
+    fn default() -> Self {
+        Self {
+            active: false,
+            rows: Vec::new(),
+            from: None,
+            cursor: None,
+            base: 0,
+            complete: false,
+            published_at: now_ms(),
+        }
+    }
+}
+
+impl<T> Batch<T> {
+    fn start(&mut self, loaded: usize, next: Option<String>) {
+        self.active = true;
+        self.base = loaded;
+        self.from = next.clone();
+        self.cursor = next;
+        self.complete = false;
+    }
+
+    fn add(&mut self, rows: Vec<T>, token: Option<String>) {
+        self.rows.extend(rows);
+        self.complete = token.is_none();
+        self.cursor = token;
+    }
+
+    /// Rows loaded counting the batch.
+    fn count(&self) -> usize {
+        self.base + self.rows.len()
+    }
+
+    fn due(&self) -> bool {
+        now_ms() - self.published_at >= PUBLISH_EVERY_MS
     }
 }
