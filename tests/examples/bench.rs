@@ -198,7 +198,11 @@ fn wrk(
 /// Odd requests create a user, even ones delete it. Run with one connection per thread, so each
 /// delete follows its create.
 const CREATE_DELETE: &str = r#"
+-- One connection per thread, so a response is read before the next request is made: a user is
+-- deleted only once its creation was answered (a name made by a call wrk did not send is skipped).
 local counter = 0
+local created = nil
+local last = nil
 thread_id = 0
 local threads = 0
 function setup(thread)
@@ -206,17 +210,22 @@ function setup(thread)
   thread:set("thread_id", threads)
 end
 request = function()
-  counter = counter + 1
-  local name = string.format("bench%d_%d", thread_id, math.floor((counter + 1) / 2))
-  if counter % 2 == 1 then
-    -- wrk.format uses the headers given instead of -H's: carry the token over.
-    local headers = {["Content-Type"] = "application/json"}
-    for k, v in pairs(wrk.headers) do headers[k] = v end
-    return wrk.format("POST", "/api/v1/superuser/users/", headers,
-      string.format('{"username": "%s", "email": "%s@example.com"}', name, name))
-  else
+  if created then
+    local name = created
+    created = nil
+    last = nil
     return wrk.format("DELETE", "/api/v1/superuser/users/" .. name)
   end
+  counter = counter + 1
+  last = string.format("bench%d_%d", thread_id, counter)
+  -- wrk.format uses the headers given instead of -H's: carry the token over.
+  local headers = {["Content-Type"] = "application/json"}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  return wrk.format("POST", "/api/v1/superuser/users/", headers,
+    string.format('{"username": "%s", "email": "%s@example.com"}', last, last))
+end
+response = function(status, headers, body)
+  if status == 200 and last then created = last end
 end
 "#;
 
