@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::auth::oauth::{Grant, ReturnError};
 use crate::auth::{CurrentUserResource, Session, SignInNotice};
 use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
-use crate::i18n::{I18n, Key, Language};
+use crate::i18n::{tr, I18n, Key, Language};
 use crate::page_styles;
 use crate::pages::builds::Builds;
 use crate::pages::logs::UsageLogs;
@@ -66,33 +66,76 @@ pub fn App(
 }
 
 // Admin pages load as separate wasm chunks (wasm-split, see scripts/wasm_split.py): the first
-// load carries only the shell, sign-in and the overview. Each route's `view` is split out and
-// fetched the first time the route is shown.
+// load carries only the shell, sign-in and the overview. Each route's view is split out and
+// fetched the first time the route is shown. Written out rather than with `#[lazy_route]`: its
+// split expects the chunk to arrive, and a chunk that cannot be fetched (the registry is down
+// when a page is first opened) would abort the whole app; `fallible` turns that into a page
+// that says so and offers to try again.
 macro_rules! lazy_page {
-    ($route:ident => $page:ident) => {
+    ($route:ident => $page:ident, $split:ident) => {
         struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 page_styles::load();
                 $route
             }
-            fn view(_this: Self) -> AnyView {
-                $page().into_any()
+
+            async fn view(this: Self) -> AnyView {
+                match $split(this).await {
+                    Ok(view) => view,
+                    Err(PageNotLoaded) => view! { <PageLoadError /> }.into_any(),
+                }
             }
+        }
+
+        #[allow(non_snake_case)]
+        #[::leptos::wasm_split::wasm_split($split, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $split(_this: $route) -> Result<AnyView, PageNotLoaded> {
+            Ok($page().into_any())
         }
     };
 }
 
-lazy_page!(SetupRoute => SetupPage);
-lazy_page!(UsersRoute => Users);
-lazy_page!(OrganizationsRoute => Organizations);
-lazy_page!(QuotasRoute => Quotas);
-lazy_page!(RegistrySizeRoute => RegistrySizePage);
-lazy_page!(ServiceKeysRoute => ServiceKeys);
-lazy_page!(BuildsRoute => Builds);
-lazy_page!(LogsRoute => UsageLogs);
+lazy_page!(SetupRoute => SetupPage, __setup_route_view);
+lazy_page!(UsersRoute => Users, __users_route_view);
+lazy_page!(OrganizationsRoute => Organizations, __organizations_route_view);
+lazy_page!(QuotasRoute => Quotas, __quotas_route_view);
+lazy_page!(RegistrySizeRoute => RegistrySizePage, __registry_size_route_view);
+lazy_page!(ServiceKeysRoute => ServiceKeys, __service_keys_route_view);
+lazy_page!(BuildsRoute => Builds, __builds_route_view);
+lazy_page!(LogsRoute => UsageLogs, __logs_route_view);
+
+/// A page's code could not be fetched.
+struct PageNotLoaded;
+
+impl From<::leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
+    fn from(_: ::leptos::wasm_split::SplitLoaderError) -> Self {
+        PageNotLoaded
+    }
+}
+
+/// Instead of a page whose code could not be fetched. Reloading the same address fetches it
+/// again (the page's state is in the URL, so nothing is lost).
+#[component]
+fn PageLoadError() -> impl IntoView {
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
+    view! {
+        <section class="page">
+            <div class="alert alert-error" role="alert" data-testid="page-load-error">
+                <p class="alert-title">{tr(Key::PageLoadFailedTitle)}</p>
+                <p>{tr(Key::PageLoadFailedBody)}</p>
+                <button type="button" class="button" data-testid="retry" on:click=reload>
+                    {tr(Key::Retry)}
+                </button>
+            </div>
+        </section>
+    }
+}
 
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]

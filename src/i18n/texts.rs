@@ -87,6 +87,16 @@ texts! {
     Loading { en: "Loading…", ja: "読み込み中…", zh: "加载中…" }
     CheckingRegistry { en: "Checking the registry…", ja: "レジストリを確認しています…", zh: "正在检查仓库…" }
     Retry { en: "Retry", ja: "再試行", zh: "重试" }
+    PageLoadFailedTitle {
+        en: "This page could not be loaded",
+        ja: "このページを読み込めませんでした",
+        zh: "无法加载此页面",
+    }
+    PageLoadFailedBody {
+        en: "Its code could not be fetched from the server. Check the connection to the registry, then try again.",
+        ja: "ページのコードをサーバーから取得できませんでした。レジストリへの接続を確認してから、もう一度お試しください。",
+        zh: "无法从服务器获取此页面的代码。请检查与镜像仓库的连接，然后重试。",
+    }
     Dismiss { en: "Dismiss", ja: "閉じる", zh: "关闭" }
     Notifications { en: "Notifications", ja: "通知", zh: "通知" }
     ErrorTitle { en: "Something went wrong", ja: "問題が発生しました", zh: "出现错误" }

@@ -4,11 +4,12 @@
 //! failure keep the typed input and create exactly one object.
 //!
 //! One browser session per page, going through every fault: the page is entered by in-app
-//! navigation, so its code is already loaded even while the registry refuses connections.
+//! navigation, so its code is already loaded even while the registry refuses connections; one
+//! more test opens a page for the first time while it does.
 
 use std::time::Duration;
 
-use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, Ctx};
+use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, run_in_browser, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::seed::{self, SeedLog};
 use quay_emulator::{usage, Config, FaultBody, FaultConfig};
@@ -458,4 +459,49 @@ async fn a_retried_setup_creates_one_account() {
         },
     )
     .await;
+}
+
+/// A page first opened while the registry is down: its code cannot be fetched. The app says so
+/// (instead of aborting: the page's split is fallible), and once the registry is back the retry
+/// shows the page. The chunk loader logs the failed fetch itself; nothing else may be logged.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_code_cannot_be_fetched_says_so_and_retries() {
+    let (outcome, console) = run_in_browser(
+        "fault_matrix_page_code",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.sign_in_as_superuser().await;
+            ctx.stop_emulator().await;
+            // In-app navigation to a page not opened yet in this session.
+            ctx.click("nav.sidenav a[href$='/service-keys']").await;
+            ctx.wait_for_text(
+                "[data-testid=page-load-error]",
+                "This page could not be loaded",
+            )
+            .await;
+            // The app is alive: the shell still answers.
+            assert!(ctx.exists("nav.sidenav a[href$='/users']").await);
+            ctx.start_emulator().await;
+            ctx.click("[data-testid=page-load-error] [data-testid=retry]")
+                .await;
+            ctx.wait_for_text("h1", "Service keys").await;
+            ctx.wait_gone("[data-testid=page-load-error]").await;
+        },
+    )
+    .await;
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
+    let unexpected: Vec<_> = console
+        .iter()
+        .filter(|e| e.is_failure())
+        .filter(|e| !(e.source == "console-api" && e.message.contains("Failed to fetch")))
+        .collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
+    assert!(
+        console
+            .iter()
+            .any(|e| e.message.contains("Failed to fetch")),
+        "the page's code was never refused: the test proves nothing"
+    );
 }
