@@ -7,10 +7,11 @@ use leptos_router::{path, Lazy, LazyRoute};
 
 use crate::auth::oauth::{Grant, ReturnError};
 use crate::auth::{CurrentUserResource, Session, SignInNotice};
+use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
 use crate::components::shell::Shell;
 use crate::components::toast::Toasts;
 use crate::config::RuntimeConfig;
-use crate::i18n::{tr, I18n, Key, Language};
+use crate::i18n::{I18n, Key, Language};
 use crate::page_styles;
 use crate::pages::builds::Builds;
 use crate::pages::logs::UsageLogs;
@@ -105,37 +106,6 @@ lazy_page!(RegistrySizeRoute => RegistrySizePage, __registry_size_route_view);
 lazy_page!(ServiceKeysRoute => ServiceKeys, __service_keys_route_view);
 lazy_page!(BuildsRoute => Builds, __builds_route_view);
 lazy_page!(LogsRoute => UsageLogs, __logs_route_view);
-
-/// A page's code could not be fetched.
-struct PageNotLoaded;
-
-impl From<::leptos::wasm_split::SplitLoaderError> for PageNotLoaded {
-    fn from(_: ::leptos::wasm_split::SplitLoaderError) -> Self {
-        PageNotLoaded
-    }
-}
-
-/// Instead of a page whose code could not be fetched. Reloading the same address fetches it
-/// again (the page's state is in the URL, so nothing is lost).
-#[component]
-fn PageLoadError() -> impl IntoView {
-    let reload = |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().reload();
-        }
-    };
-    view! {
-        <section class="page">
-            <div class="alert alert-error" role="alert" data-testid="page-load-error">
-                <p class="alert-title">{tr(Key::PageLoadFailedTitle)}</p>
-                <p>{tr(Key::PageLoadFailedBody)}</p>
-                <button type="button" class="button" data-testid="retry" on:click=reload>
-                    {tr(Key::Retry)}
-                </button>
-            </div>
-        </section>
-    }
-}
 
 /// Shown instead of the app when `config.json` cannot be loaded: nothing else can work.
 #[component]

@@ -14,6 +14,7 @@ pub mod form_field;
 pub mod key_value_editor;
 pub mod language;
 pub mod list_view;
+pub mod page_load_error;
 pub mod paged_list;
 pub mod quota_cell;
 pub mod quota_editor;

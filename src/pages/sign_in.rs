@@ -12,6 +12,7 @@ use crate::auth::oauth::{self, ReturnError};
 use crate::auth::{use_current_user, use_session, SignInNotice};
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
 use crate::components::shell::SignOutButton;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::routes::SETUP_PATH;
@@ -28,15 +29,21 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The sign-in gate is a separate wasm chunk: a signed-in reload never downloads it.
-#[leptos::lazy]
-fn sign_in_gate_view() -> AnyView {
-    view! { <SignInGate /> }.into_any()
+/// The sign-in gate is a separate wasm chunk: a signed-in reload never downloads it. Fallible,
+/// like the pages' chunks: a failed fetch shows an error with a retry instead of aborting.
+#[::leptos::wasm_split::wasm_split(sign_in_gate_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sign_in_gate_view() -> Result<AnyView, PageNotLoaded> {
+    Ok(view! { <SignInGate /> }.into_any())
 }
 
 #[component]
 fn LazySignInGate() -> impl IntoView {
-    Suspend::new(async move { sign_in_gate_view().await })
+    Suspend::new(async move {
+        match sign_in_gate_view().await {
+            Ok(view) => view,
+            Err(PageNotLoaded) => view! { <PageLoadError /> }.into_any(),
+        }
+    })
 }
 
 #[component]
