@@ -49,18 +49,18 @@ pub const NAV_AREAS: &[Area] = &[
 #[derive(Clone, Debug)]
 pub struct RouterBase(pub String);
 
-/// `path` (an app path such as `/users`) as a link under the router base. The router prefixes
-/// its base when navigating, but `<A href>` takes absolute paths as they are.
-pub fn href_under(base: &str, path: &str) -> String {
-    format!("{base}{path}")
+/// `base` (a URL or path, with or without its final `/`) + an app path (starts with `/`).
+pub fn join_base(base: &str, app_path: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), app_path)
 }
 
-/// [`href_under`] with the base the app provided.
+/// `path` (an app path such as `/users`) as a link under the router base the app provided. The
+/// router prefixes its base when navigating, but `<A href>` takes absolute paths as they are.
 pub fn app_href(path: &str) -> String {
     let base = leptos::prelude::use_context::<RouterBase>()
         .map(|b| b.0)
         .unwrap_or_default();
-    href_under(&base, path)
+    join_base(&base, path)
 }
 
 /// The router base from the path of the folder the dashboard is served from: `/` → "",
@@ -75,9 +75,9 @@ mod tests {
 
     #[test]
     fn links_carry_the_base() {
-        assert_eq!(href_under("", "/users"), "/users");
-        assert_eq!(href_under("/admin", "/users"), "/admin/users");
-        assert_eq!(href_under("/admin", "/"), "/admin/");
+        assert_eq!(join_base("", "/users"), "/users");
+        assert_eq!(join_base("/admin", "/users"), "/admin/users");
+        assert_eq!(join_base("/admin", "/"), "/admin/");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use wasm_bindgen::JsValue;
 
 use crate::browser::{local_storage, session_storage};
+use crate::routes::join_base;
 
 /// What the dashboard asks for: `super:user` for the admin API, `user:read` for who-am-I
 /// (`GET /api/v1/user/` answers 401 without it), `org:admin` for organization settings (e-mail,
@@ -259,11 +260,6 @@ fn split_return(address: &str) -> (String, String) {
         query.trim_start_matches('?').to_string(),
         fragment.to_string(),
     )
-}
-
-/// `base` (ends with `/`) + an app path (starts with `/`).
-pub fn join_base(base: &str, app_path: &str) -> String {
-    format!("{}{}", base.trim_end_matches('/'), app_path)
 }
 
 #[cfg(test)]

@@ -243,13 +243,7 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
 
     /// The rows on the current page, in display order.
     pub fn page_rows(&self) -> Vec<T> {
-        let w = self.window.get();
-        self.list.loaded.with(|l| {
-            w.rows
-                .iter()
-                .filter_map(|&i| l.items.get(i).cloned())
-                .collect()
-        })
+        self.rows_between(0, usize::MAX)
     }
 
     /// The rows at display positions `start..end` of the current page (the drawn part of the
