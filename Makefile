@@ -1,5 +1,6 @@
 # quay-admin: `make run` starts the dashboard on the emulator, `make test` runs every test.
-# Every target bootstraps its tools first (idempotent; seconds when everything is present).
+# Every target bootstraps its tools first (idempotent; seconds when everything is present): the
+# build and run targets only what building and serving need, the checks everything.
 
 PORT ?= 8080
 DB ?= data/registry.db
@@ -7,12 +8,15 @@ CONFIG ?=
 # --emit-relocs: scripts/wasm_split.py splits the linked module, which needs its relocations.
 RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Clink-args=--emit-relocs
 
-.PHONY: all bootstrap dist emulator run demo test size bench i18n clean
+.PHONY: all bootstrap bootstrap-run dist emulator run demo test size bench i18n clean
 
 all: dist emulator
 
 bootstrap:
 	@scripts/bootstrap.sh
+
+bootstrap-run:
+	@scripts/bootstrap.sh run
 
 # Release build of the dashboard into dist/ (opt-level z, LTO, wasm-opt -Oz, immediate-abort panics).
 # Rebuilt only when one of its inputs changed: the split and optimisation steps take a minute.
@@ -22,9 +26,9 @@ DIST_INPUTS := $(shell find src style public rules/src scripts -type f 2>/dev/nu
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 PACKAGE := target/package/quay-admin-dashboard-$(VERSION).tar.gz
 
-dist: bootstrap dist/index.html $(PACKAGE)
+dist: bootstrap-run dist/index.html $(PACKAGE)
 
-dist/index.html: $(DIST_INPUTS) | bootstrap
+dist/index.html: $(DIST_INPUTS) | bootstrap-run
 	@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env trunk --quiet build --release
 	@touch dist/index.html
 
@@ -40,7 +44,7 @@ $(PACKAGE): dist/index.html
 	@rm -rf target/package/stage
 	@echo "packaged $@"
 
-emulator: bootstrap
+emulator: bootstrap-run
 	@cargo build --quiet --release -p quay-emulator
 
 run: dist emulator
@@ -65,7 +69,7 @@ test: bootstrap
 
 # The benchmark report (a report, never a pass/fail test): transfer sizes, browser timings on
 # the demo data, emulator load under wrk. Prints a table, writes target/bench/report.json.
-bench: dist
+bench: bootstrap dist
 	@mkdir -p target/bench
 	@QUAY_ADMIN_DIST="$(CURDIR)/dist" CARGO_TARGET_DIR="$(CURDIR)/target" cargo run --quiet --release -p quay-admin-e2e --example bench
 
@@ -73,7 +77,7 @@ bench: dist
 i18n:
 	@QUAY_ADMIN_WRITE_I18N=1 cargo test --quiet -p quay-admin --bin quay-admin i18n::catalogue
 
-size: dist
+size: bootstrap dist
 	@python3 scripts/size.py dist
 
 clean:

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Installs everything the build and the tests need, idempotently (a second run takes seconds and
+# Installs what the build and the tests need, idempotently (a second run takes seconds and
 # prints one line). Route and reasons: ../shared/toolchain.md. Versions: [workspace.metadata.tools]
 # in Cargo.toml. Tools are cached per user outside the checkout, keyed by their versions, and
 # `.tools` links to that cache, so a fresh clone (CI) does not rebuild them.
+#
+#   scripts/bootstrap.sh run    what building and serving need (make run, demo, dist, emulator)
+#   scripts/bootstrap.sh        everything: also Chromium, chromedriver, clippy, axe-core, wrk
 set -euo pipefail
+mode=${1:-all}
+case $mode in run | all) ;; *) printf 'usage: %s [run|all]\n' "$0" >&2; exit 2 ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -23,9 +28,11 @@ AXE=$(tool_version axe-core)
 TERSER=$(tool_version terser)
 WASM_SPLIT=$(tool_version wasm-split-cli)
 
-# 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld), clippy for wasm,
-#    Chromium + chromedriver for the browser tests, brotli for size reports, wrk for make bench.
-packages=(rustc-web cargo-web rust-web-src lld-22 rust-web-clippy chromium chromium-driver brotli nodejs npm wrk)
+# 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld) and node for the npm
+#    tools; for the checks also clippy for wasm, Chromium + chromedriver for the browser tests,
+#    brotli for size reports, wrk for make bench and faketime for the tests at other dates.
+packages=(rustc-web cargo-web rust-web-src lld-22 nodejs npm)
+[ "$mode" = run ] || packages+=(rust-web-clippy chromium chromium-driver brotli wrk faketime)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
@@ -46,33 +53,44 @@ fi
 # 2. Tools into the per-user cache.
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/quay-admin/tools-trunk${TRUNK}-wb${WASM_BINDGEN}-bin${BINARYEN}-axe${AXE}"
 mkdir -p "$cache/bin"
-cargo_install() { # name version
-  local log; log=$(mktemp)
-  say "installing $1 $2 (first time only: several minutes)"
-  if ! cargo install --quiet --locked --root "$cache" "$1@$2" >"$log" 2>&1; then
+# The tools are built for what they do here, not for distribution: no LTO, parallel codegen and
+# light optimisation (their work is orchestration and one pass over a wasm file; what they write
+# is the same). Trunk's release profile alone asks for fat LTO in one codegen unit.
+export CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_DEBUG=false \
+  CARGO_PROFILE_RELEASE_INCREMENTAL=false
+cargo_install() { # name version [cargo install options]
+  local name=$1 version=$2 log; shift 2
+  log=$(mktemp)
+  say "installing $name $version (first time only: a few minutes)"
+  if ! cargo install --quiet --locked --root "$cache" "$@" "$name@$version" >"$log" 2>&1; then
     # wasm-bindgen-cli's lockfile pins a crate version the registry mirror lacks (toolchain.md §3).
-    cargo install --quiet --root "$cache" "$1@$2" >>"$log" 2>&1 || { cat "$log" >&2; die "cargo install $1 failed"; }
+    cargo install --quiet --root "$cache" "$@" "$name@$version" >>"$log" 2>&1 \
+      || { cat "$log" >&2; die "cargo install $name failed"; }
   fi
   rm -f "$log"
 }
-"$cache/bin/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK" || cargo_install trunk "$TRUNK"
+# Trunk without its default features: no TLS stack and no update check. It never downloads here
+# (Trunk.toml pins the tools this script puts on PATH) and never serves: `trunk build` only.
+"$cache/bin/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK" \
+  || cargo_install trunk "$TRUNK" --no-default-features
 "$cache/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN" \
   || cargo_install wasm-bindgen-cli "$WASM_BINDGEN"
 # wasm-split-cli (the lazy-route splitter, scripts/wasm_split.py) has no --version: a stamp file
 # records which version is installed, so changing the pin reinstalls it without touching the rest.
 if [ ! -x "$cache/bin/wasm-split-cli" ] || [ "$(cat "$cache/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT" ]; then
-  say "installing wasm-split-cli $WASM_SPLIT (first time only)"
-  log=$(mktemp)
-  cargo install --quiet --locked --root "$cache" --features build-binary --bin wasm-split-cli \
-    "wasm_split_cli_support@$WASM_SPLIT" >"$log" 2>&1 || { cat "$log" >&2; die "cargo install wasm-split-cli failed"; }
-  rm -f "$log"
+  cargo_install wasm_split_cli_support "$WASM_SPLIT" --features build-binary --bin wasm-split-cli
   printf '%s' "$WASM_SPLIT" >"$cache/wasm-split-cli.version"
 fi
 npm_has() { [ -f "$cache/npm/node_modules/$1/package.json" ] && grep -q "\"version\": \"$2\"" "$cache/npm/node_modules/$1/package.json"; }
-if ! npm_has binaryen "$BINARYEN" || ! npm_has axe-core "$AXE" || ! npm_has terser "$TERSER"; then
-  say "installing npm binaryen@$BINARYEN axe-core@$AXE terser@$TERSER"
-  npm install --silent --no-audit --no-fund --prefix "$cache/npm" \
-    "binaryen@$BINARYEN" "axe-core@$AXE" "terser@$TERSER" >/dev/null
+npm_wanted=("binaryen@$BINARYEN" "terser@$TERSER")
+[ "$mode" = run ] || npm_wanted+=("axe-core@$AXE")
+npm_missing=()
+for p in "${npm_wanted[@]}"; do npm_has "${p%@*}" "${p##*@}" || npm_missing+=("$p"); done
+if [ ${#npm_missing[@]} -gt 0 ]; then
+  say "installing npm ${npm_missing[*]}"
+  # Every package wanted is named, so an install never drops one installed before.
+  npm install --silent --no-audit --no-fund --prefix "$cache/npm" "${npm_wanted[@]}" >/dev/null
 fi
 ln -sfn ../npm/node_modules/binaryen/bin/wasm-opt "$cache/bin/wasm-opt"
 ln -sfn ../npm/node_modules/terser/bin/terser "$cache/bin/terser"
@@ -82,6 +100,11 @@ ln -sfn /usr/bin/cargo-clippy "$cache/bin/cargo-clippy"
 
 if [ -e .tools ] && [ ! -L .tools ]; then rm -rf .tools; fi
 ln -sfn "$cache" .tools
+
+if [ "$mode" = run ]; then
+  say "ready to build and run (trunk $TRUNK, wasm-bindgen $WASM_BINDGEN, wasm-split-cli $WASM_SPLIT, wasm-opt $BINARYEN, terser $TERSER)"
+  exit 0
+fi
 
 # 3. Native components for `cargo fmt` / `cargo clippy` (rustup, offline if already present).
 for c in rustfmt clippy; do

@@ -24,6 +24,7 @@ step "clippy native (-D warnings)"           cargo clippy --quiet --workspace --
 step "clippy wasm32 (-D warnings)"           scripts/wasm-env cargo clippy --quiet -p quay-admin --target wasm32-unknown-unknown -- -D warnings
 step "unit tests"                            cargo test --quiet --workspace --exclude quay-admin-e2e --lib --bins
 step "emulator HTTP tests"                   cargo test --quiet -p quay-emulator --test '*'
+step "unit + HTTP tests at other dates"      scripts/test-dates.sh
 step "dashboard release build"               release_build
 step "browser end-to-end tests"              env QUAY_ADMIN_DIST="$root/dist" cargo test --quiet -p quay-admin-e2e --tests
 

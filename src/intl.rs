@@ -45,7 +45,3 @@ pub fn iso(ms: i64) -> String {
         .to_iso_string()
         .into()
 }
-
-pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
-}

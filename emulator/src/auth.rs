@@ -8,7 +8,7 @@ use base64::Engine;
 use crate::config::Config;
 use crate::crypto::sha256_hex;
 use crate::error::ApiError;
-use crate::storage::{now, SessionRecord, Storage, StorageError, TokenRecord, UserRecord};
+use crate::storage::{SessionRecord, Storage, StorageError, TokenRecord, UserRecord};
 
 pub const SESSION_COOKIE: &str = "_csrf_token";
 
@@ -231,7 +231,7 @@ pub fn resolve(storage: &Storage, headers: &HeaderMap) -> Result<RequestAuth, Ap
     let session = match session_cookie(headers) {
         Some(cookie) => storage
             .session_by_hash(&sha256_hex(&cookie))?
-            .filter(|(s, _)| s.expires_at.is_none_or(|at| at > now())),
+            .filter(|(s, _)| s.expires_at.is_none_or(|at| at > storage.clock().unix_s())),
         None => None,
     };
     let (session, session_user) = match session {
@@ -300,11 +300,13 @@ fn token_identity(storage: &Storage, token: &str) -> Result<Identity, ApiError> 
         .token_by_hash(&sha256_hex(token))
         .map_err(|e: StorageError| ApiError::from(e))?;
     Ok(match found {
-        Some((token, user)) if token.expires_at > now() && user.enabled => Identity::Token {
-            scopes: Scopes::parse(&token.scope),
-            user,
-            token,
-        },
+        Some((token, user)) if token.expires_at > storage.clock().unix_s() && user.enabled => {
+            Identity::Token {
+                scopes: Scopes::parse(&token.scope),
+                user,
+                token,
+            }
+        }
         _ => Identity::Anonymous,
     })
 }

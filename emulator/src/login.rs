@@ -20,13 +20,6 @@ pub enum LoginOutcome {
     },
 }
 
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
 /// After `n` consecutive failures the next attempt is allowed `0.5 × (2ⁿ − 1)` s after the last.
 pub fn backoff_ms(failures: i64) -> i64 {
     let n = u32::try_from(failures.clamp(0, 40)).unwrap_or(40);
@@ -45,7 +38,7 @@ pub fn verify(
     let Some(record) = storage.login_record(username_or_email)? else {
         return Ok(LoginOutcome::Failed(INVALID_CREDENTIALS));
     };
-    let now = now_ms();
+    let now = storage.clock().unix_ms();
     if record.invalid_login_attempts > 0 {
         let retry_at =
             record.last_invalid_login_ms.unwrap_or(0) + backoff_ms(record.invalid_login_attempts);

@@ -5,15 +5,8 @@
 use serde_json::{json, Value};
 
 use crate::auth::RequestAuth;
+use crate::dates::{day_number, days_in_month, in_python_range, DAY_US};
 use crate::storage::{NewLogEntry, Storage, StorageError};
-
-/// Microseconds since the Unix epoch.
-pub fn now_us() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
 
 /// Writes `kind` for the namespace `account_id`. The performer is the caller; a caller using an
 /// OAuth token adds `oauth_token_id`, `oauth_token_application_id` and `oauth_token_application`
@@ -46,79 +39,14 @@ pub fn log_action(
         performer_id: auth.user().map(|u| u.id),
         ip: auth.ip.clone(),
         metadata: Value::Object(metadata),
-        datetime_us: now_us(),
+        datetime_us: storage.clock().unix_us(),
     })
 }
 
-/// Microseconds per day.
-pub const DAY_US: i64 = 86_400_000_000;
 /// Quay's `MAXIMUM_RANGE_SIZE` of aggregated logs: 31 days.
 pub const MAX_AGGREGATE_RANGE_US: i64 = 31 * DAY_US;
 /// Entries per page of the log listing (Quay's `paginate(limit=20)`).
 pub const LOGS_PER_PAGE: usize = 20;
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y.rem_euclid(400);
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// `(year, month, day)` of a day number (Howard Hinnant's `civil_from_days`).
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-/// Python's `datetime` range: years 1…9999.
-fn date_in_range(days: i64) -> bool {
-    (days_from_civil(1, 1, 1)..=days_from_civil(9999, 12, 31)).contains(&days)
-}
-
-/// Quay's `format_date` (`email.utils.formatdate` of the UTC time): `Sun, 22 Nov 2026 23:10:26
-/// -0000`, seconds precision.
-pub fn format_date_us(us: i64) -> String {
-    const WEEKDAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let secs = us.div_euclid(1_000_000);
-    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} -0000",
-        WEEKDAYS[days.rem_euclid(7) as usize],
-        MONTHS[month as usize - 1],
-        rem / 3_600,
-        rem % 3_600 / 60,
-        rem % 60
-    )
-}
-
-/// [`format_date_us`] of unix seconds.
-pub fn format_date(secs: i64) -> String {
-    format_date_us(secs.saturating_mul(1_000_000))
-}
 
 /// Python's `int()` of a run of `\d` characters (any Unicode decimal digit, as `re` matches).
 fn unicode_digits(chars: &[char]) -> Option<u32> {
@@ -189,7 +117,7 @@ pub fn parse_date_arg(text: &str) -> Option<i64> {
             if year < 1 || day > days_in_month(year, month) {
                 return None;
             }
-            return Some(days_from_civil(year, month, day));
+            return day_number(year, month, day);
         }
     }
     None
@@ -214,7 +142,7 @@ pub fn log_window(
         None => now_us - DAY_US,
     };
     let end_us = match endtime.and_then(parse_date_arg) {
-        Some(days) if date_in_range(days + 1) => (days + 1) * DAY_US,
+        Some(days) if in_python_range(days + 1) => (days + 1) * DAY_US,
         Some(_) => return None,
         None => now_us + DAY_US,
     };
@@ -226,21 +154,18 @@ pub fn log_window(
 /// when that day is before the start's. `None` where Python's `datetime()` raises (a day the
 /// start's month does not have).
 pub fn aggregate_day(start_us: i64, day_of_month: u32) -> Option<i64> {
-    let (year, month, start_day) = civil_from_days(start_us.div_euclid(DAY_US));
+    let start_day = start_us.div_euclid(DAY_US);
+    let (year, month, start_dom) = crate::dates::ymd(start_day)?;
     if day_of_month == 0 || day_of_month > days_in_month(year, month) {
         return None;
     }
-    if day_of_month >= start_day {
-        return Some(days_from_civil(year, month, day_of_month) * DAY_US);
+    let first_of_month = start_day - i64::from(start_dom) + 1;
+    let day = first_of_month + i64::from(day_of_month) - 1;
+    if day_of_month >= start_dom {
+        return Some(day * DAY_US);
     }
-    let (year, month) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    let day = day_of_month.min(days_in_month(year, month));
-    let days = days_from_civil(year, month, day);
-    date_in_range(days).then_some(days * DAY_US)
+    let next = crate::dates::add_months(day, 1)?;
+    in_python_range(next).then_some(next * DAY_US)
 }
 
 /// Where the next page of the log listing starts.
@@ -257,7 +182,7 @@ pub enum LogPageToken {
 }
 
 /// The `next_page` text of a token (Fernet, like the other page tokens).
-pub fn encrypt_log_token(aes_key: &[u8; 32], token: &LogPageToken) -> String {
+pub fn encrypt_log_token(aes_key: &[u8; 32], token: &LogPageToken, now_s: i64) -> String {
     let plain = match token {
         LogPageToken::At {
             datetime_us,
@@ -268,14 +193,14 @@ pub fn encrypt_log_token(aes_key: &[u8; 32], token: &LogPageToken) -> String {
         LogPageToken::End => json!({"tti": 1}),
     };
     let key = crate::pagination::token_key(aes_key);
-    let now = u64::try_from(crate::storage::now()).unwrap_or(0);
+    let now = u64::try_from(now_s).unwrap_or(0);
     crate::crypto::fernet_encrypt(&key, plain.to_string().as_bytes(), now)
 }
 
 /// A token of [`encrypt_log_token`], or `None` (garbage, foreign, expired: the first page).
-pub fn decrypt_log_token(aes_key: &[u8; 32], text: &str) -> Option<LogPageToken> {
+pub fn decrypt_log_token(aes_key: &[u8; 32], text: &str, now_s: i64) -> Option<LogPageToken> {
     let key = crate::pagination::token_key(aes_key);
-    let now = u64::try_from(crate::storage::now()).unwrap_or(0);
+    let now = u64::try_from(now_s).unwrap_or(0);
     let plain =
         crate::crypto::fernet_decrypt(&key, text, crate::pagination::PAGE_TOKEN_TTL_S, now)?;
     let value: Value = serde_json::from_slice(&plain).ok()?;
@@ -299,28 +224,15 @@ pub fn decrypt_log_token(aes_key: &[u8; 32], text: &str) -> Option<LogPageToken>
 mod tests {
     use super::*;
 
-    #[test]
-    fn civil_round_trip_and_rfc2822() {
-        for days in [-800_000, -1, 0, 1, 19_000, 2_932_896] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(format_date(0), "Thu, 01 Jan 1970 00:00:00 -0000");
-        assert_eq!(
-            format_date(1_795_993_826),
-            "Sun, 29 Nov 2026 23:10:26 -0000"
-        );
-        assert_eq!(
-            format_date_us(days_from_civil(1, 1, 1) * DAY_US),
-            "Mon, 01 Jan 0001 00:00:00 -0000"
-        );
-        // Microseconds are dropped, not rounded; before 1970 too.
-        assert_eq!(format_date_us(-1), "Wed, 31 Dec 1969 23:59:59 -0000");
+    const NOW_S: i64 = 1_795_993_826;
+
+    fn civil(year: i64, month: u32, day: u32) -> i64 {
+        day_number(year, month, day).unwrap()
     }
 
     #[test]
     fn dates_parse_like_strptime() {
-        let day = |y, m, d| Some(days_from_civil(y, m, d));
+        let day = |y, m, d| Some(civil(y, m, d));
         assert_eq!(parse_date_arg("11/20/2026"), day(2026, 11, 20));
         assert_eq!(parse_date_arg("1/5/2026"), day(2026, 1, 5));
         assert_eq!(parse_date_arg("01/05/2026"), day(2026, 1, 5));
@@ -366,8 +278,8 @@ mod tests {
             })
         );
         let w = log_window(Some("11/20/2026"), Some("11/21/2026"), now).unwrap();
-        assert_eq!(w.start_us, days_from_civil(2026, 11, 20) * DAY_US);
-        assert_eq!(w.end_us, days_from_civil(2026, 11, 22) * DAY_US);
+        assert_eq!(w.start_us, civil(2026, 11, 20) * DAY_US);
+        assert_eq!(w.end_us, civil(2026, 11, 22) * DAY_US);
         let w = log_window(Some("bad"), Some("bad"), now).unwrap();
         assert_eq!((w.start_us, w.end_us), (now - DAY_US, now + DAY_US));
         assert_eq!(log_window(None, Some("12/31/9999"), now), None);
@@ -375,28 +287,16 @@ mod tests {
 
     #[test]
     fn aggregate_days_rebuild_from_the_start_month() {
-        let start = days_from_civil(2026, 2, 25) * DAY_US + 3_600_000_000;
-        assert_eq!(
-            aggregate_day(start, 27),
-            Some(days_from_civil(2026, 2, 27) * DAY_US)
-        );
-        assert_eq!(
-            aggregate_day(start, 3),
-            Some(days_from_civil(2026, 3, 3) * DAY_US)
-        );
+        let start = civil(2026, 2, 25) * DAY_US + 3_600_000_000;
+        assert_eq!(aggregate_day(start, 27), Some(civil(2026, 2, 27) * DAY_US));
+        assert_eq!(aggregate_day(start, 3), Some(civil(2026, 3, 3) * DAY_US));
         // A day the start's month lacks: Python's ValueError.
         assert_eq!(aggregate_day(start, 30), None);
         // relativedelta clamps: Jan 31 start, day 30 → Feb 28.
-        let start = days_from_civil(2026, 1, 31) * DAY_US;
-        assert_eq!(
-            aggregate_day(start, 30),
-            Some(days_from_civil(2026, 2, 28) * DAY_US)
-        );
-        let start = days_from_civil(2026, 12, 20) * DAY_US;
-        assert_eq!(
-            aggregate_day(start, 2),
-            Some(days_from_civil(2027, 1, 2) * DAY_US)
-        );
+        let start = civil(2026, 1, 31) * DAY_US;
+        assert_eq!(aggregate_day(start, 30), Some(civil(2026, 2, 28) * DAY_US));
+        let start = civil(2026, 12, 20) * DAY_US;
+        assert_eq!(aggregate_day(start, 2), Some(civil(2027, 1, 2) * DAY_US));
     }
 
     #[test]
@@ -407,13 +307,16 @@ mod tests {
             id: 42,
             page_number: 2,
         };
-        let text = encrypt_log_token(&key, &at);
+        let text = encrypt_log_token(&key, &at, NOW_S);
         assert!(text.starts_with("gAAAAA"));
-        assert_eq!(decrypt_log_token(&key, &text), Some(at));
-        let end = encrypt_log_token(&key, &LogPageToken::End);
-        assert_eq!(decrypt_log_token(&key, &end), Some(LogPageToken::End));
-        assert_eq!(decrypt_log_token(&[4u8; 32], &text), None);
-        assert_eq!(decrypt_log_token(&key, "garbage"), None);
+        assert_eq!(decrypt_log_token(&key, &text, NOW_S), Some(at));
+        let end = encrypt_log_token(&key, &LogPageToken::End, NOW_S);
+        assert_eq!(
+            decrypt_log_token(&key, &end, NOW_S),
+            Some(LogPageToken::End)
+        );
+        assert_eq!(decrypt_log_token(&[4u8; 32], &text, NOW_S), None);
+        assert_eq!(decrypt_log_token(&key, "garbage", NOW_S), None);
         // A token of the user and organization lists is not a log token.
         let list = crate::pagination::encrypt(
             &crate::pagination::token_key(&key),
@@ -422,7 +325,8 @@ mod tests {
                 page_number: 1,
                 offset_val: 0,
             },
+            NOW_S,
         );
-        assert_eq!(decrypt_log_token(&key, &list), None);
+        assert_eq!(decrypt_log_token(&key, &list, NOW_S), None);
     }
 }

@@ -65,6 +65,7 @@ fn run() -> Result<(), String> {
             fault_control: None,
             registry_size: args.registry_size,
             request_timeout: args.request_timeout,
+            clock: quay_emulator::Clock::system(),
         };
         let running = start(options).await.map_err(|e| e.to_string())?;
         {

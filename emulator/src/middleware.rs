@@ -217,7 +217,7 @@ fn authorize(
         return Err(ApiError::invalid_token());
     }
     if superuser == Some(true) {
-        require_fresh_login(auth, config)?;
+        require_fresh_login(auth, state)?;
     }
     let allowed = permitted(access, auth, config);
     if early {
@@ -241,14 +241,15 @@ fn authorize(
 
 /// Quay's `require_fresh_login`: a session of a user with a password must have signed in within
 /// `FRESH_LOGIN_TIMEOUT` (OAuth tokens are exempt).
-pub fn require_fresh_login(auth: &RequestAuth, config: &Config) -> Result<(), ApiError> {
+pub fn require_fresh_login(auth: &RequestAuth, state: &AppState) -> Result<(), ApiError> {
+    let config = state.config();
     if let Identity::Session { user } = &auth.identity {
         let login = auth
             .session
             .as_ref()
             .and_then(|s| s.login_time)
             .unwrap_or(0);
-        if user.has_password && login < crate::storage::now() - config.fresh_login_timeout_s {
+        if user.has_password && login < state.clock().unix_s() - config.fresh_login_timeout_s {
             return Err(ApiError::fresh_login_required());
         }
     }

@@ -26,24 +26,21 @@ pub fn token_key(aes_key: &[u8; 32]) -> [u8; 32] {
     digest.finalize().into()
 }
 
-fn now_s() -> u64 {
-    u64::try_from(crate::storage::now()).unwrap_or(0)
-}
-
 /// Quay's `encrypt_page_token(json.dumps(token))`.
-pub fn encrypt(key: &[u8; 32], token: &PageToken) -> String {
+pub fn encrypt(key: &[u8; 32], token: &PageToken, now_s: i64) -> String {
     let text = crate::python::json_dumps(&json!({
         "start_index": token.start_index,
         "page_number": token.page_number,
         "is_datetime": false,
         "offset_val": token.offset_val,
     }));
-    crate::crypto::fernet_encrypt(key, text.as_bytes(), now_s())
+    crate::crypto::fernet_encrypt(key, text.as_bytes(), u64::try_from(now_s).unwrap_or(0))
 }
 
 /// Quay's `decrypt_page_token`: `None` for anything that is not a live token of this registry.
-pub fn decrypt(key: &[u8; 32], text: &str) -> Option<PageToken> {
-    let plain = crate::crypto::fernet_decrypt(key, text, PAGE_TOKEN_TTL_S, now_s())?;
+pub fn decrypt(key: &[u8; 32], text: &str, now_s: i64) -> Option<PageToken> {
+    let now = u64::try_from(now_s).unwrap_or(0);
+    let plain = crate::crypto::fernet_decrypt(key, text, PAGE_TOKEN_TTL_S, now)?;
     let value: Value = serde_json::from_slice(&plain).ok()?;
     Some(PageToken {
         start_index: value.get("start_index")?.as_i64()?,
@@ -121,14 +118,14 @@ mod tests {
             page_number: 1,
             offset_val: 0,
         };
-        let text = encrypt(&key, &token);
+        let text = encrypt(&key, &token, 1_795_993_826);
         assert!(text.starts_with("gAAAAA"));
         assert!(text
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"-_=".contains(&b)));
-        assert_eq!(decrypt(&key, &text), Some(token));
-        assert_eq!(decrypt(&token_key(&[8u8; 32]), &text), None);
-        assert_eq!(decrypt(&key, "not a token"), None);
+        assert_eq!(decrypt(&key, &text, 1_795_993_826), Some(token));
+        assert_eq!(decrypt(&token_key(&[8u8; 32]), &text, 1_795_993_826), None);
+        assert_eq!(decrypt(&key, "not a token", 1_795_993_826), None);
     }
 
     #[test]

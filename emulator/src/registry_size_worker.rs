@@ -8,7 +8,7 @@
 //! the one SQLite connection) only ever waits for one short batch. A calculation interrupted by a
 //! stop or a crash is queued again and runs after the next start.
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -93,13 +93,6 @@ pub fn spawn(state: AppState, options: RegistrySizeWorkerOptions) -> Option<Work
     Some(WorkerHandle { stop, task })
 }
 
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
-}
-
 /// Storage work on a blocking thread (the connection mutex must not block the runtime).
 async fn blocking<T, F>(state: &AppState, work: F) -> Result<T, String>
 where
@@ -172,7 +165,7 @@ async fn calculate(
     let result = match outcome {
         Ok(total) => {
             blocking(state, move |s| {
-                s.finish_registry_size_calculation(total, now_ms())
+                s.finish_registry_size_calculation(total, s.clock().unix_ms())
             })
             .await
         }

@@ -132,7 +132,7 @@ pub fn create_access_token(db: &Path, username: &str, scope: &str) -> Result<Str
             user.id,
             scope,
             &crate::crypto::sha256_hex(&token),
-            crate::storage::now() + TEN_YEARS_S,
+            storage.clock().unix_s() + TEN_YEARS_S,
         )
         .map_err(|e| e.to_string())?;
     Ok(token)

@@ -8,6 +8,7 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::fault::{FaultConfig, FaultControl, FaultLayer};
 use crate::registry_size_worker::{self, RegistrySizeWorkerOptions, WorkerHandle};
@@ -37,6 +38,8 @@ pub struct EmulatorOptions {
     pub registry_size: RegistrySizeWorkerOptions,
     /// How long a request may take before it is answered 504 (nginx's 60 s by default).
     pub request_timeout: Duration,
+    /// Where every "now" comes from: the wall clock by default; tests pin it.
+    pub clock: Clock,
 }
 
 impl EmulatorOptions {
@@ -51,7 +54,14 @@ impl EmulatorOptions {
             fault_control: None,
             registry_size: RegistrySizeWorkerOptions::default(),
             request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
+            clock: Clock::system(),
         }
+    }
+
+    /// Reads every date from `clock` (a pinned one in tests: see [`Clock::pinned`]).
+    pub fn clock(mut self, clock: Clock) -> EmulatorOptions {
+        self.clock = clock;
+        self
     }
 
     /// Answers 504 to requests that take longer (see [`crate::limits`]).
@@ -120,6 +130,7 @@ pub enum StartError {
 /// A running emulator inside the caller's tokio runtime. Dropping it stops the server.
 pub struct RunningEmulator {
     addr: SocketAddr,
+    clock: Clock,
     faults: FaultControl,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<io::Result<()>>>,
@@ -136,6 +147,11 @@ impl RunningEmulator {
     /// `http://127.0.0.1:PORT`, no trailing slash.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// The clock its dates come from.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     /// Replaces the injected faults for the requests that arrive from now on
@@ -190,19 +206,23 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         fault_control,
         registry_size,
         request_timeout,
+        clock,
     } = opts;
     let faults = match fault_control {
         Some(control) => control,
         None => FaultControl::new(faults).map_err(StartError::Faults)?,
     };
     let path = db_path.clone();
-    let storage = tokio::task::spawn_blocking(move || Storage::open(&path))
-        .await
-        .map_err(|e| StartError::Runtime(io::Error::other(e.to_string())))?
-        .map_err(|source| StartError::Database {
-            path: db_path.clone(),
-            source,
-        })?;
+    crate::clock::serve_database_with(&db_path, &clock);
+    let storage_clock = clock.clone();
+    let storage =
+        tokio::task::spawn_blocking(move || Storage::open_with_clock(&path, storage_clock))
+            .await
+            .map_err(|e| StartError::Runtime(io::Error::other(e.to_string())))?
+            .map_err(|source| StartError::Database {
+                path: db_path.clone(),
+                source,
+            })?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|source| StartError::Listen {
@@ -247,6 +267,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
     });
     Ok(RunningEmulator {
         addr,
+        clock,
         faults,
         stop: Some(stop),
         task: Some(task),

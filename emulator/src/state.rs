@@ -67,6 +67,11 @@ impl AppState {
         self.route(pattern).and_then(|r| r.endpoint(method))
     }
 
+    /// The emulator's one clock (see [`crate::clock`]).
+    pub fn clock(&self) -> &crate::clock::Clock {
+        self.0.storage.clock()
+    }
+
     /// Direct storage access for blocking code (tests, seeding).
     pub fn storage(&self) -> &Storage {
         &self.0.storage

@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::clock::Clock;
 
 mod accounts;
 mod builds;
@@ -81,14 +83,6 @@ pub enum StorageError {
     },
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
-}
-
-/// Seconds since the Unix epoch.
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,11 +184,19 @@ pub struct Storage {
     conn: Mutex<Connection>,
     readers: readers::ReaderPool,
     aes_key: [u8; 32],
+    clock: Clock,
 }
 
 impl Storage {
-    /// Opens (creating when missing, with its parent directory) and migrates the database.
+    /// Opens (creating when missing, with its parent directory) and migrates the database. Its
+    /// dates come from the clock of the emulator serving it in this process (a test's pinned
+    /// clock), else from the wall clock (see [`Storage::open_with_clock`]).
     pub fn open(path: &Path) -> Result<Storage, StorageError> {
+        Storage::open_with_clock(path, crate::clock::for_database(path))
+    }
+
+    /// [`Storage::open`] with its dates read from `clock`.
+    pub fn open_with_clock(path: &Path, clock: Clock) -> Result<Storage, StorageError> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|source| StorageError::CreateDir {
                 path: parent.to_path_buf(),
@@ -213,7 +215,22 @@ impl Storage {
             conn: Mutex::new(conn),
             readers: readers::ReaderPool::new(path),
             aes_key,
+            clock,
         })
+    }
+
+    /// Where this storage's "now" comes from.
+    pub fn clock(&self) -> &Clock {
+        &self.clock
+    }
+
+    /// Now, in Unix seconds (the unit of the tables' dates).
+    fn now(&self) -> i64 {
+        self.clock.unix_s()
+    }
+
+    fn now_ms(&self) -> i64 {
+        self.clock.unix_ms()
     }
 
     fn conn(&self) -> MutexGuard<'_, Connection> {
@@ -252,7 +269,7 @@ impl Storage {
         if taken {
             return Ok(None);
         }
-        let now = now();
+        let now = self.now();
         tx.execute(
             "INSERT INTO users (uuid, username, email, password_hash, verified, \
              removed_tag_expiration_s, creation_date) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -514,9 +531,16 @@ fn load_or_create_key(conn: &Connection) -> Result<[u8; 32], StorageError> {
 mod tests {
     use super::*;
 
+    /// 2026-11-22 12:00 UTC.
+    const NOW: i64 = 1_795_348_800;
+
     fn temp_db() -> (tempfile::TempDir, Storage) {
         let dir = tempfile::tempdir().unwrap();
-        let storage = Storage::open(&dir.path().join("sub/dir/registry.db")).unwrap();
+        let storage = Storage::open_with_clock(
+            &dir.path().join("sub/dir/registry.db"),
+            Clock::pinned_unix(NOW),
+        )
+        .unwrap();
         (dir, storage)
     }
 
@@ -534,7 +558,7 @@ mod tests {
         NewSession {
             cookie_hash: crate::crypto::sha256_hex(&crate::crypto::random_urlsafe(32)),
             csrf_token: "csrf".into(),
-            login_time: Some(now()),
+            login_time: Some(NOW),
             expires_at: None,
         }
     }
@@ -618,7 +642,7 @@ mod tests {
             description: "d".into(),
             token_hash: crate::crypto::sha256_hex("TOKEN"),
             scope: "user:read".into(),
-            expires_at: now() + 9000,
+            expires_at: NOW + 9000,
         };
         storage
             .initialize_first_user(&new_user("admin"), Some(&token), &new_session())

@@ -11,7 +11,6 @@ use quay_emulator::routes::{
     api_routes, endpoint, route_table, router, Access, ApiRoute, EndpointInfo, RouteInfo,
 };
 use quay_emulator::state::AppState;
-use quay_emulator::storage::Storage;
 use serde_json::{json, Value};
 
 async fn super_only(auth: RequestAuth) -> Json<Value> {
@@ -45,7 +44,7 @@ struct Server {
 async fn server() -> Server {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
-    let storage = Storage::open(&db).unwrap();
+    let storage = test_storage(&db);
     let routes = table();
     let info = route_table(&routes);
     let state = AppState::new(reference_config(), storage, None, info.clone());

@@ -9,7 +9,6 @@ use common::*;
 use quay_emulator::auth::RequestAuth;
 use quay_emulator::routes::{api_routes, endpoint, route_table, router, ApiRoute};
 use quay_emulator::state::AppState;
-use quay_emulator::storage::Storage;
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -205,7 +204,7 @@ async fn whoami(auth: RequestAuth) -> Json<Value> {
 async fn with_write_route() -> (tempfile::TempDir, std::net::SocketAddr) {
     let dir = tempfile::tempdir().unwrap();
     let config = reference_config();
-    let storage = Storage::open(&dir.path().join("r.db")).unwrap();
+    let storage = test_storage(&dir.path().join("r.db"));
     let mut routes = api_routes(&config);
     routes.push(
         ApiRoute::new("/api/v1/test/whoami", "test", "tests.Whoami").op(endpoint(
@@ -330,7 +329,7 @@ async fn writes_need_a_token_or_the_session_csrf_token() {
 fn start_blocking_serves_and_stops_on_drop() {
     let dir = tempfile::tempdir().unwrap();
     let emu = quay_emulator::start_blocking(
-        quay_emulator::EmulatorOptions::new(dir.path().join("r.db")).config(reference_config()),
+        test_options(dir.path().join("r.db")).config(reference_config()),
     )
     .unwrap();
     let addr = emu.addr();

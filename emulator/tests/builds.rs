@@ -27,10 +27,6 @@ fn logs_path(uuid: &str) -> String {
     format!("/api/v1/superuser/{uuid}/logs")
 }
 
-fn now() -> i64 {
-    quay_emulator::storage::now()
-}
-
 /// A registry with the superuser `admin` (initialize token returned) who owns `testorg`, the
 /// user `alice` who owns `otherorg` (admin is no member), the repositories `testorg/repo` and
 /// `otherorg/app`, the robot `testorg+bot` and the global read-only superuser `auditor`.
@@ -180,7 +176,7 @@ async fn phases_as_quay_computes_them() {
         build(&emu, &b)
     };
     let live = json!({"total_commands": 7, "current_command": 3, "push_completion": 0.0,
-                      "pull_completion": 1.0, "heartbeat": now()});
+                      "pull_completion": 1.0, "heartbeat": emu.now_s()});
     let cases: Vec<(String, &str, Value)> = vec![
         // Every stored phase shows as is.
         (make("waiting", &|_| {}), "waiting", json!({})),
@@ -222,18 +218,18 @@ async fn phases_as_quay_computes_them() {
         (
             make("pushing", &|b| {
                 b.queue_retries = Some(1);
-                b.status = Some(json!({"heartbeat": now() - 120}));
+                b.status = Some(json!({"heartbeat": emu.now_s() - 120}));
             }),
             "internalerror",
-            json!({"heartbeat": now() - 120}),
+            json!({"heartbeat": emu.now_s() - 120}),
         ),
         (
             make("building", &|b| {
                 b.queue_retries = Some(0);
-                b.status = Some(json!({"heartbeat": now() - 120}));
+                b.status = Some(json!({"heartbeat": emu.now_s() - 120}));
             }),
             "expired",
-            json!({"heartbeat": now() - 120}),
+            json!({"heartbeat": emu.now_s() - 120}),
         ),
         (
             make("building", &|b| b.status = Some(json!({"heartbeat": 0}))),
@@ -558,7 +554,7 @@ async fn a_running_build_grows_through_the_library() {
     set_build_status(
         &db,
         &uuid,
-        Some(json!({"total_commands": 3, "current_command": 0, "heartbeat": now()})),
+        Some(json!({"total_commands": 3, "current_command": 0, "heartbeat": emu.now_s()})),
         None,
     )
     .unwrap();
@@ -659,10 +655,10 @@ async fn access_rules_of_the_build_routes() {
 async fn demo_builds_read_in_every_phase() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let summary = quay_emulator::demo::seed_at(&db, 5, now()).unwrap();
+    let summary = quay_emulator::demo::seed_at(&db, 5, NOW_S).unwrap();
     let config_path = quay_emulator::demo::write_config(&db, &summary).unwrap();
     let config = quay_emulator::load_config(Some(&config_path), None).unwrap();
-    let running = quay_emulator::start(quay_emulator::EmulatorOptions::new(&db).config(config))
+    let running = quay_emulator::start(test_options(&db).config(config))
         .await
         .unwrap();
     let emu = Emu {

@@ -12,7 +12,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use quay_emulator::demo::{self, DemoSummary};
-use quay_emulator::{load_config, start, EmulatorOptions};
+use quay_emulator::{load_config, start, Clock, EmulatorOptions};
 
 /// A fixed "now" (Sun, 18 Nov 2026 ~ 22:13 UTC) so two seeds are comparable row for row.
 const NOW: i64 = 1_795_039_200;
@@ -468,7 +468,9 @@ fn check_builds(conn: &Connection, summary: &DemoSummary) {
 }
 
 async fn serve_checks(db: PathBuf, config: quay_emulator::Config) {
-    let running = start(EmulatorOptions::new(&db).config(config))
+    // Served on the seed's own date.
+    let options = EmulatorOptions::new(&db).clock(Clock::pinned_unix(NOW));
+    let running = start(options.config(config))
         .await
         .expect("serves the seeded database");
     let client = common::client();
@@ -524,10 +526,7 @@ async fn serve_checks(db: PathBuf, config: quay_emulator::Config) {
             "INSERT INTO oauth_access_tokens (uuid, application_id, authorized_user_id, scope, \
              token_hash, created_at, expires_at) \
              VALUES ('demo-test-token', last_insert_rowid(), 1, 'user:read super:user', ?1, 0, ?2)",
-            rusqlite::params![
-                quay_emulator::crypto::sha256_hex(&token),
-                quay_emulator::storage::now() + 3_600
-            ],
+            rusqlite::params![quay_emulator::crypto::sha256_hex(&token), NOW + 3_600],
         )
         .unwrap();
     }

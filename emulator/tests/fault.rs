@@ -5,9 +5,9 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use quay_emulator::{
-    start, start_blocking, EmulatorOptions, FaultBody, FaultConfig, RunningEmulator, StartError,
-};
+use common::test_options;
+
+use quay_emulator::{start, start_blocking, FaultBody, FaultConfig, RunningEmulator, StartError};
 
 struct Faulty {
     running: RunningEmulator,
@@ -35,7 +35,7 @@ impl Faulty {
 
 async fn emulator_with(faults: FaultConfig) -> Faulty {
     let dir = tempfile::tempdir().expect("tempdir");
-    let opts = EmulatorOptions::new(dir.path().join("registry.db"))
+    let opts = test_options(dir.path().join("registry.db"))
         .config(common::reference_config())
         .faults(faults);
     let running = start(opts).await.expect("emulator starts");
@@ -233,7 +233,7 @@ async fn not_json_body_is_a_sign_in_page_under_200_or_the_status() {
 #[tokio::test]
 async fn a_restart_on_the_same_port_and_database_keeps_the_fault_switch() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let options = EmulatorOptions::new(dir.path().join("registry.db"))
+    let options = test_options(dir.path().join("registry.db"))
         .config(common::reference_config())
         .faults(FaultConfig::status(503));
     let first = start(options.clone()).await.expect("emulator starts");
@@ -360,7 +360,7 @@ async fn faults_can_be_switched_at_runtime() {
 #[tokio::test]
 async fn invalid_faults_refuse_to_start() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = EmulatorOptions::new(dir.path().join("registry.db"))
+    let opts = test_options(dir.path().join("registry.db"))
         .faults(FaultConfig::status(503).with_rate(150));
     match start(opts).await {
         Err(StartError::Faults(message)) => assert!(message.contains("0 to 100"), "{message}"),
@@ -377,7 +377,7 @@ async fn invalid_faults_refuse_to_start() {
 fn blocking_emulator_switches_faults_too() {
     let dir = tempfile::tempdir().unwrap();
     let emu = start_blocking(
-        EmulatorOptions::new(dir.path().join("registry.db")).faults(FaultConfig::status(503)),
+        test_options(dir.path().join("registry.db")).faults(FaultConfig::status(503)),
     )
     .unwrap();
     let get = |path: &str| {

@@ -49,11 +49,8 @@ async fn success_with_token_then_token_works() {
             httpdate::parse_http_date(date).unwrap()
         })
         .expect("Expires attribute");
-    let days = expires
-        .duration_since(std::time::SystemTime::now())
-        .unwrap()
-        .as_secs_f64()
-        / 86_400.0;
+    let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(emu.now_s().unsigned_abs());
+    let days = expires.duration_since(now).unwrap().as_secs_f64() / 86_400.0;
     assert!((30.9..=31.1).contains(&days), "{days} days");
     let csrf = headers["x-next-csrf-token"].to_str().unwrap();
     assert_eq!(csrf.len(), 64);
@@ -396,7 +393,7 @@ async fn get_redirects_and_options_has_no_cors() {
 async fn database_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("data/registry.db");
-    let opts = || quay_emulator::EmulatorOptions::new(&db).config(reference_config());
+    let opts = || test_options(&db).config(reference_config());
     let first = quay_emulator::start(opts()).await.unwrap();
     let client = client();
     let body: Value = client

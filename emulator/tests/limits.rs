@@ -12,7 +12,7 @@ async fn emulator(
 ) -> (RunningEmulator, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("tempdir");
     let opts = options(
-        EmulatorOptions::new(dir.path().join("registry.db")).config(common::reference_config()),
+        common::test_options(dir.path().join("registry.db")).config(common::reference_config()),
     );
     (start(opts).await.expect("emulator starts"), dir)
 }

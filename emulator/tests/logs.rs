@@ -6,7 +6,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
-use quay_emulator::logs::{days_from_civil, format_date_us, DAY_US};
+use quay_emulator::dates::{day_number, format_date_us, DAY_US};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -18,6 +18,15 @@ const ALICE_HASH: &str = "ff8d9819fc0e12bf0d24892e45987e249a28dce836a85cad60e28e
 /// Unix microseconds of `y-m-d` 00:00 UTC plus `secs`.
 fn at(y: i64, m: u32, d: u32, secs: i64) -> i64 {
     days_from_civil(y, m, d) * DAY_US + secs * 1_000_000
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    day_number(y, m, d).expect("a real date")
+}
+
+/// `(year, month, day)` of a day number.
+fn ymd(day: i64) -> (i64, u32, u32) {
+    quay_emulator::dates::ymd(day).expect("a day time can hold")
 }
 
 fn user_id(emu: &Emu, name: &str) -> i64 {
@@ -303,9 +312,9 @@ async fn window_defaults_date_parsing_and_boundaries() {
     let admin = user_id(&emu, "admin");
 
     // No dates: now − 1 day … now + 1 day, with the time of day.
-    let before = quay_emulator::logs::now_us();
+    let before = emu.now_us();
     let (status, body) = get(&emu, &token, LOGS).await;
-    let after = quay_emulator::logs::now_us();
+    let after = emu.now_us();
     assert_eq!(status, 200);
     assert!(seconds_between(before - DAY_US, after - DAY_US)
         .contains(body["start_time"].as_str().unwrap()));
@@ -323,9 +332,9 @@ async fn window_defaults_date_parsing_and_boundaries() {
         "starttime=%2011/20/2026&endtime=11/20/2026%20UTC",
         "starttime=00/10/2026&endtime=11/20/26",
     ] {
-        let before = quay_emulator::logs::now_us();
+        let before = emu.now_us();
         let (status, body) = get(&emu, &token, &format!("{LOGS}?{query}")).await;
-        let after = quay_emulator::logs::now_us();
+        let after = emu.now_us();
         assert_eq!(status, 200, "{query}");
         assert!(
             seconds_between(before - DAY_US, after - DAY_US)
@@ -362,9 +371,9 @@ async fn window_defaults_date_parsing_and_boundaries() {
         assert_eq!(body["end_time"], end, "{query}");
     }
     // Only one date given: the other is the default.
-    let before = quay_emulator::logs::now_us();
+    let before = emu.now_us();
     let (_, body) = get(&emu, &token, &format!("{LOGS}?starttime=11/20/2026")).await;
-    let after = quay_emulator::logs::now_us();
+    let after = emu.now_us();
     assert_eq!(body["start_time"], "Fri, 20 Nov 2026 00:00:00 -0000");
     assert!(seconds_between(before + DAY_US, after + DAY_US)
         .contains(body["end_time"].as_str().unwrap()));
@@ -562,14 +571,14 @@ async fn next_page_on_every_non_empty_page_then_an_empty_page() {
     // The window is recomputed on every request: a token followed without dates reads the
     // default window (where these entries are not).
     let next = first["next_page"].as_str().unwrap();
-    let before = quay_emulator::logs::now_us();
+    let before = emu.now_us();
     let (status, body) = get(
         &emu,
         &token,
         &format!("{LOGS}?next_page={}", urlencode(next)),
     )
     .await;
-    let after = quay_emulator::logs::now_us();
+    let after = emu.now_us();
     assert_eq!(status, 200);
     assert!(seconds_between(before - DAY_US, after - DAY_US)
         .contains(body["start_time"].as_str().unwrap()));
@@ -1339,12 +1348,12 @@ async fn a_signin_over_a_signed_in_session_is_performed_by_the_previous_user() {
 async fn demo_data_pages_quickly_and_completely() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
-    let now = quay_emulator::storage::now();
+    let now = NOW_S;
     let summary = quay_emulator::demo::seed_at(&db, 3, now).unwrap();
     assert!(summary.log_entries >= 200_000);
     let config_path = quay_emulator::demo::write_config(&db, &summary).unwrap();
     let config = quay_emulator::load_config(Some(&config_path), None).unwrap();
-    let running = quay_emulator::start(quay_emulator::EmulatorOptions::new(&db).config(config))
+    let running = quay_emulator::start(test_options(&db).config(config))
         .await
         .unwrap();
     let emu = Emu {
@@ -1356,8 +1365,8 @@ async fn demo_data_pages_quickly_and_completely() {
 
     // Two whole days, ten days back.
     let day = now.div_euclid(86_400) - 10;
-    let (y, m, d) = quay_emulator::logs::civil_from_days(day);
-    let (y2, m2, d2) = quay_emulator::logs::civil_from_days(day + 1);
+    let (y, m, d) = ymd(day);
+    let (y2, m2, d2) = ymd(day + 1);
     let window = format!("starttime={m:02}/{d:02}/{y}&endtime={m2:02}/{d2:02}/{y2}");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let expected: i64 = conn
@@ -1418,8 +1427,8 @@ async fn demo_data_pages_quickly_and_completely() {
 
     // 31 days of counts add up to the stored rows of that window.
     let start_day = now.div_euclid(86_400) - 40;
-    let (y, m, d) = quay_emulator::logs::civil_from_days(start_day);
-    let (y2, m2, d2) = quay_emulator::logs::civil_from_days(start_day + 30);
+    let (y, m, d) = ymd(start_day);
+    let (y2, m2, d2) = ymd(start_day + 30);
     let (status, agg) = get(
         &emu,
         &token,

@@ -680,7 +680,7 @@ async fn full_implicit_flow_with_a_cookie_jar() {
     assert_eq!(resp.status(), 403, "no org:admin granted");
 
     // The superuser rule itself, on the tokens the flow issued.
-    let storage = quay_emulator::storage::Storage::open(&db).unwrap();
+    let storage = test_storage(&db);
     let config = reference_config();
     let superuser = quay_emulator::routes::Access::SuperUser { fresh_login: true };
     for (token, expected) in [(&token, true), (&alice_token, false)] {

@@ -4,10 +4,10 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use common::*;
-use quay_emulator::{start, Config, EmulatorOptions, RegistrySizeWorkerOptions, RunningEmulator};
+use quay_emulator::{start, Config, RegistrySizeWorkerOptions, RunningEmulator};
 use reqwest::Method;
 use rusqlite::{params, Connection};
 use serde_json::{json, Value};
@@ -29,9 +29,7 @@ fn fast() -> RegistrySizeWorkerOptions {
 }
 
 async fn start_on(db: &Path, config: Config, worker: RegistrySizeWorkerOptions) -> RunningEmulator {
-    let opts = EmulatorOptions::new(db)
-        .config(config)
-        .registry_size_worker(worker);
+    let opts = test_options(db).config(config).registry_size_worker(worker);
     start(opts).await.expect("emulator starts")
 }
 
@@ -59,13 +57,6 @@ async fn restart(emu: Emu, worker: RegistrySizeWorkerOptions) -> Emu {
         dir,
         client,
     }
-}
-
-fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap()
-        .as_millis() as i64
 }
 
 async fn size(emu: &Emu, token: &str) -> Value {
@@ -277,7 +268,7 @@ async fn worker_runs_a_queued_calculation_and_counts_shared_blobs_once() {
     let token = emu.admin_token("admin").await;
     let total = seed_registry(&emu);
 
-    let before = now_ms();
+    let before = emu.running.clock().unix_ms();
     assert_eq!(queue(&emu, &token).await, 201);
     let mut answered_202 = false;
     let deadline = Instant::now() + Duration::from_secs(10);
@@ -304,7 +295,7 @@ async fn worker_runs_a_queued_calculation_and_counts_shared_blobs_once() {
         assert!(Instant::now() < deadline, "timed out: {seen:?}");
         tokio::time::sleep(Duration::from_millis(5)).await;
     };
-    let after = now_ms();
+    let after = emu.running.clock().unix_ms();
     assert!(answered_202, "running never observed: {seen:?}");
     assert!(
         seen == ["queued", "running", "done"] || seen == ["running", "done"],

@@ -49,10 +49,6 @@ fn server_path(service: &str, kid: &str) -> String {
     format!("/keys/services/{service}/keys/{kid}")
 }
 
-fn now() -> i64 {
-    quay_emulator::storage::now()
-}
-
 fn b64(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -226,7 +222,8 @@ impl Service {
     }
 
     fn claims(&self) -> Value {
-        let t = now();
+        // The emulator reads NOW_S when it starts, moments before.
+        let t = NOW_S;
         json!({"iss": self.name, "aud": AUDIENCE, "iat": t, "nbf": t, "exp": t + 300})
     }
 
@@ -290,7 +287,7 @@ async fn register(emu: &Emu, service: &Service, query: &str) {
 #[tokio::test]
 async fn create_returns_the_private_key_once_and_stores_an_approved_key() {
     let (emu, token) = registry("").await;
-    let expiration = now() + 7 * DAY;
+    let expiration = emu.now_s() + 7 * DAY;
     let resp = emu
         .call(
             Method::POST,
@@ -370,7 +367,7 @@ async fn create_returns_the_private_key_once_and_stores_an_approved_key() {
     assert_eq!(key["rotation_duration"], Value::Null);
     assert_eq!(gmt_seconds(&key["expiration_date"]), expiration);
     let created_at = gmt_seconds(&key["created_date"]);
-    assert!((created_at - now()).abs() < 60);
+    assert!((created_at - emu.now_s()).abs() < 60);
     let approval = &key["approval"];
     assert_eq!(
         sorted_keys(approval),
@@ -474,7 +471,7 @@ async fn create_defaults_and_expiration_forms() {
     )
     .await;
     // A fractional expiration is kept to the second.
-    let at = now() + 3600;
+    let at = emu.now_s() + 3600;
     let fractional = create_kid(
         &emu,
         &token,
@@ -504,7 +501,7 @@ async fn create_defaults_and_expiration_forms() {
 #[tokio::test]
 async fn create_errors_come_in_quays_order_and_change_nothing() {
     let (emu, token) = registry("").await;
-    let past = now() - 10;
+    let past = emu.now_s() - 10;
     for (body, detail) in [
         (
             json!({"name": "nosvc", "expiration": 1_795_993_800}),
@@ -722,7 +719,7 @@ async fn sessions_need_a_fresh_login_for_writes_only() {
 #[tokio::test]
 async fn update_changes_expiration_then_name_and_metadata() {
     let (emu, token) = registry("").await;
-    let first = now() + DAY;
+    let first = emu.now_s() + DAY;
     let kid = create_kid(
         &emu,
         &token,
@@ -778,7 +775,7 @@ async fn update_changes_expiration_then_name_and_metadata() {
     assert_eq!(key_entries(&emu).pop().unwrap().metadata["name"], "renamed");
 
     // A new expiration: service_key_extend with the old and the new date.
-    let second = now() + 2 * DAY;
+    let second = emu.now_s() + 2 * DAY;
     let (status, key) = put(json!({"expiration": second})).await;
     assert_eq!(status, 200);
     assert_eq!(gmt_seconds(&key["expiration_date"]), second);
@@ -805,7 +802,7 @@ async fn update_changes_expiration_then_name_and_metadata() {
             Method::PUT,
             &key_path(&kid),
             Some(&token),
-            Some(json!({"expiration": now() - 5})),
+            Some(json!({"expiration": emu.now_s() - 5})),
         )
         .await;
     expect_shape_a(
@@ -833,7 +830,7 @@ async fn update_changes_expiration_then_name_and_metadata() {
     assert_eq!(log_count(), count);
 
     // A bad name after a good expiration: the expiration change is kept (and logged).
-    let third = now() + 3 * DAY;
+    let third = emu.now_s() + 3 * DAY;
     let resp = emu
         .call(
             Method::PUT,
@@ -858,7 +855,7 @@ async fn update_changes_expiration_then_name_and_metadata() {
     assert_eq!(entries[count].metadata["name"], "bad name!");
 
     // Both at once: extend, then modify with the same metadata object.
-    let fourth = now() + 4 * DAY;
+    let fourth = emu.now_s() + 4 * DAY;
     let (status, _) = put(json!({"expiration": fourth, "name": "both"})).await;
     assert_eq!(status, 200);
     let entries = key_entries(&emu);
@@ -897,7 +894,7 @@ async fn update_changes_expiration_then_name_and_metadata() {
 #[tokio::test]
 async fn delete_answers_204_and_logs_and_stale_keys_are_hidden() {
     let (emu, token) = registry("").await;
-    let expiration = now() + DAY;
+    let expiration = emu.now_s() + DAY;
     let kid = create_kid(
         &emu,
         &token,
@@ -932,8 +929,8 @@ async fn delete_answers_204_and_logs_and_stale_keys_are_hidden() {
     emu.sql(&format!(
         "UPDATE service_keys SET expiration_date = {} WHERE kid = '{recent}';
          UPDATE service_keys SET expiration_date = {} WHERE kid = '{stale}';",
-        now() - DAY,
-        now() - 8 * DAY
+        emu.now_s() - DAY,
+        emu.now_s() - 8 * DAY
     ));
     let kids: Vec<Value> = listed(&emu, &token)
         .await
@@ -967,7 +964,7 @@ async fn delete_answers_204_and_logs_and_stale_keys_are_hidden() {
 async fn key_server_registers_a_pending_key_that_a_superuser_approves() {
     let (emu, token) = registry("").await;
     let svc = Service::new("pendingsvc");
-    let expiration = now() + 7 * DAY;
+    let expiration = emu.now_s() + 7 * DAY;
     let resp = put_server_key(
         &emu,
         &svc.name,
@@ -1043,7 +1040,7 @@ async fn key_server_registers_a_pending_key_that_a_superuser_approves() {
     );
     assert_eq!(approval["notes"], "checked the host");
     assert_eq!(approval["approver"]["username"], "admin");
-    assert!((gmt_seconds(&approval["approved_date"]) - now()).abs() < 60);
+    assert!((gmt_seconds(&approval["approved_date"]) - emu.now_s()).abs() < 60);
     let approve = key_entries(&emu).pop().unwrap();
     assert_eq!(approve.kind, "service_key_approve");
     assert_eq!(approve.performer, Some(user_id(&emu, "admin")));
@@ -1132,7 +1129,7 @@ async fn key_server_refuses_bad_requests_with_html_pages() {
         }
         svc.sign(&svc.header(), &claims)
     };
-    let t = now();
+    let t = emu.now_s();
     for (what, jwt) in [
         ("wrong audience", with(json!({"aud": "http://elsewhere"}))),
         (
@@ -1383,7 +1380,7 @@ async fn key_server_rotates_and_deletes_keys() {
 
     // Signed by the approved key: the new key replaces it (200), keeping name, approval and
     // rotation duration.
-    let expiration = now() + DAY;
+    let expiration = emu.now_s() + DAY;
     let resp = put_server_key(
         &emu,
         "rotating",
@@ -1481,13 +1478,19 @@ async fn library_helpers_make_approved_pending_and_expired_keys() {
         "admin",
         "libsvc",
         "library key",
-        Some(now() + DAY),
+        Some(emu.now_s() + DAY),
         "seeded",
     )
     .unwrap();
-    let expired =
-        quay_emulator::seed::create_service_key(&db, "admin", "libsvc", "", Some(now() - DAY), "")
-            .unwrap();
+    let expired = quay_emulator::seed::create_service_key(
+        &db,
+        "admin",
+        "libsvc",
+        "",
+        Some(emu.now_s() - DAY),
+        "",
+    )
+    .unwrap();
     let pending = quay_emulator::seed::register_pending_service_key(&db, "libsvc", None).unwrap();
     for key in [&approved, &expired, &pending] {
         let n = key.jwk["n"].as_str().unwrap();
@@ -1500,7 +1503,7 @@ async fn library_helpers_make_approved_pending_and_expired_keys() {
     assert_eq!(keys[0]["approval"]["notes"], "seeded");
     assert_eq!(keys[0]["name"], "library key");
     assert_eq!(keys[0]["jwk"], approved.jwk);
-    assert!(gmt_seconds(&keys[1]["expiration_date"]) < now());
+    assert!(gmt_seconds(&keys[1]["expiration_date"]) < emu.now_s());
     assert_eq!(keys[2]["approval"], Value::Null);
     assert_eq!(keys[2]["metadata"], json!({"ip": null}));
     assert_eq!(keys[2]["jwk"], pending.jwk);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use quay_emulator::{start, EmulatorOptions};
+use quay_emulator::start;
 
 const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const WASM: &str = "quay-admin-0123abcd4567ef89_bg.wasm";
@@ -37,7 +37,7 @@ async fn with_dist_at(
         std::fs::write(dist.join("assets/app.css"), "body{}").unwrap();
     }
     std::fs::write(dir.path().join("secret.txt"), "top secret").unwrap();
-    let opts = EmulatorOptions::new(dir.path().join("r.db"))
+    let opts = test_options(dir.path().join("r.db"))
         .config(reference_config())
         .dist(&dist)
         .dist_mount(mount);

@@ -125,7 +125,7 @@ async fn expired_tokens_and_disabled_users_are_anonymous() {
     let emu = emulator().await;
     emu.admin_token("admin").await;
     let base = emu.running.base_url();
-    let expired = emu.insert_token("admin", "user:read", quay_emulator::storage::now() - 1);
+    let expired = emu.insert_token("admin", "user:read", emu.now_s() - 1);
     expect_401(emu.get_user(Some(&expired)).await, &base).await;
 
     let live = emu.insert_token("admin", "user:read", far_future());

@@ -195,7 +195,7 @@ impl<T: Clone + Send + Sync + 'static> PagedList<T> {
 const PUBLISH_EVERY_MS: f64 = 250.0;
 
 fn now_ms() -> f64 {
-    js_sys::Date::now()
+    crate::clock::now_ms() as f64
 }
 
 /// Rows fetched but not yet published, and where they continue from.

@@ -106,6 +106,61 @@ impl ConsoleEntry {
     }
 }
 
+/// A Chrome DevTools Protocol command, through chromedriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct Cdp {
+    cmd: &'static str,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Sets the page's clock to `clock` in every document the browser opens from now on: `Date.now()`
+/// and `new Date()` read the wall clock moved by the difference between the two (so the page and
+/// the emulator agree, and both keep running). Dates built from a given time are untouched.
+pub async fn pin_page_clock(client: &Client, clock: &quay_emulator::Clock) {
+    let wall_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0);
+    let offset = clock.unix_ms() - wall_ms;
+    let source = format!(
+        "(() => {{
+  const offset = {offset};
+  const Wall = Date;
+  class Pinned extends Wall {{
+    constructor(...args) {{ if (args.length === 0) {{ super(Wall.now() + offset); }} else {{ super(...args); }} }}
+    static now() {{ return Wall.now() + offset; }}
+  }}
+  globalThis.Date = Pinned;
+}})();"
+    );
+    let cmd = Cdp {
+        cmd: "Page.addScriptToEvaluateOnNewDocument",
+        params: json!({ "source": source }),
+    };
+    client
+        .issue_cmd(cmd)
+        .await
+        .expect("cannot set the page's clock (Page.addScriptToEvaluateOnNewDocument)");
+}
+
 /// chromedriver's log endpoint (kept for Selenium): returns and clears the entries so far.
 #[derive(Debug)]
 struct GetBrowserLog;

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use fantoccini::elements::Element;
 use fantoccini::{Client, Locator};
 use futures_util::FutureExt;
-use quay_emulator::{Config, EmulatorOptions, FaultControl};
+use quay_emulator::{Clock, Config, EmulatorOptions, FaultControl};
 use serde_json::Value;
 use tokio::sync::Mutex;
 
@@ -28,6 +28,10 @@ use browser::{drain_console, ChromeDriver, ConsoleEntry};
 static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
 
 const WAIT: Duration = Duration::from_secs(15);
+
+/// "Now" in every browser test, for the emulator and for the page alike: 2026-11-22 12:00:00
+/// UTC when the test starts, whatever the day the tests run. Both clocks then run on together.
+pub const PINNED_NOW_S: i64 = 1_795_348_800;
 
 fn workspace_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -65,6 +69,8 @@ pub struct Ctx {
     pub faults: FaultControl,
     /// Where the browser saves downloads (empty at the start): see [`Ctx::downloaded`].
     pub downloads: PathBuf,
+    /// The emulator's clock, which the page's `Date` follows (see [`PINNED_NOW_S`]).
+    pub clock: Clock,
     /// The emulator itself, to stop and restart it (see [`outage`]).
     emulator: outage::Emulator,
 }
@@ -81,7 +87,8 @@ pub fn demo_config() -> Config {
 /// Seeds the demo data into the test's database and signs the dashboard in as the demo
 /// admin (token in sessionStorage, page size 100 remembered).
 pub async fn sign_in_on_demo_data(ctx: &Ctx) {
-    let summary = quay_emulator::demo::seed(&ctx.db_path, 1).expect("demo seed");
+    let summary =
+        quay_emulator::demo::seed_at(&ctx.db_path, 1, ctx.clock.unix_s()).expect("demo seed");
     eprintln!(
         "seeded: {} users, {} organizations",
         summary.users, summary.organizations
@@ -208,11 +215,15 @@ where
     let _turn = ONE_BROWSER_AT_A_TIME.lock().await;
     let tmp = tempfile::tempdir().expect("temp dir");
     let db_path = tmp.path().join("registry.db");
-    let options = emulator_options(options(EmulatorOptions::new(&db_path).config(config)));
+    let pinned = EmulatorOptions::new(&db_path)
+        .config(config)
+        .clock(Clock::pinned_unix(PINNED_NOW_S));
+    let options = emulator_options(options(pinned));
     let running = quay_emulator::start(options.clone())
         .await
         .expect("the emulator starts");
     let (base_url, faults) = (running.base_url(), running.fault_control());
+    let clock = running.clock().clone();
     let emulator = outage::Emulator::new(running, options);
     let driver = ChromeDriver::spawn().await;
     let profile = tmp.path().join("profile");
@@ -220,6 +231,7 @@ where
     let downloads = tmp.path().join("downloads");
     std::fs::create_dir_all(&downloads).expect("downloads dir");
     let client = driver.new_session(&profile, &downloads).await;
+    browser::pin_page_clock(&client, &clock).await;
     let ctx = Ctx {
         client: client.clone(),
         base_url,
@@ -227,6 +239,7 @@ where
         db_path,
         faults,
         downloads,
+        clock,
         emulator: emulator.clone(),
     };
 

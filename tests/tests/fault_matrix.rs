@@ -89,10 +89,7 @@ fn seed_everything(ctx: &Ctx) -> String {
     usage::create_repository(db, "alice", "app", false).expect("repository");
     usage::add_blob(db, "alice", "app", &usage::digest_of(b"layer"), 1 << 20).expect("blob");
     seed::create_service_key(db, "quayadmin", "builder", "ci key", None, "").expect("key");
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_micros() as i64;
+    let now = ctx.clock.unix_us();
     seed::write_logs(
         db,
         &[SeedLog {

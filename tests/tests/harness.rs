@@ -59,3 +59,44 @@ async fn the_accessibility_check_fails_on_a_serious_violation() {
     })
     .await;
 }
+
+/// The page and the emulator share one pinned "now" (`PINNED_NOW_S`), whatever the day the tests
+/// run: dates shown and dates asked for are the same in every run.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_page_and_the_emulator_share_a_pinned_clock() {
+    browser_test("harness_clock", Config::default_emulator(), |ctx| async move {
+        ctx.goto("/").await;
+        ctx.find("main").await;
+        let page = ctx
+            .js("return [Date.now(), new Date().getTime(), new Date(0).getTime(), new Date().toISOString()];")
+            .await;
+        let emulator_ms = ctx.clock.unix_ms();
+        let (now, constructed) = (page[0].as_i64().unwrap(), page[1].as_i64().unwrap());
+        assert!(
+            (emulator_ms - now).abs() < 5_000,
+            "page {now}, emulator {emulator_ms}"
+        );
+        assert!((constructed - now).abs() < 5_000);
+        assert_eq!(page[2], 0, "a given time is not moved");
+        let pinned_ms = quay_admin_e2e::PINNED_NOW_S * 1000;
+        assert!(
+            (pinned_ms..pinned_ms + 600_000).contains(&now),
+            "{}",
+            page[3]
+        );
+        // The emulator dates its answers by the same clock: the log window defaults to now ± 1 day.
+        let token = ctx.sign_in_as_superuser().await;
+        let window: serde_json::Value = ctx
+            .http
+            .get(ctx.url("/api/v1/superuser/logs"))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(window["start_time"].as_str().unwrap().get(..16), Some("Sat, 21 Nov 2026"));
+    })
+    .await;
+}

@@ -177,13 +177,6 @@ async fn wait_for_text_anywhere(ctx: &Ctx, s: &str) {
     panic!("{:?} never shown", s.chars().take(60).collect::<String>());
 }
 
-fn now_us() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("clock")
-        .as_micros() as i64
-}
-
 /// Everything the pages show, seeded straight into the database. Returns the build's id.
 async fn seed_corpus(ctx: &Ctx, token: &str) -> String {
     let db = &ctx.db_path;
@@ -239,7 +232,7 @@ async fn seed_corpus(ctx: &Ctx, token: &str) -> String {
             performer: Some("quayadmin"),
             ip: Some("10.0.0.1"),
             metadata: json!({"namespace": "acme", "repo": long(), "tag": all(), "extra": SCRIPT}),
-            datetime_us: now_us() - 60_000_000,
+            datetime_us: ctx.clock.unix_us() - 60_000_000,
         }],
     )
     .expect("logs");

@@ -3,8 +3,6 @@
 //! and performer filters, "load all", CSV export of a range equal to the API's entries, and
 //! Japanese labels.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::seed::{self, SeedLog};
 use quay_emulator::Config;
@@ -13,17 +11,10 @@ use serde_json::{json, Value};
 
 const DAY_US: i64 = 86_400_000_000;
 
-fn now_us() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock")
-        .as_micros() as i64
-}
-
 /// `yyyy-mm-dd` and `mm/dd/yyyy` of the UTC day holding `us`.
 fn day_texts(us: i64) -> (String, String) {
     let days = us.div_euclid(DAY_US);
-    let (y, m, d) = quay_emulator::logs::civil_from_days(days);
+    let (y, m, d) = quay_emulator::dates::ymd(days).expect("a day time can hold");
     (
         format!("{y:04}-{m:02}-{d:02}"),
         format!("{m:02}/{d:02}/{y:04}"),
@@ -89,7 +80,7 @@ async fn ranges_chart_filters_and_export() {
             seed::create_user(&ctx.db_path, name, "password123", &format!("{name}@example.com"))
                 .expect("user");
         }
-        let now = now_us();
+        let now = ctx.clock.unix_us();
         // Three days ago at noon: five pulls by alice; forty days ago: outside every preset.
         let three_days_ago = (now.div_euclid(DAY_US) - 3) * DAY_US + DAY_US / 2;
         let mut entries: Vec<SeedLog> = (0..25)

@@ -3,18 +3,9 @@
 //! approving a pending key with notes, editing, deleting with a confirmation naming the key,
 //! Japanese labels.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use quay_admin_e2e::browser_test;
 use quay_emulator::{seed, Config};
 use reqwest::Method;
-
-fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .expect("clock")
-        .as_secs() as i64
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn keys_listed_created_approved_edited_and_deleted() {
@@ -29,7 +20,7 @@ async fn keys_listed_created_approved_edited_and_deleted() {
                 "quayadmin",
                 "clair",
                 "scanner east",
-                Some(now() + 30 * day),
+                Some(ctx.clock.unix_s() + 30 * day),
                 "ok",
             )
             .expect("approved key");
@@ -38,7 +29,7 @@ async fn keys_listed_created_approved_edited_and_deleted() {
                 "quayadmin",
                 "clair",
                 "soon",
-                Some(now() + 3 * day),
+                Some(ctx.clock.unix_s() + 3 * day),
                 "",
             )
             .expect("expiring key");
@@ -47,7 +38,7 @@ async fn keys_listed_created_approved_edited_and_deleted() {
                 "quayadmin",
                 "mirror",
                 "old",
-                Some(now() - 2 * day),
+                Some(ctx.clock.unix_s() - 2 * day),
                 "",
             )
             .expect("expired key");

@@ -10,7 +10,7 @@
 use rusqlite::params;
 use serde_json::{json, Value};
 
-use super::{naive_utc, Event, Owner, SeedError, Tx, World, DAY};
+use super::{Event, Owner, SeedError, Tx, World, DAY};
 use crate::prng::SplitMix64;
 
 /// The phases in the order a successful build passes them.
@@ -164,7 +164,7 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
                         "Merge pull request #42 from feature/<script>alert(1)</script>",
                         "\u{1f680} release",
                     ]),
-                    "date": naive_utc(started * 1_000_000),
+                    "date": crate::dates::python_naive_utc(started * 1_000_000),
                     "author": {"username": "dev-bot", "url": format!("https://{}/dev-bot", host_of(t.service))},
                 },
             }),
@@ -394,7 +394,7 @@ fn log_entries(
     let mut t_us = started * 1_000_000;
     let mut tick = |rng: &mut SplitMix64| {
         t_us += rng.range(2_000, 400_000);
-        json!({"datetime": naive_utc(t_us)})
+        json!({"datetime": crate::dates::python_naive_utc(t_us)})
     };
     let reached: Vec<&str> = match phase {
         "error" | "internalerror" | "cancelled" => {

@@ -162,7 +162,7 @@ pub fn write_config(db: &Path, summary: &DemoSummary) -> Result<PathBuf, String>
 /// Seeds the database at `db` (created and migrated when missing) with the demo data generated
 /// from `rng_seed`, relative to the current time. Refuses a database that already holds data.
 pub fn seed(db: &Path, rng_seed: u64) -> Result<DemoSummary, String> {
-    seed_at(db, rng_seed, crate::storage::now())
+    seed_at(db, rng_seed, crate::clock::Clock::system().unix_s())
 }
 
 /// [`seed`] relative to `now` (unix seconds): the same seed and `now` give the same rows.
@@ -414,42 +414,9 @@ fn digest(rng: &mut SplitMix64) -> String {
 
 type Tx<'a> = Transaction<'a>;
 
-/// Python's `str(datetime)` of a UTC instant in microseconds: `2026-11-22 23:10:26.123456`.
-fn naive_utc(us: i64) -> String {
-    let secs = us.div_euclid(1_000_000);
-    let micros = us.rem_euclid(1_000_000);
-    let (days, rem) = (secs.div_euclid(DAY), secs.rem_euclid(DAY));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}.{micros:06}",
-        rem / 3_600,
-        rem % 3_600 / 60,
-        rem % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn python_datetime_text() {
-        assert_eq!(naive_utc(0), "1970-01-01 00:00:00.000000");
-        assert_eq!(
-            naive_utc(1_795_993_826_123_456),
-            "2026-11-29 23:10:26.123456"
-        );
-        assert_eq!(naive_utc(951_782_400_000_001), "2000-02-29 00:00:00.000001");
-    }
 
     #[test]
     fn config_path_appends() {

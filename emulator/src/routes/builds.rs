@@ -265,11 +265,8 @@ fn build_view(
     access: RepoAccess,
     auth: &RequestAuth,
     config: &Config,
+    now_s: f64,
 ) -> Value {
-    let now_s = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0);
     let (phase, status, error) = build_phase(build, auth.is_super_user(config), now_s);
     let job: Map<String, Value> = match serde_json::from_str(&build.job_config) {
         Ok(Value::Object(map)) => map,
@@ -279,7 +276,7 @@ fn build_view(
     let mut view = json!({
         "id": build.uuid,
         "phase": phase,
-        "started": crate::logs::format_date(build.started),
+        "started": crate::dates::format_date(build.started),
         "display_name": build.display_name,
         "status": if truthy(&status) { status } else { json!({}) },
         "subdirectory": job_get("build_subdir", json!("")),
@@ -319,7 +316,13 @@ async fn view_of(
     build: &BuildRecord,
 ) -> Result<Json<Value>, ApiError> {
     let access = repo_access(state, auth, build).await?;
-    Ok(Json(build_view(build, access, auth, state.config())))
+    Ok(Json(build_view(
+        build,
+        access,
+        auth,
+        state.config(),
+        state.clock().unix_f64(),
+    )))
 }
 
 /// `GET /api/v1/superuser/{build_uuid}/status` (`getRepoBuildStatusSuperUser`).

@@ -12,7 +12,7 @@ use crate::error::{ApiError, JSON};
 use crate::python;
 use crate::routes::{options_response, without_cors};
 use crate::state::AppState;
-use crate::storage::{now, NewAppToken, NewSession, NewUser};
+use crate::storage::{NewAppToken, NewSession, NewUser};
 
 /// Scopes of the initialize token (all of them).
 pub const TOKEN_SCOPE: &str =
@@ -108,7 +108,7 @@ pub async fn initialize(
     let cookie = crypto::random_urlsafe(32);
     let csrf_token = crypto::random_urlsafe(48);
     let permanent = config.feature_permanent_sessions;
-    let now = now();
+    let now = state.clock().unix_s();
     let expires_at = permanent.then_some(now + SESSION_LIFETIME_S);
     let tag_expiration_s = config.default_tag_expiration_s;
 

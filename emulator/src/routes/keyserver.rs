@@ -21,7 +21,7 @@ use crate::auth::RequestAuth;
 use crate::body::{parse_json_body, JsonBodyError};
 use crate::config::Config;
 use crate::error::{ApiError, NoCors, JSON};
-use crate::logs::{log_action, now_us};
+use crate::logs::log_action;
 use crate::pages::Page;
 use crate::routes::quota::python_float;
 use crate::routes::service_keys::{
@@ -294,9 +294,15 @@ pub fn jwt_audience(config: &Config) -> String {
 }
 
 /// 400 unless `jwt` is signed with the key `jwk`, for `audience`, issued by `service` and current.
-fn verify_signature(jwt: &Jwt, jwk: &Value, audience: &str, service: &str) -> Result<(), ApiError> {
+fn verify_signature(
+    jwt: &Jwt,
+    jwk: &Value,
+    audience: &str,
+    service: &str,
+    now: f64,
+) -> Result<(), ApiError> {
     let public = rsa_public_key(jwk).ok_or_else(bad_request)?;
-    if jwt.verify(&public, audience, service, now_seconds()) {
+    if jwt.verify(&public, audience, service, now) {
         Ok(())
     } else {
         Err(bad_request())
@@ -318,12 +324,8 @@ fn live_signer(
         approved_only,
         alive_only: true,
     };
-    s.find_service_key(&filter, key_ttls(config), crate::storage::now())?
+    s.find_service_key(&filter, key_ttls(config), s.clock().unix_s())?
         .ok_or_else(forbidden)
-}
-
-fn now_seconds() -> f64 {
-    now_us() as f64 / 1e6
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -364,7 +366,7 @@ pub fn register_key(
                 rotation_duration: reg.rotation_duration,
             },
             key_ttls(config),
-            crate::storage::now(),
+            s.clock().unix_s(),
         )?
         .ok_or_else(conflict)?;
     let auth = RequestAuth {
@@ -413,9 +415,7 @@ pub async fn list_keys(
 ) -> Result<Response, ApiError> {
     let config = state.config().clone();
     let keys = state
-        .db(move |s| {
-            Ok(s.list_service_keys_of(&service, key_ttls(&config), crate::storage::now())?)
-        })
+        .db(move |s| Ok(s.list_service_keys_of(&service, key_ttls(&config), s.clock().unix_s())?))
         .await?;
     let jwks: Vec<Value> = keys
         .into_iter()
@@ -443,7 +443,7 @@ pub async fn get_key(
                 kid: Some(&kid),
                 ..KeyFilter::default()
             };
-            Ok(s.find_service_key(&filter, key_ttls(&config), crate::storage::now())?)
+            Ok(s.find_service_key(&filter, key_ttls(&config), s.clock().unix_s())?)
         })
         .await?
         .ok_or_else(|| ApiError::Page(Page::not_found()))?;
@@ -451,7 +451,7 @@ pub async fn get_key(
         return Err(conflict());
     }
     let lifetime_us = match key.expiration_date {
-        Some(at) => at.saturating_mul(1_000_000) - now_us(),
+        Some(at) => at.saturating_mul(1_000_000) - state.clock().unix_us(),
         None => i64::MAX,
     };
     if lifetime_us <= 0 {
@@ -499,7 +499,7 @@ pub async fn put_key(
     let signer_kid = jwt.kid().map(str::to_string);
     if signer_kid.is_none() || signer_kid.as_deref() == Some(kid.as_str()) {
         // Self-signed: a new key waiting for approval.
-        verify_signature(&jwt, &jwk, &audience, &service)?;
+        verify_signature(&jwt, &jwk, &audience, &service, state.clock().unix_f64())?;
         state
             .db(move |s| {
                 if !is_valid_service_name(&service) {
@@ -532,7 +532,7 @@ pub async fn put_key(
         .db(move |s| {
             let ttls = key_ttls(&config);
             let signer = live_signer(s, &config, &signer_kid, &service, true)?;
-            verify_signature(&jwt, &signer.jwk, &audience, &service)?;
+            verify_signature(&jwt, &signer.jwk, &audience, &service, s.clock().unix_f64())?;
             let expiration_date = expiration.map(|t| t.seconds);
             let metadata = json!({"ip": ip, "created_by": "Key Rotation"});
             let new = NewServiceKey {
@@ -544,7 +544,7 @@ pub async fn put_key(
                 expiration_date,
                 rotation_duration: None,
             };
-            match s.replace_service_key(&signer.kid, &new, ttls, crate::storage::now())? {
+            match s.replace_service_key(&signer.kid, &new, ttls, s.clock().unix_s())? {
                 ReplaceOutcome::NotFound => return Err(ApiError::Page(Page::not_found())),
                 ReplaceOutcome::KidTaken => return Err(conflict()),
                 ReplaceOutcome::Replaced(_) => {}
@@ -594,8 +594,8 @@ pub async fn delete_key(
             if !(kid == signer_kid || signer.approval.is_some()) {
                 return Err(forbidden());
             }
-            verify_signature(&jwt, &signer.jwk, &audience, &service)?;
-            s.delete_service_key(&kid, ttls, crate::storage::now())?
+            verify_signature(&jwt, &signer.jwk, &audience, &service, s.clock().unix_f64())?;
+            s.delete_service_key(&kid, ttls, s.clock().unix_s())?
                 .ok_or_else(|| ApiError::Page(Page::not_found()))?;
             let auth = RequestAuth {
                 ip: ip.clone(),

@@ -7,10 +7,11 @@ use axum::{Extension, Json};
 use serde_json::{json, Map, Value};
 
 use crate::avatar::{avatar, AvatarKind};
+use crate::dates::format_date_us;
 use crate::error::ApiError;
 use crate::logs::{
-    aggregate_day, decrypt_log_token, encrypt_log_token, format_date_us, log_window, now_us,
-    LogPageToken, LogWindow, LOGS_PER_PAGE, MAX_AGGREGATE_RANGE_US,
+    aggregate_day, decrypt_log_token, encrypt_log_token, log_window, LogPageToken, LogWindow,
+    LOGS_PER_PAGE, MAX_AGGREGATE_RANGE_US,
 };
 use crate::middleware::EndpointContext;
 use crate::routes::oauth::parse_qsl;
@@ -108,9 +109,8 @@ fn parse_args(query: Option<&str>, with_page: bool) -> Result<LogArgs, ApiError>
 
 /// Quay crashes (500) on an `endtime` whose next day Python cannot represent; the emulator
 /// answers a 400 (DEVIATIONS.md).
-fn window(args: &LogArgs) -> Result<LogWindow, ApiError> {
-    log_window(args.starttime.as_deref(), args.endtime.as_deref(), now_us())
-        .ok_or_else(invalid_range)
+fn window(args: &LogArgs, now_us: i64) -> Result<LogWindow, ApiError> {
+    log_window(args.starttime.as_deref(), args.endtime.as_deref(), now_us).ok_or_else(invalid_range)
 }
 
 fn invalid_range() -> ApiError {
@@ -173,7 +173,11 @@ fn page_body(
     if let Some(next) = next {
         body.insert(
             "next_page".into(),
-            json!(encrypt_log_token(state.storage().aes_key(), &next)),
+            json!(encrypt_log_token(
+                state.storage().aes_key(),
+                &next,
+                state.clock().unix_s()
+            )),
         );
     }
     Json(Value::Object(body))
@@ -189,11 +193,10 @@ pub async fn list_logs(
 ) -> Result<Json<Value>, ApiError> {
     let args = parse_args(query.as_deref(), true)?;
     ctx.check_deferred()?;
-    let window = window(&args)?;
-    let token = args
-        .next_page
-        .as_deref()
-        .and_then(|text| decrypt_log_token(state.storage().aes_key(), text));
+    let window = window(&args, state.clock().unix_us())?;
+    let token = args.next_page.as_deref().and_then(|text| {
+        decrypt_log_token(state.storage().aes_key(), text, state.clock().unix_s())
+    });
     let (from, page_number) = match token {
         // Past the last page: Quay's older log tables are empty.
         Some(LogPageToken::End) => return Ok(page_body(&state, window, &[], None)),
@@ -230,7 +233,7 @@ pub async fn aggregate_logs(
 ) -> Result<Json<Value>, ApiError> {
     let args = parse_args(query.as_deref(), false)?;
     ctx.check_deferred()?;
-    let window = window(&args)?;
+    let window = window(&args, state.clock().unix_us())?;
     if window.end_us - window.start_us > MAX_AGGREGATE_RANGE_US {
         return Err(invalid_range());
     }
@@ -241,7 +244,7 @@ pub async fn aggregate_logs(
     // share one item) and lists them by day of month, then kind id.
     let mut merged: Vec<(u32, i64, String, i64)> = Vec::new();
     for c in counts {
-        let (_, _, day) = crate::logs::civil_from_days(c.day);
+        let day = crate::dates::ymd(c.day).map_or(0, |(_, _, day)| day);
         match merged
             .iter_mut()
             .find(|(d, k, _, _)| *d == day && *k == c.kind_id)

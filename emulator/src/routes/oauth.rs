@@ -556,7 +556,7 @@ async fn grant(
     if token_flow {
         let token = random_ascii(40);
         let hash = crate::crypto::sha256_hex(&token);
-        let expires = crate::storage::now() + TOKEN_LIFETIME_S;
+        let expires = state.clock().unix_s() + TOKEN_LIFETIME_S;
         let app_id = app.id;
         let sc = scope.clone();
         state

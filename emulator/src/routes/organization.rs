@@ -379,7 +379,7 @@ pub async fn delete_organization(
     Path(orgname): Path<String>,
     auth: RequestAuth,
 ) -> Result<Response, ApiError> {
-    crate::middleware::require_fresh_login(&auth, state.config())?;
+    crate::middleware::require_fresh_login(&auth, &state)?;
     let org = org_admin_or_full_access(&state, &auth, &orgname).await?;
     state
         .db(move |s| {

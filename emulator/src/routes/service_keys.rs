@@ -17,8 +17,9 @@ use sha2::{Digest, Sha256};
 use crate::auth::{Identity, RequestAuth};
 use crate::body::ApiJson;
 use crate::config::Config;
+use crate::dates::gmt_date;
 use crate::error::{ApiError, HTML};
-use crate::logs::{log_action, now_us};
+use crate::logs::log_action;
 use crate::routes::{endpoint, Access, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{
@@ -129,20 +130,6 @@ pub struct TimestampError {
     pub quay_crashes: bool,
 }
 
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 /// Python's `datetime.utcfromtimestamp(value)` (CPython on 64-bit glibc): microseconds rounded
 /// half to even, years 1…9999.
 pub fn utc_from_timestamp(value: f64) -> Result<Timestamp, TimestampError> {
@@ -170,9 +157,9 @@ pub fn utc_from_timestamp(value: f64) -> Result<Timestamp, TimestampError> {
         return Err(overflow);
     }
     let seconds = whole as i64;
-    let (year, _, _) = civil_from_days(seconds.div_euclid(86_400));
+    let year = crate::dates::year_of_day(seconds.div_euclid(86_400));
     // glibc's gmtime fails when the year does not fit `tm_year` (an int offset from 1900).
-    if year - 1900 > i64::from(i32::MAX) || year - 1900 < i64::from(i32::MIN) {
+    if year - 1900 > i128::from(i32::MAX) || year - 1900 < i128::from(i32::MIN) {
         return Err(TimestampError {
             message: "[Errno 75] Value too large for defined data type".into(),
             quay_crashes: true,
@@ -185,26 +172,6 @@ pub fn utc_from_timestamp(value: f64) -> Result<Timestamp, TimestampError> {
         seconds,
         micros: micros as i64,
     })
-}
-
-/// Flask's JSON dates (`email.utils.format_datetime(dt, usegmt=True)`):
-/// `Sun, 22 Nov 2026 23:10:00 GMT`.
-pub fn gmt_date(seconds: i64) -> String {
-    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = seconds.div_euclid(86_400);
-    let time = seconds.rem_euclid(86_400);
-    let (year, month, day) = civil_from_days(days);
-    format!(
-        "{}, {day:02} {} {year:04} {:02}:{:02}:{:02} GMT",
-        DAYS[days.rem_euclid(7) as usize],
-        MONTHS[month as usize - 1],
-        time / 3600,
-        time / 60 % 60,
-        time % 60
-    )
 }
 
 fn b64url(bytes: &[u8]) -> String {
@@ -327,16 +294,16 @@ fn shown_key(
         kid: Some(kid),
         ..KeyFilter::default()
     };
-    s.find_service_key(&filter, key_ttls(config), crate::storage::now())
+    s.find_service_key(&filter, key_ttls(config), s.clock().unix_s())
 }
 
 /// An `expiration` of a POST/PUT body (a number, the schema made sure) as Quay converts it.
-fn body_expiration(value: f64, past_message: &str) -> Result<Timestamp, ApiError> {
+fn body_expiration(value: f64, past_message: &str, now_us: i64) -> Result<Timestamp, ApiError> {
     let at = utc_from_timestamp(value).map_err(|e| {
         // §14 #10: Quay's OverflowError/OSError (a 500) is answered like its ValueError.
         ApiError::invalid_request(format!("Invalid expiration date: {}", e.message))
     })?;
-    if at.as_micros() <= now_us() {
+    if at.as_micros() <= now_us {
         return Err(ApiError::invalid_request(past_message));
     }
     Ok(at)
@@ -350,7 +317,7 @@ pub async fn list_keys(State(state): State<AppState>) -> Result<Json<Value>, Api
     let config = state.config().clone();
     let views = state
         .db(move |s| {
-            let keys = s.list_all_service_keys(key_ttls(&config), crate::storage::now())?;
+            let keys = s.list_all_service_keys(key_ttls(&config), s.clock().unix_s())?;
             let details = approver_details(s, &keys, &config)?;
             Ok(keys
                 .iter()
@@ -400,7 +367,7 @@ pub fn store_generated_key(
     if !is_valid_service_name(&request.service) {
         return Err(ApiError::model(""));
     }
-    let now = crate::storage::now();
+    let now = s.clock().unix_s();
     let expiration_date = request.expiration.map(|t| t.seconds);
     let metadata = Value::Object(request.metadata.clone());
     s.create_service_key(
@@ -457,6 +424,7 @@ pub async fn create_key(
         Some(value) => Some(body_expiration(
             value,
             "Expiration date cannot be in the past",
+            state.clock().unix_us(),
         )?),
         None => None,
     };
@@ -525,8 +493,12 @@ pub async fn update_key(
             if let Some(expiration) = body.get("expiration") {
                 let new = match expiration.as_f64() {
                     Some(value) => Some(
-                        body_expiration(value, "Cannot have an expiration date in the past")?
-                            .seconds,
+                        body_expiration(
+                            value,
+                            "Cannot have an expiration date in the past",
+                            s.clock().unix_us(),
+                        )?
+                        .seconds,
                     ),
                     None => None,
                 };
@@ -574,7 +546,7 @@ pub async fn delete_key(
     state
         .db(move |s| {
             let key = s
-                .delete_service_key(&kid, key_ttls(&config), crate::storage::now())?
+                .delete_service_key(&kid, key_ttls(&config), s.clock().unix_s())?
                 .ok_or_else(ApiError::not_found)?;
             let account = log_account(s, &config)?;
             log_action(
@@ -601,13 +573,7 @@ pub fn approve_as(
     notes: &str,
 ) -> Result<bool, ApiError> {
     let approver = auth.user().map(|u| u.id);
-    match s.approve_service_key(
-        kid,
-        approver,
-        SUPERUSER_APPROVAL,
-        notes,
-        crate::storage::now(),
-    )? {
+    match s.approve_service_key(kid, approver, SUPERUSER_APPROVAL, notes, s.clock().unix_s())? {
         ApproveOutcome::NotFound => Err(ApiError::not_found()),
         ApproveOutcome::AlreadyApproved => Ok(false),
         ApproveOutcome::Approved(key) => {
@@ -711,15 +677,6 @@ mod tests {
         assert!(err(1e20).quay_crashes);
         assert_eq!(err(f64::NAN).message, "Invalid value NaN (not a number)");
         assert!(err(f64::INFINITY).quay_crashes);
-    }
-
-    #[test]
-    fn gmt_dates() {
-        assert_eq!(gmt_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
-        assert_eq!(gmt_date(1_795_993_800), "Sun, 29 Nov 2026 23:10:00 GMT");
-        assert_eq!(gmt_date(-62_135_596_800), "Mon, 01 Jan 0001 00:00:00 GMT");
-        assert_eq!(gmt_date(253_402_300_799), "Fri, 31 Dec 9999 23:59:59 GMT");
-        assert_eq!(gmt_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::login::{self, LoginOutcome};
 use crate::routes::initialize::SESSION_LIFETIME_S;
 use crate::routes::{options_response, without_cors};
 use crate::state::AppState;
-use crate::storage::{now, NewSession, SessionRecord, UserRecord};
+use crate::storage::{NewSession, SessionRecord, UserRecord};
 
 /// A session to create: the cookie value, its row and its CSRF token.
 pub struct FreshSession {
@@ -26,10 +26,9 @@ pub struct FreshSession {
 
 impl FreshSession {
     /// `signed_in`: a sign-in session (login time now, permanent when configured).
-    pub fn new(signed_in: bool, permanent: bool) -> FreshSession {
+    pub fn new(signed_in: bool, permanent: bool, now: i64) -> FreshSession {
         let cookie = crypto::random_urlsafe(32);
         let csrf_token = crypto::random_urlsafe(48);
-        let now = now();
         let expires_at = (signed_in && permanent).then_some(now + SESSION_LIFETIME_S);
         FreshSession {
             row: NewSession {
@@ -74,7 +73,7 @@ pub async fn ensure_session(
     if auth.session.is_some() {
         return Ok((auth, None));
     }
-    let fresh = FreshSession::new(false, false);
+    let fresh = FreshSession::new(false, false, state.clock().unix_s());
     let row = NewSession {
         cookie_hash: fresh.row.cookie_hash.clone(),
         csrf_token: fresh.row.csrf_token.clone(),
@@ -146,7 +145,11 @@ pub async fn start_signed_in_session(
     caller: &RequestAuth,
     user_agent: String,
 ) -> Result<FreshSession, ApiError> {
-    let fresh = FreshSession::new(true, state.config().feature_permanent_sessions);
+    let fresh = FreshSession::new(
+        true,
+        state.config().feature_permanent_sessions,
+        state.clock().unix_s(),
+    );
     let row = NewSession {
         cookie_hash: fresh.row.cookie_hash.clone(),
         csrf_token: fresh.row.csrf_token.clone(),

@@ -93,7 +93,7 @@ async fn list_namespaces(
     let work = move |s: &Storage| {
         let key = pagination::token_key(s.aes_key());
         let token = match (args.limit, &args.next_page) {
-            (Some(_), Some(text)) => pagination::decrypt(&key, text),
+            (Some(_), Some(text)) => pagination::decrypt(&key, text, s.clock().unix_s()),
             _ => None,
         };
         let query = NamespaceQuery {
@@ -160,7 +160,7 @@ fn listing_body<'a, T>(
     let config = state.config();
     let next_page = listing.next.as_ref().map(|next| {
         let token_key = pagination::token_key(state.storage().aes_key());
-        pagination::encrypt(&token_key, next)
+        pagination::encrypt(&token_key, next, state.clock().unix_s())
     });
     ListingBody {
         key,

@@ -140,7 +140,7 @@ pub async fn update_user(
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
-    crate::middleware::require_fresh_login(&auth, state.config())?;
+    crate::middleware::require_fresh_login(&auth, &state)?;
     crate::body::api_json_value(&headers, &body)?;
     Err(ApiError::not_implemented())
 }
@@ -157,7 +157,7 @@ pub async fn delete_user(
     State(state): State<AppState>,
     auth: RequestAuth,
 ) -> Result<Json<Value>, ApiError> {
-    crate::middleware::require_fresh_login(&auth, state.config())?;
+    crate::middleware::require_fresh_login(&auth, &state)?;
     Err(ApiError::not_implemented())
 }
 

@@ -3,8 +3,8 @@
 use rusqlite::{params, OptionalExtension};
 
 use super::{
-    insert_session, now, user_by_id, user_from_offset_row, user_from_row, NewSession,
-    SessionRecord, Storage, StorageError, UserRecord, USER_COLUMNS,
+    insert_session, user_by_id, user_from_offset_row, user_from_row, NewSession, SessionRecord,
+    Storage, StorageError, UserRecord, USER_COLUMNS,
 };
 
 /// A namespace that can sign in, with what the password check needs.
@@ -63,7 +63,7 @@ impl Storage {
         self.conn().execute(
             "UPDATE users SET invalid_login_attempts = 0, last_accessed = ?2 \
              WHERE id = ?1 AND invalid_login_attempts > 0",
-            params![user_id, now()],
+            params![user_id, self.now()],
         )?;
         Ok(())
     }
@@ -74,7 +74,7 @@ impl Storage {
         session: &NewSession,
         user_id: Option<i64>,
     ) -> Result<i64, StorageError> {
-        insert_session(&self.conn(), session, user_id, now())
+        insert_session(&self.conn(), session, user_id, self.now())
     }
 
     pub fn delete_session(&self, session_id: i64) -> Result<(), StorageError> {
@@ -150,7 +150,7 @@ impl Storage {
                 email,
                 password_hash,
                 tag_expiration_s,
-                now()
+                self.now()
             ],
         )?;
         let id = conn.last_insert_rowid();
@@ -171,7 +171,7 @@ impl Storage {
                 "INSERT INTO users (uuid, username, email, verified, removed_tag_expiration_s, \
                  creation_date) VALUES (?1, ?2, ?3, 1, ?4, ?5)",
             )?;
-            let now = now();
+            let now = self.now();
             for (username, email) in users {
                 insert.execute(params![
                     uuid::Uuid::new_v4().to_string(),
@@ -207,7 +207,7 @@ impl Storage {
                 org.name,
                 org.email,
                 org.tag_expiration_s,
-                now()
+                self.now()
             ],
         )?;
         let org_id = tx.last_insert_rowid();

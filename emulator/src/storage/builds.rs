@@ -287,7 +287,7 @@ impl Storage {
             .uuid
             .clone()
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let started = build.started.unwrap_or_else(super::now);
+        let started = build.started.unwrap_or_else(|| self.now());
         let queue_id = match build.queue_retries {
             Some(retries) => {
                 tx.execute(

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{now, user_from_offset_row, Storage, StorageError, UserRecord, USER_COLUMNS};
+use super::{user_from_offset_row, Storage, StorageError, UserRecord, USER_COLUMNS};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApplicationRecord {
@@ -167,7 +167,7 @@ impl Storage {
             "SELECT scope FROM oauth_access_tokens WHERE application_id = ?1 \
              AND authorized_user_id = ?2 AND expires_at > ?3 ORDER BY id",
         )?;
-        let rows = stmt.query_map(params![app_id, user_id, now()], |r| r.get(0))?;
+        let rows = stmt.query_map(params![app_id, user_id, self.now()], |r| r.get(0))?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
@@ -190,7 +190,7 @@ impl Storage {
                 user_id,
                 scope,
                 token_hash,
-                now(),
+                self.now(),
                 expires_at
             ],
         )?;
@@ -207,7 +207,7 @@ impl Storage {
         self.conn().execute(
             "INSERT INTO oauth_authorization_codes (application_id, scope, code_hash, data, \
              created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![app_id, scope, code_hash, data, now()],
+            params![app_id, scope, code_hash, data, self.now()],
         )?;
         Ok(())
     }

@@ -27,10 +27,6 @@ pub struct RecomputedSizes {
     pub repositories: usize,
 }
 
-fn now_ms() -> i64 {
-    super::now().saturating_mul(1000)
-}
-
 fn quota_limits(conn: &Connection, quota_id: i64) -> Result<Vec<QuotaLimit>, StorageError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, limit_type, percent_of_limit FROM quota_limits WHERE quota_id = ?1 ORDER BY id",
@@ -97,11 +93,11 @@ fn recompute(
     conn: &Connection,
     namespace_id: i64,
     repository_id: Option<i64>,
+    start: i64,
 ) -> Result<(), StorageError> {
     if !eligible(conn, namespace_id)? {
         return Ok(());
     }
-    let start = now_ms();
     if let Some(repo) = repository_id {
         let total = repository_total(conn, repo)?;
         conn.execute(UPSERT_REPOSITORY_SIZE, params![repo, total, start])?;
@@ -337,7 +333,7 @@ impl Storage {
             return Ok(None);
         }
         let id = tx.last_insert_rowid();
-        recompute(&tx, namespace_id, Some(id))?;
+        recompute(&tx, namespace_id, Some(id), self.now_ms())?;
         tx.commit()?;
         Ok(Some(id))
     }
@@ -378,7 +374,7 @@ impl Storage {
                 params![repository_id, blob_id],
             )?;
         }
-        recompute(&tx, namespace_id, Some(repository_id))?;
+        recompute(&tx, namespace_id, Some(repository_id), self.now_ms())?;
         tx.commit()?;
         Ok(BlobLink::Linked { added })
     }
@@ -403,7 +399,7 @@ impl Storage {
             params![repository_id, blob_id],
         )?;
         collect_garbage(&tx, &[blob_id])?;
-        recompute(&tx, namespace_id, Some(repository_id))?;
+        recompute(&tx, namespace_id, Some(repository_id), self.now_ms())?;
         tx.commit()?;
         Ok(removed > 0)
     }
@@ -426,7 +422,7 @@ impl Storage {
         // Foreign keys cascade to blob links, the size row, builds and triggers.
         tx.execute("DELETE FROM repositories WHERE id = ?1", [repository_id])?;
         collect_garbage(&tx, &blob_ids)?;
-        recompute(&tx, namespace_id, None)?;
+        recompute(&tx, namespace_id, None, self.now_ms())?;
         tx.commit()?;
         Ok(true)
     }
@@ -451,7 +447,7 @@ impl Storage {
     pub fn recompute_all_sizes(&self) -> Result<RecomputedSizes, StorageError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let counts = recompute_all(&tx, now_ms())?;
+        let counts = recompute_all(&tx, self.now_ms())?;
         tx.commit()?;
         Ok(counts)
     }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use super::{
-    now, user_by_id, user_from_row, QuotaLimit, QuotaRecord, Storage, StorageError, UserRecord,
+    user_by_id, user_from_row, QuotaLimit, QuotaRecord, Storage, StorageError, UserRecord,
     USER_COLUMNS,
 };
 
@@ -293,7 +293,7 @@ impl Storage {
                 password_hash,
                 verified,
                 tag_expiration_s,
-                now()
+                self.now()
             ],
         );
         match inserted {
@@ -407,7 +407,7 @@ impl Storage {
         let marked = tx.execute(
             "INSERT OR IGNORE INTO deleted_namespaces (namespace_id, marked, original_username, \
              original_email) VALUES (?1, ?2, ?3, ?4)",
-            params![ns.id, now(), ns.username, ns.email],
+            params![ns.id, self.now(), ns.username, ns.email],
         )?;
         if marked == 1 {
             tx.execute(
@@ -521,7 +521,7 @@ impl Storage {
                 user_id,
                 pw_reset,
                 email_confirm,
-                now()
+                self.now()
             ],
         )?;
         Ok(base64::engine::general_purpose::STANDARD.encode(format!("{code}:{private}")))
@@ -539,7 +539,7 @@ impl Storage {
         conn.execute(
             "INSERT INTO outbox (recipient, subject, body, html, created) \
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![recipient, subject, body, html, now()],
+            params![recipient, subject, body, html, self.now()],
         )?;
         Ok(conn.last_insert_rowid())
     }

@@ -4,7 +4,8 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 
-use quay_emulator::{start, Config, EmulatorOptions, RunningEmulator};
+use quay_emulator::storage::Storage;
+use quay_emulator::{start, Clock, Config, EmulatorOptions, RunningEmulator};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
@@ -16,6 +17,25 @@ pub const REFERENCE_YAML: &str = "SUPER_USERS: [admin]\nFEATURE_SUPER_USERS: tru
 
 pub const CHROME_UA: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 pub const HEADLESS_UA: &str = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36";
+
+/// "Now" for every test emulator when it starts: 2026-11-25 12:00:00 UTC, whatever the day the
+/// tests run (its clock then runs on, so time still passes within a test).
+pub const NOW_S: i64 = 1_795_608_000;
+
+/// A clock reading [`NOW_S`] now.
+pub fn test_clock() -> Clock {
+    Clock::pinned_unix(NOW_S)
+}
+
+/// Options for an emulator on `db` whose clock is pinned (see [`NOW_S`]).
+pub fn test_options(db: impl Into<std::path::PathBuf>) -> EmulatorOptions {
+    EmulatorOptions::new(db).clock(test_clock())
+}
+
+/// The database at `db`, its dates read from a pinned clock (see [`NOW_S`]).
+pub fn test_storage(db: &std::path::Path) -> Storage {
+    Storage::open_with_clock(db, test_clock()).expect("db")
+}
 
 pub fn reference_config() -> Config {
     Config::from_yaml_str(REFERENCE_YAML).expect("reference config")
@@ -44,7 +64,7 @@ pub async fn emulator() -> Emu {
 
 pub async fn emulator_with(config: Config) -> Emu {
     let dir = tempfile::tempdir().expect("tempdir");
-    let opts = EmulatorOptions::new(dir.path().join("registry.db")).config(config);
+    let opts = test_options(dir.path().join("registry.db")).config(config);
     let running = start(opts).await.expect("emulator starts");
     Emu {
         running,
@@ -56,6 +76,16 @@ pub async fn emulator_with(config: Config) -> Emu {
 impl Emu {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.running.base_url())
+    }
+
+    /// The emulator's "now" in Unix seconds.
+    pub fn now_s(&self) -> i64 {
+        self.running.clock().unix_s()
+    }
+
+    /// The emulator's "now" in Unix microseconds.
+    pub fn now_us(&self) -> i64 {
+        self.running.clock().unix_us()
     }
 
     pub fn db_path(&self) -> std::path::PathBuf {
@@ -134,8 +164,9 @@ fn uuid_like() -> String {
     quay_emulator::crypto::random_upper_alnum(32)
 }
 
+/// An hour after the pinned "now".
 pub fn far_future() -> i64 {
-    quay_emulator::storage::now() + 3600
+    NOW_S + 3600
 }
 
 /// No `Access-Control-*` header at all.
@@ -266,7 +297,7 @@ impl Emu {
 
     /// Usage-log entries, newest first.
     pub fn logs(&self) -> Vec<quay_emulator::storage::LogEntryRecord> {
-        let storage = quay_emulator::storage::Storage::open(&self.db_path()).expect("db");
+        let storage = test_storage(&self.db_path());
         storage.log_entries(0, i64::MAX, 1000).expect("logs")
     }
 
@@ -322,7 +353,7 @@ impl Emu {
 
     /// The library's view of the database (a second connection; SQLite WAL allows it).
     pub fn storage(&self) -> quay_emulator::storage::Storage {
-        quay_emulator::storage::Storage::open(&self.db_path()).expect("db")
+        test_storage(&self.db_path())
     }
 
     /// `n` enabled, verified users `<prefix>00000…` straight into the database, in one

@@ -230,7 +230,7 @@ fn BuildFacts(info: Build) -> impl IntoView {
                     {started.map(|ms| {
                         view! {
                             <time datetime=intl::iso(ms)>
-                                {move || intl::relative(i18n.locale.get().tag(), ms, intl::now_ms())}
+                                {move || intl::relative(i18n.locale.get().tag(), ms, crate::clock::now_ms())}
                             </time>
                             <span class="muted">
                                 " (" {move || intl::date_time(i18n.locale.get().tag(), ms)} ")"

@@ -8,11 +8,12 @@ use super::chart_data::{arrange, stack, Chart};
 use super::filters::show_range;
 use super::range::LogRange;
 use super::use_logs_page;
+use crate::clock::now_ms;
 use crate::components::error_view::ApiErrorView;
 use crate::dates::day_to_input;
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::intl::{day_label, now_ms};
+use crate::intl::day_label;
 use crate::pages::Skeleton;
 
 const WIDTH: f64 = 720.0;

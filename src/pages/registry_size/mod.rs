@@ -171,7 +171,7 @@ fn SizeFacts(state: RegistrySize) -> impl IntoView {
         let locale = i18n.locale.get().tag();
         last_ran.map(|ms| {
             (
-                intl::relative(locale, ms, intl::now_ms()),
+                intl::relative(locale, ms, crate::clock::now_ms()),
                 intl::date_time(locale, ms),
                 intl::iso(ms),
             )

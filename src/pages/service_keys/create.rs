@@ -9,6 +9,7 @@ use crate::api::service_keys::{create_key, list_keys, CreatedKey, NewKey};
 use crate::api::ApiError;
 use crate::auth::use_session;
 use crate::browser::download_text;
+use crate::clock::now_ms;
 use crate::components::copy_button::CopyButton;
 use crate::components::dialog::Dialog;
 use crate::components::error_view::ApiErrorView;
@@ -18,7 +19,6 @@ use crate::components::secret_once::SecretOnceFooter;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::dates::parse_input_date;
 use crate::i18n::{fill, tr, use_i18n, Key};
-use crate::intl::now_ms;
 use crate::validation::{check_expiration, check_key_name, check_service, FieldError};
 
 /// The expiry field: a date (`yyyy-mm-dd`, 00:00 UTC) unless "never" is ticked.

@@ -12,6 +12,7 @@ use super::use_service_keys_page;
 use crate::api::service_keys::{approve_key, change_key, KeyChange, ServiceKey};
 use crate::api::ApiError;
 use crate::auth::use_session;
+use crate::clock::now_ms;
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
@@ -19,7 +20,6 @@ use crate::components::key_value_editor::{rows_to_map, KeyValueEditor};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::dates::input_date;
 use crate::i18n::{fill, tr, use_i18n, Key};
-use crate::intl::now_ms;
 use crate::validation::{check_expiration, check_key_name, FieldError};
 
 /// Metadata as editable text rows (non-string values as their JSON).

@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::api::service_keys::{delete_key, list_keys};
+use crate::clock::now_ms;
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
 use crate::components::facet_select::{text_options, Facet, FacetSelect};
 use crate::components::list_view::{
@@ -20,7 +21,6 @@ use crate::components::list_view::{
 };
 use crate::components::paged_list::{FetchPage, PagedList};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::intl::now_ms;
 use row::{KeyRow, APPROVED, COLUMNS, DEFAULT_SORT, EXPIRED, EXPIRING, PENDING};
 
 pub const SERVICE_KEYS_PATH: &str = "/service-keys";
