@@ -8,7 +8,7 @@ CONFIG ?=
 # --emit-relocs: scripts/wasm_split.py splits the linked module, which needs its relocations.
 RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Clink-args=--emit-relocs
 
-.PHONY: all bootstrap bootstrap-run dist emulator run demo test size bench i18n clean
+.PHONY: all bootstrap bootstrap-run dist emulator build-both run demo test size bench i18n clean
 
 all: dist emulator
 
@@ -44,23 +44,31 @@ $(PACKAGE): dist/index.html
 	@rm -rf target/package/stage
 	@echo "packaged $@"
 
-emulator: bootstrap-run
+# Needs only the host toolchain (rustup's cargo), none of the bootstrapped tools.
+emulator:
 	@cargo build --quiet --release -p quay-emulator
 
-run: dist emulator
+# The emulator builds while the tools install and the dashboard builds: a first run on a new
+# machine then waits for the longer of the two rather than their sum.
+build-both:
+	@$(MAKE) --no-print-directory -j2 dist emulator
+
+run: build-both
 	@mkdir -p "$(dir $(DB))"
 	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the emulator; database: $(DB))"
 	@target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DB)" --dist dist $(if $(CONFIG),--config "$(CONFIG)")
 
 # `run` on a demo registry: the first time, seeds the database (DB, default data/demo.db here)
-# with deterministic demo data and writes its Quay config next to it (DB.config.yaml); later
-# runs serve it as it is. Sign in as admin / password.
+# with deterministic demo data, registers the dashboard's OAuth application (redirecting to this
+# PORT) and writes its Quay config and the dashboard's config.json next to it (DB.config.yaml,
+# DB.dashboard.json); later runs serve it as it is. Sign in as admin / password.
 DEMO_DB := $(if $(filter command line environment environment override,$(origin DB)),$(DB),data/demo.db)
 
-demo: dist emulator
+demo: build-both
 	@mkdir -p "$(dir $(DEMO_DB))"
 	@echo "Open http://127.0.0.1:$(PORT)/ and sign in as admin / password (Ctrl-C stops the emulator; database: $(DEMO_DB))"
 	@if [ -f "$(DEMO_DB)" ] && [ -f "$(DEMO_DB).config.yaml" ]; then set -- --config "$(DEMO_DB).config.yaml"; \
+	   [ -f "$(DEMO_DB).dashboard.json" ] && set -- "$$@" --dashboard-config "$(DEMO_DB).dashboard.json"; \
 	 else set -- --seed demo; fi; \
 	 exec target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DEMO_DB)" --dist dist "$$@" $(if $(CONFIG),--config "$(CONFIG)")
 

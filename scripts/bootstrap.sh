@@ -70,18 +70,23 @@ cargo_install() { # name version [cargo install options]
   fi
   rm -f "$log"
 }
+# The installs that are missing run side by side: each has long single-threaded stretches (build
+# scripts, the final link) that the others fill.
+installs=()
 # Trunk without its default features: no TLS stack and no update check. It never downloads here
 # (Trunk.toml pins the tools this script puts on PATH) and never serves: `trunk build` only.
 "$cache/bin/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK" \
-  || cargo_install trunk "$TRUNK" --no-default-features
+  || { cargo_install trunk "$TRUNK" --no-default-features & installs+=($!); }
 "$cache/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN" \
-  || cargo_install wasm-bindgen-cli "$WASM_BINDGEN"
+  || { cargo_install wasm-bindgen-cli "$WASM_BINDGEN" & installs+=($!); }
 # wasm-split-cli (the lazy-route splitter, scripts/wasm_split.py) has no --version: a stamp file
 # records which version is installed, so changing the pin reinstalls it without touching the rest.
 if [ ! -x "$cache/bin/wasm-split-cli" ] || [ "$(cat "$cache/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT" ]; then
-  cargo_install wasm_split_cli_support "$WASM_SPLIT" --features build-binary --bin wasm-split-cli
-  printf '%s' "$WASM_SPLIT" >"$cache/wasm-split-cli.version"
+  { cargo_install wasm_split_cli_support "$WASM_SPLIT" --features build-binary --bin wasm-split-cli \
+      && printf '%s' "$WASM_SPLIT" >"$cache/wasm-split-cli.version"; } &
+  installs+=($!)
 fi
+for pid in "${installs[@]}"; do wait "$pid" || die "a tool install failed (see above)"; done
 npm_has() { [ -f "$cache/npm/node_modules/$1/package.json" ] && grep -q "\"version\": \"$2\"" "$cache/npm/node_modules/$1/package.json"; }
 npm_wanted=("binaryen@$BINARYEN" "terser@$TERSER")
 [ "$mode" = run ] || npm_wanted+=("axe-core@$AXE")

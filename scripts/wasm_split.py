@@ -14,6 +14,7 @@ Must run before externalize_boot_script.py (it rewrites the inline boot script's
 Needs wasm-split-cli (crate wasm_split_cli_support), wasm-bindgen, wasm-opt and terser on PATH.
 """
 import base64
+import concurrent.futures
 import glob
 import hashlib
 import json
@@ -68,8 +69,12 @@ with tempfile.TemporaryDirectory() as tmp:
     chunks = sorted(p for p in glob.glob(os.path.join(split_dir, "*.wasm"))
                     if os.path.basename(p) != stem + ".wasm")
     if release and not os.environ.get("WASM_SPLIT_NO_OPT"):
-        for p in [main_wasm] + chunks:
-            run("wasm-opt", "-Oz", p, "-o", p)
+        # One wasm-opt per module, as many at once as there are cores (each is single-threaded;
+        # the modules are independent, so the output is the same as one after another).
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            # Largest first, so the main module does not start last.
+            modules = sorted([main_wasm] + chunks, key=os.path.getsize, reverse=True)
+            list(pool.map(lambda p: run("wasm-opt", "-Oz", p, "-o", p), modules))
 
     glue = read(os.path.join(out_dir, stem + ".js")).decode()
     loader = read(os.path.join(split_dir, "__wasm_split.js")).decode()

@@ -63,6 +63,15 @@ pub fn app_href(path: &str) -> String {
     join_base(&base, path)
 }
 
+/// Where "go to the overview" leads: the folder the dashboard is served from, always with its
+/// final `/`. The router would resolve `/` to its base without it (`/admin`), an address the
+/// registry's web server does not route to the dashboard.
+pub fn overview_url() -> String {
+    crate::browser::mount_url()
+        .map(|u| u.href())
+        .unwrap_or_else(|| "./".to_string())
+}
+
 /// The router base from the path of the folder the dashboard is served from: `/` → "",
 /// `/admin/` → "/admin" (see `browser::mount_url`).
 pub fn router_base(base_path: &str) -> String {

@@ -9,7 +9,7 @@ use crate::fault::{self, FaultConfig};
 use crate::registry_size_worker::RegistrySizeWorkerOptions;
 
 pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db] \
-     [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--fault-status CODE] \
+     [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--dashboard-config FILE.json] [--fault-status CODE] \
      [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--fault-body KIND] \
      [--registry-size-poll-ms N] \
      [--registry-size-batch-pause-ms N] [--request-timeout-ms N]";
@@ -32,7 +32,10 @@ Demo data:
                           Quay config (superusers) to FILE.db.config.yaml and serves with it unless
                           --config is given; pass that file with --config when serving again.
                           Sign in as admin / password. Refuses a database that holds data.
-  --seed-rng N            seed of the demo data generator (default 1): same N, same data
+  --seed-rng N            seed of the demo data generator (default 1): same N, same data;
+                          the seed also registers the dashboard's OAuth application (redirecting
+                          to --listen) and writes DB.dashboard.json, the config.json naming it
+  --dashboard-config FILE serve FILE as the dashboard's config.json (instead of the one in --dist)
 
 Fault injection (off by default; for testing the dashboard's error handling):
   --fault-status CODE     answer matching requests with HTTP status CODE (400-599), with the body
@@ -76,6 +79,8 @@ pub struct CliArgs {
     pub dist: PathBuf,
     /// `--seed demo`: seed the database before serving.
     pub seed: Option<Seed>,
+    /// `--dashboard-config`: served as the dashboard's `config.json`.
+    pub dashboard_config: Option<PathBuf>,
     pub seed_rng: u64,
     pub faults: FaultConfig,
     pub registry_size: RegistrySizeWorkerOptions,
@@ -90,6 +95,7 @@ impl Default for CliArgs {
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             dist: PathBuf::from("dist"),
             seed: None,
+            dashboard_config: None,
             seed_rng: DEFAULT_SEED_RNG,
             faults: FaultConfig::none(),
             registry_size: RegistrySizeWorkerOptions::default(),
@@ -105,6 +111,7 @@ const FLAGS: &[&str] = &[
     "--dist",
     "--seed",
     "--seed-rng",
+    "--dashboard-config",
     "--fault-status",
     "--fault-latency-ms",
     "--fault-rate",
@@ -170,6 +177,7 @@ where
             "--config" => parsed.config = Some(PathBuf::from(value)),
             "--db" => parsed.db = PathBuf::from(value),
             "--dist" => parsed.dist = PathBuf::from(value),
+            "--dashboard-config" => parsed.dashboard_config = Some(PathBuf::from(value)),
             "--seed" => {
                 if value != "demo" {
                     return Err(format!(

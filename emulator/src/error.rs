@@ -60,8 +60,12 @@ pub enum ApiError {
     C { status: StatusCode, error: String },
     /// Shape D: an HTML page (Werkzeug's), no CORS.
     Page(Page),
-    /// Quay's 500 page; the cause goes to stderr only.
+    /// A failure of the emulator itself (storage): Quay's 500 page for an unhandled exception
+    /// ([`crate::pages::unhandled_exception`]); the cause goes to stderr only.
     Internal(String),
+    /// Where Quay itself crashes (an exception nothing handles, e.g. a `KeyError`): the same
+    /// 500 page, imitated on purpose, so nothing goes to stderr. The text names Quay's exception.
+    Crash(&'static str),
 }
 
 impl ApiError {
@@ -195,8 +199,9 @@ impl IntoResponse for ApiError {
             ApiError::Page(page) => page.into_response(),
             ApiError::Internal(cause) => {
                 eprintln!("quay-emulator: internal error: {cause}");
-                Page::internal_server_error().into_response()
+                crate::pages::unhandled_exception()
             }
+            ApiError::Crash(_) => crate::pages::unhandled_exception(),
         }
     }
 }

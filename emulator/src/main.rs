@@ -25,7 +25,7 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let args = match parse_args(std::env::args_os().skip(1))? {
+    let mut args = match parse_args(std::env::args_os().skip(1))? {
         CliAction::Help => {
             println!("{HELP}");
             return Ok(());
@@ -44,6 +44,10 @@ fn run() -> Result<(), String> {
         if args.config.is_none() {
             config = load_config(Some(&config_path), override_json.as_deref())?;
         }
+        // The dashboard's application redirects to the address served, known once bound.
+        if args.dashboard_config.is_none() {
+            args.dashboard_config = Some(demo::dashboard_config_path(&args.db));
+        }
         let mut out = std::io::stdout().lock();
         for line in summary.report_lines(started.elapsed(), &config_path) {
             let _ = writeln!(out, "{line}");
@@ -54,6 +58,8 @@ fn run() -> Result<(), String> {
         .enable_all()
         .build()
         .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    let seeded = args.seed.is_some();
+    let db = args.db.clone();
     runtime.block_on(async move {
         let options = EmulatorOptions {
             config,
@@ -61,6 +67,8 @@ fn run() -> Result<(), String> {
             listen: args.listen,
             dist: Some(args.dist),
             dist_mount: "/".to_string(),
+            redirect_bare_folder: true,
+            dashboard_config: args.dashboard_config,
             faults: args.faults,
             fault_control: None,
             registry_size: args.registry_size,
@@ -68,6 +76,10 @@ fn run() -> Result<(), String> {
             clock: quay_emulator::Clock::system(),
         };
         let running = start(options).await.map_err(|e| e.to_string())?;
+        if seeded {
+            demo::register_dashboard(&db, &format!("http://{}/", running.addr()))
+                .map_err(|e| format!("cannot seed {}: {e}", db.display()))?;
+        }
         {
             let mut out = std::io::stdout().lock();
             let _ = writeln!(out, "listening on http://{}", running.addr());

@@ -1,5 +1,6 @@
-//! Quay's HTML answers (shape D): Werkzeug's error pages and its "Redirecting..." page. Clients only
-//! look at the status and the `text/html` type, but the bodies follow Werkzeug's markup.
+//! Quay's HTML answers (shape D): Werkzeug's error pages and its "Redirecting..." page, and
+//! gunicorn's page for an exception Quay does not handle. Clients only look at the status and the
+//! `text/html` type, but the bodies follow the markup of the component that writes them.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -117,6 +118,25 @@ impl IntoResponse for Page {
     }
 }
 
+/// Gunicorn's body for an exception that escaped the WSGI application (`util.write_error` with
+/// `reason` "Internal Server Error" and an empty message, after `textwrap.dedent`).
+pub const UNHANDLED_EXCEPTION_HTML: &str =
+    "<html>\n  <head>\n    <title>Internal Server Error</title>\n  \
+     </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n";
+
+/// Quay's answer to an exception nothing handles (a `KeyError`, an `IntegrityError`, …). Quay sets
+/// `PROPAGATE_EXCEPTIONS = True` (`config.py`), so Flask-RESTful's `handle_error` and Flask's
+/// `handle_exception` re-raise it instead of rendering a 500, and gunicorn's worker
+/// (`handle_error`) writes this page: 500, `Content-Type: text/html` (no charset), no CORS or
+/// other headers of Flask's (no `after_request`, no session cookie).
+pub fn unhandled_exception() -> Response {
+    let mut resp = (StatusCode::INTERNAL_SERVER_ERROR, UNHANDLED_EXCEPTION_HTML).into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+    resp.extensions_mut().insert(NoCors);
+    resp
+}
+
 /// A 308 to `location` with Werkzeug's body, without CORS headers (§1.1).
 pub fn redirect_308(location: &str) -> Response {
     let escaped = escape(location);
@@ -168,6 +188,29 @@ mod tests {
         ));
         assert!(html.contains("&#39;application/json&#39;"));
         assert!(Page::bad_request().html().contains("<h1>Bad Request</h1>"));
+    }
+
+    #[test]
+    fn gunicorn_500_page() {
+        let resp = unhandled_exception();
+        assert_eq!(resp.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(resp.headers()[header::CONTENT_TYPE], "text/html");
+        assert!(resp.extensions().get::<NoCors>().is_some());
+        // What gunicorn 23's write_error sends (Content-Length 141).
+        let lines = [
+            "<html>",
+            "  <head>",
+            "    <title>Internal Server Error</title>",
+            "  </head>",
+            "  <body>",
+            "    <h1><p>Internal Server Error</p></h1>",
+            "    ",
+            "  </body>",
+            "</html>",
+            "",
+        ];
+        assert_eq!(UNHANDLED_EXCEPTION_HTML, lines.join("\n"));
+        assert_eq!(UNHANDLED_EXCEPTION_HTML.len(), 141);
     }
 
     #[test]

@@ -28,6 +28,12 @@ pub struct EmulatorOptions {
     /// Where the dashboard is served: `/` by default, or a folder such as `/admin/`, as when it is
     /// hosted behind the registry's own web server.
     pub dist_mount: String,
+    /// Served as the dashboard's `config.json` instead of the file in `dist` (the demo's, which
+    /// names the OAuth application its seed registered).
+    pub dashboard_config: Option<PathBuf>,
+    /// Whether the folder's name without its slash (`/admin`) redirects to the folder (as the
+    /// README's nginx block does) or, off, is answered 404 as Quay's own web app answers it.
+    pub redirect_bare_folder: bool,
     /// Injected latency/errors (none by default); changeable later through
     /// [`RunningEmulator::set_faults`].
     pub faults: FaultConfig,
@@ -50,6 +56,8 @@ impl EmulatorOptions {
             listen: SocketAddr::from(([127, 0, 0, 1], 0)),
             dist: None,
             dist_mount: "/".to_string(),
+            redirect_bare_folder: true,
+            dashboard_config: None,
             faults: FaultConfig::none(),
             fault_control: None,
             registry_size: RegistrySizeWorkerOptions::default(),
@@ -93,6 +101,13 @@ impl EmulatorOptions {
         } else {
             format!("/{trimmed}/")
         };
+        self
+    }
+
+    /// Answers the folder's name without its slash with 404 instead of a redirect (see
+    /// [`EmulatorOptions::redirect_bare_folder`]).
+    pub fn without_bare_folder_redirect(mut self) -> EmulatorOptions {
+        self.redirect_bare_folder = false;
         self
     }
 
@@ -202,6 +217,8 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         listen,
         dist,
         dist_mount,
+        redirect_bare_folder,
+        dashboard_config,
         faults,
         fault_control,
         registry_size,
@@ -240,8 +257,9 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         request_timeout,
         cors_origin: config.cors_origin.clone(),
     };
-    let dist = dist.map(|dir| (dir, dist_mount));
-    let state = AppState::new(config, storage, dist, route_table(&routes));
+    let dist = dist.map(|dir| (dir, dist_mount, redirect_bare_folder));
+    let state = AppState::new(config, storage, dist, route_table(&routes))
+        .with_dashboard_config(dashboard_config);
     let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.
     let app = router(state, routes)

@@ -16,17 +16,20 @@ pub struct AppState(Arc<Inner>);
 struct Inner {
     config: Config,
     storage: Storage,
-    /// The built dashboard and the folder it is served under (`/`, `/admin/`).
-    dist: Option<(PathBuf, String)>,
+    /// The built dashboard, the folder it is served under (`/`, `/admin/`), and whether the
+    /// folder's name without its slash redirects to it.
+    dist: Option<(PathBuf, String, bool)>,
     /// The API route table (for `Allow`, 405, the 308 catch-all, access rules and discovery).
     routes: Vec<RouteInfo>,
+    /// Served as the dashboard's `config.json` when set.
+    dashboard_config: Option<PathBuf>,
 }
 
 impl AppState {
     pub fn new(
         config: Config,
         storage: Storage,
-        dist: Option<(PathBuf, String)>,
+        dist: Option<(PathBuf, String, bool)>,
         routes: Vec<RouteInfo>,
     ) -> AppState {
         AppState(Arc::new(Inner {
@@ -34,7 +37,22 @@ impl AppState {
             storage,
             dist,
             routes,
+            dashboard_config: None,
         }))
+    }
+
+    /// Serves `file` as the dashboard's `config.json` (see `EmulatorOptions::dashboard_config`).
+    /// Only before the state is shared (it is made and configured in one expression).
+    pub fn with_dashboard_config(mut self, file: Option<PathBuf>) -> AppState {
+        if let Some(inner) = Arc::get_mut(&mut self.0) {
+            inner.dashboard_config = file;
+        }
+        self
+    }
+
+    /// The file served as the dashboard's `config.json`, when it is not the one in `dist`.
+    pub fn dashboard_config(&self) -> Option<&PathBuf> {
+        self.0.dashboard_config.as_ref()
     }
 
     pub fn config(&self) -> &Config {
@@ -46,7 +64,15 @@ impl AppState {
         self.0
             .dist
             .as_ref()
-            .map(|(dir, mount)| (dir, mount.as_str()))
+            .map(|(dir, mount, _)| (dir, mount.as_str()))
+    }
+
+    /// Whether the folder's name without its slash redirects to the folder.
+    pub fn redirects_bare_folder(&self) -> bool {
+        self.0
+            .dist
+            .as_ref()
+            .is_none_or(|(_, _, redirect)| *redirect)
     }
 
     pub fn routes(&self) -> &[RouteInfo] {

@@ -60,29 +60,12 @@ fn prints_listening_line_and_serves() {
     assert!(addr.starts_with("127.0.0.1:"), "{addr}");
     assert_ne!(addr, "127.0.0.1:0", "the real port is printed");
 
-    let mut stream = TcpStream::connect(&addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "GET /api/v1/user/ HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let response = http_get(&addr, "/api/v1/user/");
     assert!(response.starts_with("HTTP/1.1 401"), "{response}");
     assert!(dir.path().join("state/sub/registry.db").is_file());
 
     // Without a built dashboard `/` explains itself.
-    let mut stream = TcpStream::connect(&addr).unwrap();
-    write!(
-        stream,
-        "GET / HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
+    let response = http_get(&addr, "/");
     assert!(response.starts_with("HTTP/1.1 404"), "{response}");
     assert!(response.contains("not built"));
 
@@ -377,4 +360,50 @@ fn seed_demo_prints_the_credentials_then_serves_and_refuses_to_reseed() {
     assert!(response.starts_with("HTTP/1.1 401"), "{response}");
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A fresh `--seed demo` signs in as the README says: the seed registers the dashboard's OAuth
+/// application, redirecting to the address served, and `config.json` names it.
+#[test]
+fn the_demo_seed_registers_the_dashboard_and_config_json_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), "<!doctype html><title>t</title>").unwrap();
+    std::fs::write(dist.join("config.json"), r#"{"api_base": ""}"#).unwrap();
+    let (mut child, _, addr) = spawn_until_listening(
+        command(dir.path())
+            .args([
+                "--listen",
+                "127.0.0.1:0",
+                "--db",
+                "demo.db",
+                "--seed",
+                "demo",
+            ])
+            .arg("--dist")
+            .arg(&dist),
+    );
+    let response = http_get(&addr, "/config.json");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let body = response.split("\r\n\r\n").nth(1).unwrap();
+    let config: serde_json::Value = serde_json::from_str(body).unwrap();
+    let client_id = config["oauth_client_id"].as_str().unwrap().to_string();
+    assert_eq!(client_id.len(), 20, "{config}");
+    let written = dir.path().join("demo.db.dashboard.json");
+    assert!(written.is_file());
+
+    let conn = rusqlite::Connection::open(dir.path().join("demo.db")).unwrap();
+    let (redirect, org): (String, String) = conn
+        .query_row(
+            "SELECT a.redirect_uri, u.username FROM oauth_applications a \
+             JOIN users u ON u.id = a.organization_id WHERE a.client_id = ?1",
+            [&client_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(redirect, format!("http://{addr}/"));
+    assert_eq!(org, "quay-admin");
+    let _ = child.kill();
+    let _ = child.wait();
 }

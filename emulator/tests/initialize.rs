@@ -1,4 +1,4 @@
-//! `POST /api/v1/user/initialize` against the contract (§2, §14 #1-2).
+//! `POST /api/v1/user/initialize` against the contract (§2) and Quay's crashes.
 
 mod common;
 
@@ -193,37 +193,54 @@ async fn username_rules() {
 }
 
 #[tokio::test]
-async fn missing_fields_and_wrong_types_are_400_not_500() {
+async fn missing_fields_and_wrong_types_are_quays_500() {
     let emu = emulator().await;
+    // `user_data["username"]` / `["password"]`: KeyError, or TypeError on a body that is not an
+    // object; a non-string password (`validate_password`) or username (`validate_username`):
+    // TypeError. Quay's 500 page, nothing created.
     for body in [
         json!({}),
         json!({"username": "admin"}),
         json!({"password": "password1"}),
+        json!(["admin", "password1"]),
+        json!(null),
+        json!("admin"),
+        json!({"username": "admin", "password": 12345678}),
+        json!({"username": "admin", "password": null}),
+        json!({"username": 5, "password": "password1"}),
+        json!({"username": ["admin"], "password": "password1", "email": "a@example.com"}),
     ] {
         let resp = emu.initialize(body).await;
-        expect_message(
-            resp,
-            400,
-            "Failed to initialize user: Missing username or password",
-        )
-        .await;
+        expect_quay_500(resp).await;
     }
+    // The password is checked before the username's type.
     let resp = emu
-        .initialize(json!({"username": 5, "password": "password1"}))
+        .initialize(json!({"username": 5, "password": "short"}))
+        .await;
+    expect_message(resp, 400, PASSWORD_MESSAGE).await;
+    // Nothing was created: the first user can still be initialized.
+    let resp = emu
+        .initialize(json!({"username": "admin", "password": "password1"}))
+        .await;
+    assert_eq!(resp.status(), 200);
+}
+
+#[tokio::test]
+async fn email_is_checked_before_the_username_type_with_mailing() {
+    let emu = emulator_with(config_with("FEATURE_MAILING: true\n")).await;
+    let resp = emu
+        .initialize(json!({"username": 5, "password": "password1", "email": "x"}))
         .await;
     expect_message(
         resp,
         400,
-        "Failed to initialize user: Username and password must be strings",
+        "Failed to initialize user: Invalid email address: x",
     )
     .await;
-    let resp = emu.initialize(json!(["admin", "password1"])).await;
-    expect_message(
-        resp,
-        400,
-        "Failed to initialize user: Request body must be a JSON object",
-    )
-    .await;
+    let resp = emu
+        .initialize(json!({"username": 5, "password": "password1", "email": "a@example.com"}))
+        .await;
+    expect_quay_500(resp).await;
 }
 
 #[tokio::test]

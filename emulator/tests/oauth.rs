@@ -125,7 +125,7 @@ async fn missing_parameters_in_order_even_anonymously() {
 }
 
 #[tokio::test]
-async fn unauthenticated_gets_401_with_the_sign_in_form() {
+async fn unauthenticated_gets_quays_bare_401() {
     let f = flow().await;
     let url = f.authorize_url("&state=<b>");
     for auth in [None, Some("Bearer SOMETOKEN")] {
@@ -137,34 +137,47 @@ async fn unauthenticated_gets_401_with_the_sign_in_form() {
         assert_eq!(resp.status(), 401);
         assert_no_cors(resp.headers());
         assert_eq!(content_type(resp.headers()), "text/html; charset=utf-8");
-        assert_eq!(resp.headers()["x-frame-options"], "DENY");
-        let csp = resp.headers()["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("default-src 'none'"));
-        assert!(resp.headers().get("set-cookie").is_some());
         let html = resp.text().await.unwrap();
-        for needle in [
-            "id=\"username\"",
-            "id=\"password\"",
-            "id=\"signin-submit\"",
-            "<label for=\"username\">",
-            "<label for=\"password\">",
-            "name=\"_csrf_token\"",
-            "action=\"/emulator/signin\"",
-        ] {
-            assert!(html.contains(needle), "{needle}");
-        }
-        assert!(!html.contains("<script") && !html.contains("style="));
-        assert!(!html.contains("<b>"), "state is escaped");
+        // Werkzeug's page: nothing to click, no form.
+        assert!(html.contains("<title>401 Unauthorized</title>"), "{html}");
+        assert!(!html.contains("<form") && !html.contains("<b>"), "{html}");
     }
 }
 
 #[tokio::test]
-async fn sign_in_page_signs_in_and_returns_to_authorize() {
+async fn sign_in_page_at_quays_path_signs_in_and_returns() {
     let f = flow().await;
     let url = f.authorize_url("");
-    let resp = f.get(&url, None).await;
+    let next = format!("/oauth/authorize?{}", url.split_once('?').unwrap().1);
+    let resp = f
+        .emu
+        .client
+        .get(f.emu.url(&format!("/signin/?next={}", urlencode(&next))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    assert_eq!(content_type(resp.headers()), "text/html; charset=utf-8");
+    assert_eq!(resp.headers()["x-frame-options"], "DENY");
+    let csp = resp.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(csp.contains("default-src 'none'"));
     let cookie = cookie_of(&resp).unwrap();
     let html = resp.text().await.unwrap();
+    for needle in [
+        "id=\"username\"",
+        "id=\"password\"",
+        "id=\"signin-submit\"",
+        "<label for=\"username\">",
+        "<label for=\"password\">",
+        "name=\"_csrf_token\"",
+        "action=\"/emulator/signin\"",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+    assert!(!html.contains("<script") && !html.contains("style="));
     let csrf = html
         .split("name=\"_csrf_token\" value=\"")
         .nth(1)
@@ -173,8 +186,7 @@ async fn sign_in_page_signs_in_and_returns_to_authorize() {
         .next()
         .unwrap()
         .to_string();
-    let next = format!("/oauth/authorize?{}", url.split_once('?').unwrap().1);
-    let post = |password: &'static str, csrf: String| {
+    let post = |password: &'static str, csrf: String, next: String| {
         f.emu
             .client
             .post(f.emu.url("/emulator/signin"))
@@ -187,11 +199,11 @@ async fn sign_in_page_signs_in_and_returns_to_authorize() {
             ])
             .send()
     };
-    let bad = post("wrong", csrf.clone()).await.unwrap();
+    let bad = post("wrong", csrf.clone(), next.clone()).await.unwrap();
     assert_eq!(bad.status(), 403);
     let html = bad.text().await.unwrap();
     assert!(html.contains("<p id=\"signin-error\" role=\"alert\">Invalid Username or Password</p>"));
-    let throttled = post("password1", csrf.clone()).await.unwrap();
+    let throttled = post("password1", csrf.clone(), next.clone()).await.unwrap();
     assert_eq!(throttled.status(), 429);
     assert_eq!(throttled.headers()["retry-after"], "0");
     assert!(throttled
@@ -199,15 +211,38 @@ async fn sign_in_page_signs_in_and_returns_to_authorize() {
         .await
         .unwrap()
         .contains("Too many login attempts."));
-    let forged = post("password1", "forged".into()).await.unwrap();
+    let forged = post("password1", "forged".into(), next.clone())
+        .await
+        .unwrap();
     assert_eq!(forged.status(), 403);
     tokio::time::sleep(std::time::Duration::from_millis(550)).await;
-    let ok = post("password1", csrf).await.unwrap();
+    let ok = post("password1", csrf, next.clone()).await.unwrap();
     assert_eq!(ok.status(), 303);
     assert_eq!(location(&ok), next);
     let signed_in = cookie_of(&ok).unwrap();
     let consent = f.get(&url, Some(&signed_in)).await;
     assert_eq!(consent.status(), 200);
+    // Only a path on this site is followed.
+    for elsewhere in [
+        "//evil.example/x",
+        "https://evil.example/",
+        "/\\evil.example",
+    ] {
+        let page = f
+            .emu
+            .client
+            .get(
+                f.emu
+                    .url(&format!("/signin/?next={}", urlencode(elsewhere))),
+            )
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("name=\"next\" value=\"/\""), "{elsewhere}");
+    }
 }
 
 #[tokio::test]
@@ -328,6 +363,46 @@ async fn consent_page_has_the_form_and_escapes_a_hostile_name() {
     assert!(html.contains("action=\"/oauth/denyapp\""));
     assert!(html.contains("Super User Access"));
     assert!(!html.contains("style="));
+    // super:user is dangerous: "Authorize Application" opens Quay's confirmation, whose form has
+    // every field but `state`; `state` is only on the Cancel form.
+    let (page, confirmation) = html
+        .split_once("<details id=\"confirm-authorize\">")
+        .unwrap();
+    assert!(!page.contains("action=\"/oauth/authorizeapp\""));
+    assert!(confirmation.contains("Confirm Authorization"));
+    assert!(confirmation.contains(
+        "<summary role=\"button\" id=\"authorize-open\">Authorize Application</summary>"
+    ));
+    let (confirm_form, rest) = confirmation.split_once("</form>").unwrap();
+    assert!(confirm_form.contains("action=\"/oauth/authorizeapp\""));
+    assert!(confirm_form.contains(&format!("name=\"client_id\" value=\"{}\"", f.client_id)));
+    assert!(!confirm_form.contains("name=\"state\""), "{confirm_form}");
+    assert!(rest.contains("id=\"authorize-deny-confirm\""));
+    assert_eq!(
+        html.matches("name=\"state\"").count(),
+        1,
+        "only the Cancel form"
+    );
+}
+
+#[tokio::test]
+async fn consent_without_dangerous_scopes_posts_state_and_none_when_absent() {
+    let f = flow().await;
+    let url = f.emu.url(&format!(
+        "/oauth/authorize?response_type=token&client_id={}&redirect_uri={}&scope=user:read",
+        f.client_id,
+        urlencode(REDIRECT)
+    ));
+    let html = f.get(&url, Some(&f.cookie)).await.text().await.unwrap();
+    assert!(!html.contains("confirm-authorize"));
+    let (allow, _) = html
+        .split_once("action=\"/oauth/authorizeapp\">")
+        .unwrap()
+        .1
+        .split_once("</form>")
+        .unwrap();
+    // Jinja renders a missing `state` as the text `None`.
+    assert!(allow.contains("name=\"state\" value=\"None\""), "{allow}");
 }
 
 #[tokio::test]

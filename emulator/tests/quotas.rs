@@ -312,6 +312,10 @@ async fn human_limits_are_parsed_like_bitmath() {
 #[tokio::test]
 async fn create_errors() {
     let (emu, token) = registry("").await;
+    emu.sql(
+        "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
+         creation_date) VALUES ('r', 'testorg+bot', 'r', 1, 0, 0)",
+    );
     for family in FAMILIES {
         let post = |body: &'static str| create(&emu, &token, family, "testorg", body);
         for (body, literal) in [
@@ -394,12 +398,16 @@ async fn create_errors() {
             .unwrap();
         assert_eq!(resp.status(), 415);
 
-        // The limit is parsed before the namespace is looked up; an unknown namespace is a 404
-        // (Quay: 500, §14 #5).
+        // The limit is parsed before the namespace is looked up; for a name that is no user or
+        // organization (also a robot or a non-ASCII name) Quay then crashes (500 page).
         let resp = create(&emu, &token, family, "nosuchns", r#"{"limit": "5 B"}"#).await;
         expect_invalid(resp, "Invalid limit format").await;
-        let resp = create(&emu, &token, family, "nosuchns", r#"{"limit_bytes": 5}"#).await;
-        expect_not_found(resp).await;
+        for namespace in ["nosuchns", "testorg+bot", "nosuchn\u{e9}"] {
+            for body in [r#"{"limit_bytes": 5}"#, r#"{"limit": "10 EB"}"#] {
+                let resp = create(&emu, &token, family, namespace, body).await;
+                expect_quay_500(resp).await;
+            }
+        }
     }
     // Nothing was created; extra keys are allowed.
     assert_eq!(list(&emu, &token, FAMILIES[0], "testorg").await, json!([]));
@@ -417,6 +425,10 @@ async fn create_errors() {
 #[tokio::test]
 async fn change_errors() {
     let (emu, token) = registry("").await;
+    emu.sql(
+        "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
+         creation_date) VALUES ('r', 'testorg+bot', 'r', 1, 0, 0)",
+    );
     for namespace in ["testorg", "alice"] {
         let resp = create(
             &emu,
@@ -486,27 +498,38 @@ async fn change_errors() {
                 .await;
             expect_not_found(resp).await;
         }
-        // Unknown namespace: 404 (Quay: 500, §14 #5).
-        let resp = change(&emu, &token, family, "nosuchns", org_quota, "{}").await;
-        expect_not_found(resp).await;
-        let resp = emu
-            .call(
-                Method::DELETE,
-                &item_path(family, "nosuchns", org_quota),
-                Some(&token),
-                None,
-            )
-            .await;
-        expect_not_found(resp).await;
-        let resp = emu
-            .call(
-                Method::GET,
-                &list_path(family, "nosuchns"),
-                Some(&token),
-                None,
-            )
-            .await;
-        expect_not_found(resp).await;
+        // A name that is no user or organization (also a robot or a non-ASCII name): Quay's
+        // change and delete crash (500 page) before the quota id or the limit is looked at; only
+        // the list answers 404.
+        for namespace in ["nosuchns", "testorg+bot", "nosuchn\u{e9}"] {
+            for body in ["{}", r#"{"limit": "5 B"}"#, r#"{"limit_bytes": 5}"#] {
+                let resp = change(&emu, &token, family, namespace, org_quota, body).await;
+                expect_quay_500(resp).await;
+                let resp = change(&emu, &token, family, namespace, "999", body).await;
+                expect_quay_500(resp).await;
+            }
+            let resp = emu
+                .call(
+                    Method::DELETE,
+                    &item_path(family, namespace, org_quota),
+                    Some(&token),
+                    None,
+                )
+                .await;
+            expect_quay_500(resp).await;
+            let resp = emu
+                .call(
+                    Method::GET,
+                    &list_path(family, namespace),
+                    Some(&token),
+                    None,
+                )
+                .await;
+            expect_not_found(resp).await;
+        }
+        // The body is still validated first.
+        let resp = change(&emu, &token, family, "nosuchns", org_quota, "null").await;
+        expect_invalid(resp, "Missing JSON body").await;
     }
     // Nothing changed.
     let listed = list(&emu, &token, FAMILIES[1], "testorg").await;

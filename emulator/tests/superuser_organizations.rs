@@ -285,19 +285,36 @@ async fn rename_organization_errors_log_first() {
         Some("carol")
     );
 
-    // §14 #3: a taken name (Quay: 500 after the log) answers 400 B2, the log still written.
-    for taken in ["otherorg", "carol"] {
+    // A taken name: Quay's 500 (the unique index's IntegrityError) after the log was written
+    // for a rename that never happened.
+    for (i, taken) in ["otherorg", "carol"].into_iter().enumerate() {
         let resp = put_json(&emu, &su_org("testorg"), &token, json!({ "name": taken })).await;
-        expect_model_error(resp, "A user or organization with this name already exists").await;
+        expect_quay_500(resp).await;
+        let entry = &emu.logs_of("org_change_name")[2 + i];
+        assert_eq!(entry.account_name.as_deref(), Some("testorg"));
+        assert_eq!(
+            entry.metadata,
+            with_token_keys(
+                json!({"old_name": "testorg", "new_name": taken, "superuser": "admin"})
+            )
+        );
     }
     assert_eq!(count(), 4);
 
-    // §14 #4: an unknown namespace (Quay: 500 from the log write) is a 404, nothing logged.
+    // An unknown namespace: Quay's 500 from the log write itself, so nothing is logged.
     let resp = put_json(&emu, &su_org("nosuchorg"), &token, json!({"name": "x1"})).await;
-    expect_shape_a(resp, 404, "not_found", "Not Found").await;
+    expect_quay_500(resp).await;
     assert_eq!(count(), 4);
     let (_, all) = emu.get_json(ORGS, &token).await;
     assert_eq!(names(&all), ["testorg", "otherorg"]);
+    assert!(emu.storage().namespace_by_name("x1").unwrap().is_none());
+    assert!(
+        !emu.storage()
+            .namespace_by_name("carol")
+            .unwrap()
+            .unwrap()
+            .organization
+    );
 }
 
 #[tokio::test]

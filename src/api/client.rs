@@ -15,6 +15,8 @@ use crate::json::{self, Json};
 pub struct ApiClient {
     base: String,
     token: Option<String>,
+    /// Sent as `X-CSRF-Token`: what Quay asks of cookie-authenticated writes (its own sign-in).
+    csrf: Option<String>,
     /// A request without an answer by then is given up (see `RuntimeConfig::request_timeout`).
     timeout: Duration,
 }
@@ -26,8 +28,15 @@ impl ApiClient {
         Self {
             base: base.to_string(),
             token,
+            csrf: None,
             timeout,
         }
+    }
+
+    /// This client sending Quay's `X-CSRF-Token` (from `GET /csrf_token`) with every request.
+    pub fn with_csrf(mut self, csrf: String) -> Self {
+        self.csrf = Some(csrf);
+        self
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -92,12 +101,38 @@ impl ApiClient {
         self.send(Method::DELETE, path, None).await.map(|_| ())
     }
 
+    /// A POST whose answer the caller reads whatever its status (e.g. Quay's sign-in, whose 429
+    /// says when to try again in `Retry-After`).
+    pub async fn post_for_answer<B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<Answer, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Decode(e.to_string()))?;
+        self.exchange(Method::POST, path, Some(json)).await
+    }
+
     async fn send(
         &self,
         method: Method,
         path: &str,
         json_body: Option<String>,
     ) -> Result<String, ApiError> {
+        let answer = self.exchange(method, path, json_body).await?;
+        if answer.is_success() {
+            Ok(answer.text)
+        } else {
+            Err(answer.error())
+        }
+    }
+
+    /// One request: any HTTP answer, or why there was none.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        json_body: Option<String>,
+    ) -> Result<Answer, ApiError> {
         let abort = AbortOnDrop::new();
         let timer = abort.abort_after(self.timeout);
         let mut builder = RequestBuilder::new(&self.url(path))
@@ -107,6 +142,9 @@ impl ApiClient {
             .abort_signal(abort.signal().as_ref());
         if let Some(token) = &self.token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if let Some(csrf) = &self.csrf {
+            builder = builder.header("X-CSRF-Token", csrf);
         }
         let request = match json_body {
             Some(body) => builder
@@ -124,17 +162,40 @@ impl ApiClient {
         };
         let response = request.send().await.map_err(timed_out)?;
         let status = response.status();
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.trim().parse::<u64>().ok());
         // The body is bounded by the same deadline: a server may send headers and then stall.
         let text = response.text().await;
         if timer.fired() {
             return Err(ApiError::Timeout(self.timeout.as_secs()));
         }
-        let text = text.unwrap_or_default();
-        if (200..300).contains(&status) {
-            Ok(text)
-        } else {
-            Err(ApiError::from_response(status, &text))
-        }
+        Ok(Answer {
+            status,
+            text: text.unwrap_or_default(),
+            retry_after,
+        })
+    }
+}
+
+/// An HTTP answer, read whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub text: String,
+    /// `Retry-After` in seconds, when the answer has one.
+    pub retry_after: Option<u64>,
+}
+
+impl Answer {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The error this answer stands for, with the registry's own words.
+    pub fn error(&self) -> ApiError {
+        ApiError::from_response(self.status, &self.text)
     }
 }
 

@@ -64,7 +64,7 @@ impl ApiError {
 /// or falls back to the status line for HTML pages and empty bodies.
 pub fn message_from_body(status: u16, body: &str) -> String {
     let from_json = json::parse(body).ok().and_then(|v| message_from_json(&v));
-    match from_json {
+    match from_json.or_else(|| plain_text(body)) {
         Some(m) if !m.trim().is_empty() => m,
         _ => format!("HTTP {status} {}", reason_phrase(status))
             .trim_end()
@@ -83,6 +83,13 @@ fn html_title(html: &str) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     (!title.is_empty()).then(|| title.chars().take(80).collect())
+}
+
+/// A short plain-text answer (no markup), e.g. Quay's sign-in back-off: its words, whitespace
+/// collapsed.
+fn plain_text(body: &str) -> Option<String> {
+    let text = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty() && text.chars().count() <= 300 && !text.contains('<')).then_some(text)
 }
 
 fn message_from_json(v: &Json) -> Option<String> {
@@ -179,6 +186,18 @@ mod tests {
             "HTTP 415 Unsupported Media Type"
         );
         assert_eq!(message_from_body(500, ""), "HTTP 500 Internal Server Error");
+        // Quay's sign-in back-off answers in plain text.
+        assert_eq!(
+            message_from_body(
+                429,
+                "Too many login attempts. \nPlease reset your Quay password and try again."
+            ),
+            "Too many login attempts. Please reset your Quay password and try again."
+        );
+        assert_eq!(
+            message_from_body(500, "<html><body>boom</body></html>"),
+            "HTTP 500 Internal Server Error"
+        );
         assert_eq!(message_from_body(418, ""), "HTTP 418");
         assert_eq!(
             message_from_body(400, r#"{"message": ""}"#),

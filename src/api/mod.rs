@@ -7,6 +7,7 @@ pub mod logs;
 pub mod organization;
 pub mod quota;
 pub mod registry_config;
+pub mod registry_session;
 pub mod registry_size;
 pub mod service_keys;
 pub mod superuser_organizations;

@@ -13,6 +13,9 @@ pub struct RegistryConfig {
     features: HashMap<String, serde_json::Value>,
     #[serde(default)]
     config: HashMap<String, serde_json::Value>,
+    /// The external sign-in services (OIDC, GitHub, …) the registry signs people in through.
+    #[serde(default)]
+    external_login: Vec<serde_json::Value>,
 }
 
 /// Quay's default `TAG_EXPIRATION_OPTIONS`.
@@ -22,6 +25,12 @@ impl RegistryConfig {
     /// A feature switch by Quay's name without the `FEATURE_` prefix (`MAILING`).
     pub fn feature(&self, name: &str) -> bool {
         self.features.get(name).and_then(|v| v.as_bool()) == Some(true)
+    }
+
+    /// Whether the registry signs people in through another service (its `external_login`):
+    /// then only its own page can sign a browser in.
+    pub fn has_external_login(&self) -> bool {
+        !self.external_login.is_empty()
     }
 
     pub fn mailing(&self) -> bool {

@@ -60,6 +60,23 @@ pub async fn rename_organization(
         .await
 }
 
+/// Whether a user or an organization already has `name`. Quay's rename does not check: a taken
+/// name makes it fail with a 500 (after logging the rename), so the console asks first.
+pub async fn name_is_taken(client: &ApiClient, name: &str) -> Result<bool, ApiError> {
+    let encoded = percent_encode(name);
+    for path in [
+        format!("/api/v1/organization/{encoded}"),
+        format!("/api/v1/superuser/users/{encoded}"),
+    ] {
+        match client.get::<serde_json::Value>(&path).await {
+            Ok(_) => return Ok(true),
+            Err(e) if e.status() == Some(404) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(false)
+}
+
 pub async fn delete_organization(client: &ApiClient, name: &str) -> Result<(), ApiError> {
     client.delete(&organization_path(name)).await
 }

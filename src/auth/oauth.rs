@@ -1,6 +1,13 @@
 //! Sign-in through Quay's OAuth2 implicit flow. Quay redirects back to the dashboard with
-//! `?scope=…&state=…#access_token=…` (or `?error=…`); the return is read once at start-up, checked
-//! against the `state` this tab stored, and removed from the address bar before anything renders.
+//! `?oauth_state=…&scope=…&state=…#access_token=…` (or `?error=…`); the return is read once at
+//! start-up, checked against the value this tab stored, and removed from the address bar before
+//! anything renders.
+//!
+//! The value travels twice. As `state`, which Quay returns only when the grant needs no
+//! confirmation (already granted, or no dangerous scope); and in the redirect URI's own query
+//! (`oauth_state`), which Quay keeps on every answer. The console asks for dangerous scopes, and
+//! Quay's confirmation form for them posts without `state`: a first sign-in comes back with the
+//! redirect URI's value only.
 
 use wasm_bindgen::JsValue;
 
@@ -31,18 +38,24 @@ pub struct Grant {
 pub enum ReturnError {
     /// Quay (or the person, by denying) ended the flow with `error=<code>`.
     Refused { code: String },
-    /// The `state` is not the one this tab sent: possibly a forged redirect.
+    /// The answer does not carry this tab's value (or carries another one): possibly forged.
     StateMismatch,
     /// A return that carries neither a token nor an error.
     MissingToken,
 }
 
-/// The authorize URL for the implicit flow.
+/// The redirect URI's query parameter carrying this tab's value (see the module's comment).
+const STATE_PARAM: &str = "oauth_state";
+
+/// The authorize URL for the implicit flow: `state` both as OAuth's `state` and in the redirect
+/// URI's query (Quay accepts any query below the registered redirect URI and keeps it).
 pub fn authorize_url(api_origin: &str, client_id: &str, redirect_uri: &str, state: &str) -> String {
+    let separator = if redirect_uri.contains('?') { '&' } else { '?' };
+    let redirect = format!("{redirect_uri}{separator}{STATE_PARAM}={}", encode(state));
     format!(
         "{api_origin}/oauth/authorize?response_type=token&client_id={}&redirect_uri={}&scope={}&state={}",
         encode(client_id),
-        encode(redirect_uri),
+        encode(&redirect),
         encode(SCOPES),
         encode(state)
     )
@@ -84,8 +97,16 @@ pub fn parse_return(
     if let Some(code) = error {
         return Some(Err(ReturnError::Refused { code }));
     }
-    let state = get(&q, "state").or_else(|| get(&f, "state"));
-    if state.is_none() || state.as_deref() != expected_state {
+    // Every value the answer carries must be this tab's, and it must carry at least one.
+    let carried: Vec<String> = [get(&q, STATE_PARAM), get(&q, "state"), get(&f, "state")]
+        .into_iter()
+        .flatten()
+        .collect();
+    let expected = expected_state.filter(|s| !s.is_empty());
+    if carried.is_empty()
+        || expected.is_none()
+        || carried.iter().any(|s| Some(s.as_str()) != expected)
+    {
         return Some(Err(ReturnError::StateMismatch));
     }
     let Some(token) = token.filter(|t| super::session::is_plausible_token(t)) else {
@@ -285,8 +306,10 @@ mod tests {
         let url = authorize_url("https://q.example", "CID", "http://127.0.0.1:8080/", "ab12");
         assert_eq!(
             url,
-            "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F&scope=super%3Auser%20user%3Aread%20org%3Aadmin&state=ab12"
+            "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F%3Foauth_state%3Dab12&scope=super%3Auser%20user%3Aread%20org%3Aadmin&state=ab12"
         );
+        assert!(authorize_url("", "c", "http://h/admin/?x=1", "s")
+            .contains("redirect_uri=http%3A%2F%2Fh%2Fadmin%2F%3Fx%3D1%26oauth_state%3Ds&"));
         assert!(authorize_url("", "a&b=c", "/", "s").contains("client_id=a%26b%3Dc"));
     }
 
@@ -303,6 +326,45 @@ mod tests {
                 token: TOKEN.into(),
                 scopes: vec!["super:user".into(), "user:read".into()]
             }))
+        );
+    }
+
+    #[test]
+    fn quays_confirmation_answer_carries_the_value_in_the_redirect_uri_only() {
+        // Dangerous scopes: Quay's confirmation form posts without `state`.
+        let got = parse_return(
+            "oauth_state=s1&scope=super%3Auser+user%3Aread+org%3Aadmin",
+            &format!("access_token={TOKEN}&token_type=Bearer&expires_in=315576000"),
+            Some("s1"),
+        );
+        assert!(matches!(got, Some(Ok(ref g)) if g.token == TOKEN && g.scopes.len() == 3));
+        // Already granted: both.
+        let got = parse_return(
+            "oauth_state=s1&scope=super%3Auser&state=s1",
+            &format!("access_token={TOKEN}"),
+            Some("s1"),
+        );
+        assert!(matches!(got, Some(Ok(_))));
+    }
+
+    #[test]
+    fn every_value_carried_must_be_this_tabs() {
+        let fragment = format!("access_token={TOKEN}");
+        for query in [
+            "oauth_state=forged",
+            "oauth_state=s1&state=forged",
+            "oauth_state=forged&state=s1",
+            "oauth_state=&state=s1",
+        ] {
+            assert_eq!(
+                parse_return(query, &fragment, Some("s1")),
+                Some(Err(ReturnError::StateMismatch)),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            parse_return("oauth_state=s1", &fragment, Some("")),
+            Some(Err(ReturnError::StateMismatch))
         );
     }
 

@@ -73,10 +73,21 @@ pub fn RowAction(
     }
 }
 
-/// Quay stores a random UUID as the e-mail of an account created without one: that is not an
-/// address, so it is neither shown, matched, sorted nor exported as one.
+/// Quay stores a random UUID (`str(uuid4())`) as the e-mail of an account created without one:
+/// that placeholder is not an address, so it is neither shown, matched, sorted nor exported as
+/// one. Anything else is what the registry holds, shown as stored even when it is no valid address.
 pub fn real_email(stored: Option<&str>) -> Option<&str> {
-    stored.filter(|e| quay_rules::is_valid_email(e))
+    stored.filter(|e| !e.is_empty() && !is_uuid_placeholder(e))
+}
+
+/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase hexadecimal.
+fn is_uuid_placeholder(text: &str) -> bool {
+    let groups: Vec<&str> = text.split('-').collect();
+    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups.iter().all(|g| {
+            g.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        })
 }
 
 #[cfg(test)]
@@ -91,5 +102,15 @@ mod tests {
         );
         assert_eq!(real_email(Some("a@example.com")), Some("a@example.com"));
         assert_eq!(real_email(None), None);
+        assert_eq!(real_email(Some("")), None);
+        // Whatever else is stored is shown as it is, literally.
+        for stored in [
+            "not an address",
+            "a@b",
+            "D8470120-32F8-4ECE-BF76-B90224993DFA",
+            "<b>x</b>",
+        ] {
+            assert_eq!(real_email(Some(stored)), Some(stored));
+        }
     }
 }

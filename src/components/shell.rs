@@ -108,7 +108,7 @@ pub fn SignOutButton() -> impl IntoView {
     let sign_out = move |_| {
         session.sign_out();
         toasts.push(ToastKind::Info, i18n.t(Key::SignedOutToast));
-        navigate("/", NavigateOptions::default());
+        navigate(&crate::routes::overview_url(), NavigateOptions::default());
     };
     view! {
         <button type="button" class="button button-quiet" on:click=sign_out data-testid="sign-out">

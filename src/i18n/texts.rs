@@ -260,9 +260,60 @@ texts! {
     RegistryLabel { en: "Registry:", ja: "レジストリ:", zh: "仓库：" }
     SignInWithQuay { en: "Sign in with Quay", ja: "Quay でサインイン", zh: "使用 Quay 登录" }
     SignInWithQuayBody {
-        en: "You sign in on the registry's own page and allow this dashboard two scopes: super:user (administer the registry) and user:read (know who you are).",
-        ja: "レジストリ自身のページでサインインし、このダッシュボードに 2 つのスコープを許可します: super:user（レジストリの管理）と user:read（ユーザーの識別）。",
-        zh: "您将在仓库自己的页面上登录，并授予本控制台两个权限：super:user（管理仓库）和 user:read（识别您的身份）。",
+        en: "You allow this dashboard three scopes on the registry's own page: super:user (administer the registry), user:read (know who you are) and org:admin (change organization settings).",
+        ja: "レジストリ自身のページで、このダッシュボードに 3 つのスコープを許可します: super:user（レジストリの管理）、user:read（ユーザーの識別）、org:admin（組織の設定の変更）。",
+        zh: "您将在仓库自己的页面上授予本控制台三个权限：super:user（管理仓库）、user:read（识别您的身份）和 org:admin（更改组织设置）。",
+    }
+    RegistrySessionNeeded {
+        en: "The registry's page needs you signed in to the registry in this browser.",
+        ja: "レジストリのページでは、このブラウザでレジストリにサインインしている必要があります。",
+        zh: "仓库的页面要求您在此浏览器中已登录仓库。",
+    }
+    RegistrySignInPage {
+        en: "Open the registry's sign-in page",
+        ja: "レジストリのサインインページを開く",
+        zh: "打开仓库的登录页面",
+    }
+    RegistrySessionUnknown {
+        en: "Could not find out whether this browser is signed in to the registry.",
+        ja: "このブラウザがレジストリにサインインしているか確認できませんでした。",
+        zh: "无法确定此浏览器是否已登录仓库。",
+    }
+    RegistryExternalLogin {
+        en: "This registry signs people in through another service, so only its own page can sign you in. Sign in there, then come back and choose Sign in with Quay again.",
+        ja: "このレジストリは別のサービスでサインインするため、レジストリ自身のページでしかサインインできません。そこでサインインしてから戻り、もう一度「Quay でサインイン」を選んでください。",
+        zh: "此仓库通过其他服务登录，因此只能在仓库自己的页面登录。请在那里登录，然后返回并再次选择“使用 Quay 登录”。",
+    }
+    RegistrySignInTitle {
+        en: "Sign in to the registry",
+        ja: "レジストリにサインイン",
+        zh: "登录仓库",
+    }
+    RegistrySignInBody {
+        en: "This browser is not signed in to the registry yet. Sign in with your registry account; the registry then asks you to allow this dashboard.",
+        ja: "このブラウザはまだレジストリにサインインしていません。レジストリのアカウントでサインインすると、レジストリがこのダッシュボードの許可を求めます。",
+        zh: "此浏览器尚未登录仓库。请使用您的仓库账户登录，随后仓库会请您授权本控制台。",
+    }
+    RegistrySignInRefused {
+        en: "The registry did not sign you in.",
+        ja: "レジストリはサインインを受け付けませんでした。",
+        zh: "仓库未让您登录。",
+    }
+    RegistrySignInSubmit {
+        en: "Sign in to the registry",
+        ja: "レジストリにサインイン",
+        zh: "登录仓库",
+    }
+    RetryAfterSeconds {
+        en: "Try again in {name} seconds.",
+        ja: "{name} 秒後にもう一度お試しください。",
+        zh: "请在 {name} 秒后重试。",
+    }
+    SigningIn { en: "Signing in…", ja: "サインイン中…", zh: "正在登录…" }
+    FieldUsernameOrEmail {
+        en: "Username or e-mail address",
+        ja: "ユーザー名またはメールアドレス",
+        zh: "用户名或电子邮件地址",
     }
     NoClientIdBody {
         en: "Signing in through the registry needs an OAuth application: put its client id into config.json as oauth_client_id (the setup wizard can register one). Meanwhile you can use an access token.",
@@ -271,9 +322,9 @@ texts! {
     }
     TokenTitle { en: "Use an access token", ja: "アクセストークンを使う", zh: "使用访问令牌" }
     TokenBody {
-        en: "Paste an OAuth access token with the super:user and user:read scopes. The registry checks it before this tab keeps it.",
-        ja: "super:user と user:read スコープを持つ OAuth アクセストークンを貼り付けてください。このタブで保持する前にレジストリで確認します。",
-        zh: "粘贴具有 super:user 和 user:read 权限的 OAuth 访问令牌。本标签页保存之前会先由仓库验证。",
+        en: "Paste an OAuth access token with the super:user, user:read and org:admin scopes. The registry checks it before this tab keeps it.",
+        ja: "super:user、user:read、org:admin スコープを持つ OAuth アクセストークンを貼り付けてください。このタブで保持する前にレジストリで確認します。",
+        zh: "粘贴具有 super:user、user:read 和 org:admin 权限的 OAuth 访问令牌。本标签页保存之前会先由仓库验证。",
     }
     ErrTokenFormat {
         en: "That is not an access token: tokens are letters and digits only.",
@@ -759,6 +810,16 @@ texts! {
     OrganizationRenamedToast { en: "{old} renamed to {new}.", ja: "{old} を {new} に名前変更しました。", zh: "已将 {old} 重命名为 {new}。" }
     OrganizationChangeFailed { en: "The registry did not save the change.", ja: "レジストリは変更を保存しませんでした。", zh: "仓库未能保存更改。" }
     OrganizationSettings { en: "Settings", ja: "設定", zh: "设置" }
+    NamespaceNameTaken {
+        en: "A user or organization named {name} already exists. Choose another name.",
+        ja: "{name} という名前のユーザーまたは組織は既に存在します。別の名前を選んでください。",
+        zh: "名为 {name} 的用户或组织已存在。请另选名称。",
+    }
+    RenameCrashExplained {
+        en: "Quay fails this way when the new name is already held, for example by a deleted user or organization whose name stays reserved. Nothing was renamed, although the usage logs may show the rename.",
+        ja: "新しい名前が既に使われている場合（削除済みで名前が予約されたままのユーザーや組織など）、Quay はこのように失敗します。名前は変更されていませんが、使用ログには名前の変更が記録されていることがあります。",
+        zh: "当新名称已被占用（例如已删除但名称仍被保留的用户或组织）时，Quay 会这样失败。名称并未更改，但使用日志中可能会显示此次重命名。",
+    }
     NotOrganizationAdmin {
         en: "Only administrators of {name} can change its e-mail, invoicing and tag expiration. Take ownership to become one.",
         ja: "{name} のメール、請求、タグの有効期限を変更できるのは管理者だけです。所有権を取得すると管理者になります。",

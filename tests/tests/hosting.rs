@@ -63,3 +63,51 @@ async fn the_same_build_runs_under_a_folder() {
     )
     .await;
 }
+
+/// Reloads the current address and checks the console (not the server's 404) comes back.
+async fn reload_keeps_the_console(ctx: &quay_admin_e2e::Ctx, what: &str) {
+    let path = ctx.js("return location.pathname;").await;
+    assert_eq!(path, "/admin/", "{what}: the app went to {path}");
+    ctx.client.refresh().await.expect("reload");
+    ctx.find("main").await;
+    let title = ctx.js("return document.title;").await;
+    assert!(
+        !title.as_str().unwrap_or_default().contains("404"),
+        "{what}: reloading {path} gave {title}"
+    );
+}
+
+/// Behind a server that, like Quay's web app, answers `/admin` (no slash) itself: every address
+/// the app navigates to on its own (after the wizard, after signing out) keeps the final slash,
+/// so a reload or a bookmark of it comes back to the console.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_never_leaves_the_folder_for_its_bare_name() {
+    browser_test_with(
+        "hosting_bare_folder",
+        Config::default_emulator(),
+        |options| options.dist_mount("/admin/").without_bare_folder_redirect(),
+        |ctx| async move {
+            let bare = ctx.http.get(ctx.url("/admin")).send().await.unwrap();
+            assert_eq!(bare.status(), 404, "the server does not redirect /admin");
+
+            ctx.goto("/admin/").await;
+            ctx.wait_for_path("/admin/setup").await;
+            ctx.type_into("#setup-email", "admin@example.com").await;
+            ctx.type_into("#setup-password", "correct-horse-42").await;
+            ctx.type_into("#setup-confirm", "correct-horse-42").await;
+            ctx.click("[data-testid=setup-submit]").await;
+            ctx.click("[data-testid=register-skip]").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+            reload_keeps_the_console(&ctx, "after Skip for now").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+
+            ctx.click("[data-testid=sign-out]").await;
+            ctx.wait_for_text("h1", "Sign in").await;
+            reload_keeps_the_console(&ctx, "after Sign out").await;
+            ctx.wait_for_text("h1", "Sign in").await;
+        },
+    )
+    .await;
+}

@@ -1,5 +1,7 @@
-//! Sign-in through Quay's OAuth implicit flow, end to end: the dashboard, the emulator's sign-in
-//! and consent pages, and the redirect back.
+//! Sign-in through Quay's OAuth implicit flow, end to end, on Quay's real paths: the console
+//! signing the browser in to the registry when it has no session, Quay's consent page with the
+//! confirmation its dangerous scopes need (whose form posts no `state`), the already-granted
+//! redirect (with `state`), and the redirect back.
 
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::{seed, Config};
@@ -29,16 +31,25 @@ async fn remember_client_id(ctx: &Ctx, client_id: &str) {
     .await;
 }
 
-/// From the dashboard's sign-in page through the emulator's sign-in form to its consent page.
+/// From the dashboard's sign-in page: the console finds no registry session in this browser,
+/// signs in to the registry with the password, and goes on to Quay's consent page.
 async fn sign_in_at_quay(ctx: &Ctx, username: &str, password: &str) {
     ctx.click("[data-testid=sign-in-oauth]").await;
-    ctx.find("#signin-submit").await;
-    ctx.assert_accessible("registry sign-in page").await;
-    ctx.type_into("#username", username).await;
-    ctx.type_into("#password", password).await;
-    ctx.click("#signin-submit").await;
-    ctx.find("#authorize-allow").await;
+    ctx.find("[data-testid=registry-sign-in]").await;
+    ctx.assert_accessible("registry sign-in in the console")
+        .await;
+    ctx.type_into("#registry-username", username).await;
+    ctx.type_into("#registry-password", password).await;
+    ctx.click("[data-testid=registry-sign-in-submit]").await;
+    ctx.find("#authorize-open").await;
     ctx.assert_accessible("registry consent page").await;
+}
+
+/// Quay's consent for the console's dangerous scopes: "Authorize Application", then again in the
+/// confirmation (whose form posts no `state`: the answer carries the value in the redirect URI).
+async fn consent(ctx: &Ctx) {
+    ctx.click("#authorize-open").await;
+    ctx.click("#authorize-allow").await;
 }
 
 /// The token must never be visible where a script, an extension or another site could read it.
@@ -111,10 +122,11 @@ async fn wizard_registers_the_dashboard_and_then_oauth_sign_in_works() {
             ctx.click("[data-testid=sign-out]").await;
             ctx.wait_for_text("h1", "Sign in").await;
             // The wizard's initialize call also signed this browser into the registry (as Quay
-            // does), so the registry goes straight to its consent page.
+            // does), so the registry goes straight to its consent page: a first grant, with the
+            // confirmation step.
             ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.find("#authorize-allow").await;
-            ctx.click("#authorize-allow").await;
+            ctx.find("#authorize-open").await;
+            consent(&ctx).await;
             ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
                 .await;
             ctx.find("[data-testid=superuser-badge]").await;
@@ -150,7 +162,7 @@ async fn sign_in_returns_to_the_deep_link_it_started_from() {
 
             ctx.goto("/builds?phase=error&page=2").await;
             sign_in_at_quay(&ctx, "quayadmin", "already-set-up").await;
-            ctx.click("#authorize-allow").await;
+            consent(&ctx).await;
             ctx.wait_for_text("h1", "Builds").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/builds");
@@ -158,6 +170,19 @@ async fn sign_in_returns_to_the_deep_link_it_started_from() {
             assert_eq!(url.fragment(), None);
             let token = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
             assert_token_confined(&ctx, &token).await;
+
+            // Again, after signing out of the console: the registry session and the grant are
+            // there, so Quay answers at once (with `state`), no page in between.
+            ctx.click("[data-testid=sign-out]").await;
+            ctx.wait_for_text("h1", "Sign in").await;
+            ctx.goto("/users?q=quay").await;
+            ctx.click("[data-testid=sign-in-oauth]").await;
+            ctx.wait_for_text("[data-testid=header-user]", "quayadmin")
+                .await;
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!((url.path(), url.query()), ("/users", Some("q=quay")));
+            let again = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
+            assert_ne!(again, token, "a new token");
         },
     )
     .await;
@@ -173,9 +198,32 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
             let client_id = seed_user_with_app(&ctx, "alice", "alice-password");
             remember_client_id(&ctx, &client_id).await;
 
-            // The person cancels on the consent page.
+            // Quay's answers to a wrong password and to the back-off, shown in the console with
+            // what was typed kept.
             ctx.goto("/").await;
-            sign_in_at_quay(&ctx, "alice", "alice-password").await;
+            ctx.click("[data-testid=sign-in-oauth]").await;
+            ctx.type_into("#registry-username", "alice").await;
+            ctx.type_into("#registry-password", "wrong-password").await;
+            ctx.click("[data-testid=registry-sign-in-submit]").await;
+            ctx.wait_for_text(
+                "[data-testid=registry-sign-in]",
+                "Invalid Username or Password",
+            )
+            .await;
+            assert_eq!(ctx.value("#registry-username").await, "alice");
+            ctx.click("[data-testid=registry-sign-in-submit]").await;
+            ctx.wait_for_text(
+                "[data-testid=registry-sign-in-backoff]",
+                "Too many login attempts",
+            )
+            .await;
+            ctx.assert_accessible("registry sign-in refused").await;
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+
+            // The person cancels on the consent page.
+            ctx.type_into("#registry-password", "alice-password").await;
+            ctx.click("[data-testid=registry-sign-in-submit]").await;
+            ctx.find("#authorize-open").await;
             ctx.click("#authorize-deny").await;
             ctx.wait_for_text("[data-testid=sign-in-notice]", "did not grant access")
                 .await;
@@ -230,7 +278,7 @@ async fn a_non_superuser_signing_in_is_told_why_and_nothing_admin_is_sent() {
 
             ctx.goto("/users").await;
             sign_in_at_quay(&ctx, "bob", "bob-password").await;
-            ctx.click("#authorize-allow").await;
+            consent(&ctx).await;
             ctx.wait_for_text("[data-testid=not-superuser]", "bob is not a superuser")
                 .await;
             ctx.wait_for_text("[data-testid=not-superuser]", "SUPER_USERS")

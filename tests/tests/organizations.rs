@@ -105,3 +105,69 @@ async fn rename_settings_ownership_and_delete() {
     )
     .await;
 }
+
+/// Quay's rename does not check the new name: a taken one makes it crash (500) after logging the
+/// rename. The console asks first, and explains a 500 on this request when one comes anyway.
+#[tokio::test(flavor = "multi_thread")]
+async fn renaming_to_a_taken_name_is_stopped_and_a_500_is_explained() {
+    browser_test(
+        "organizations_rename_taken",
+        Config::default_emulator(),
+        |ctx| async move {
+            let token = ctx.sign_in_as_superuser().await;
+            ctx.create_users(&token, &["bob".into()]).await;
+            seed::create_organization(&ctx.db_path, "acme", "ops@acme.example", "quayadmin")
+                .expect("acme");
+            seed::create_organization(&ctx.db_path, "globex", "", "quayadmin").expect("globex");
+            open_organizations(&ctx).await;
+            let edit = format!("{} [data-testid=edit-organization]", row_of("acme"));
+            ctx.click(&edit).await;
+            ctx.find("[data-testid=edit-organization-dialog][open]")
+                .await;
+
+            // Held by a user and by an organization: stopped before anything is sent.
+            for taken in ["bob", "globex"] {
+                ctx.type_into("#organization-name", taken).await;
+                ctx.click("[data-testid=rename-organization]").await;
+                ctx.wait_for_text("[data-testid=name-taken]", taken).await;
+                ctx.wait_for_text("[data-testid=name-taken]", "already exists")
+                    .await;
+            }
+            ctx.assert_accessible("rename to a taken name").await;
+            let (_, logs) = ctx
+                .api(Method::GET, "/api/v1/superuser/logs", &token, None)
+                .await;
+            let renames = logs["logs"]
+                .as_array()
+                .expect("logs")
+                .iter()
+                .filter(|e| e["kind"] == "org_change_name")
+                .count();
+            assert_eq!(renames, 0, "no rename was sent: {logs}");
+
+            // A 500 on the rename itself (as Quay answers a name it still holds): explained.
+            ctx.faults
+                .set(
+                    quay_emulator::FaultConfig::status(500)
+                        .with_path_prefix("/api/v1/superuser/organizations/acme"),
+                )
+                .expect("fault");
+            ctx.type_into("#organization-name", "acme-2").await;
+            ctx.click("[data-testid=rename-organization]").await;
+            ctx.wait_for_text("[data-testid=rename-crash-explained]", "already held")
+                .await;
+            assert_eq!(
+                ctx.value("#organization-name").await,
+                "acme-2",
+                "input kept"
+            );
+            ctx.faults
+                .set(quay_emulator::FaultConfig::none())
+                .expect("no fault");
+            ctx.click("[data-testid=rename-organization]").await;
+            ctx.wait_for_text(".toast-stack", "acme renamed to acme-2")
+                .await;
+        },
+    )
+    .await;
+}

@@ -185,9 +185,10 @@ async fn another_site_gets_no_referer_after_an_oauth_sign_in() {
             // Through Quay's implicit flow: the token arrives in the address's fragment.
             ctx.goto("/users?q=quay").await;
             ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.type_into("#username", "quayadmin").await;
-            ctx.type_into("#password", "already-set-up").await;
-            ctx.click("#signin-submit").await;
+            ctx.type_into("#registry-username", "quayadmin").await;
+            ctx.type_into("#registry-password", "already-set-up").await;
+            ctx.click("[data-testid=registry-sign-in-submit]").await;
+            ctx.click("#authorize-open").await;
             ctx.click("#authorize-allow").await;
             ctx.find("[data-testid=user-row]").await;
             let token = ctx

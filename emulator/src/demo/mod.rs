@@ -13,11 +13,14 @@
 
 mod accounts;
 mod builds;
+mod dashboard;
 mod keys;
 mod logs;
 mod names;
 mod quotas;
 mod repos;
+
+pub use dashboard::{dashboard_config_path, register_dashboard, DASHBOARD_ORGANIZATION};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

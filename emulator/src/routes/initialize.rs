@@ -34,20 +34,37 @@ pub struct ValidInitialize {
     pub access_token: bool,
 }
 
-/// Quay's checks in Quay's order, after the body parsed. The error is the text after
-/// `Failed to initialize user: `. Where Quay crashes (§14 #1, #2) a clear message is returned.
-pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, String> {
+/// Why Quay does not create the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A `DataModelException`: 400 `{"message": "Failed to initialize user: <text>"}`.
+    Model(String),
+    /// An exception Quay does not handle (its 500 page); the text names it.
+    Crash(&'static str),
+}
+
+/// Quay's checks in Quay's order, after the body parsed: `user_data["username"]` and
+/// `user_data["password"]` (a body that is not an object raises `TypeError`, a missing key
+/// `KeyError`), then `create_user`'s `validate_password` (`re.search` raises `TypeError` on a
+/// non-string), `create_user_noverify`'s e-mail check, and `validate_username` (`re.match`
+/// raises `TypeError` on a non-string).
+pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, Refusal> {
     let Value::Object(fields) = data else {
-        return Err("Request body must be a JSON object".into());
+        return Err(Refusal::Crash(
+            "TypeError: the body is not subscriptable by 'username'",
+        ));
     };
-    let (Some(username), Some(password)) = (fields.get("username"), fields.get("password")) else {
-        return Err("Missing username or password".into());
+    let Some(username) = fields.get("username") else {
+        return Err(Refusal::Crash("KeyError: 'username'"));
     };
-    let (Value::String(username), Value::String(password)) = (username, password) else {
-        return Err("Username and password must be strings".into());
+    let Some(password) = fields.get("password") else {
+        return Err(Refusal::Crash("KeyError: 'password'"));
+    };
+    let Value::String(password) = password else {
+        return Err(Refusal::Crash("TypeError in validate_password"));
     };
     if !quay_rules::is_valid_password(password) {
-        return Err(quay_rules::INVALID_PASSWORD_MESSAGE.into());
+        return Err(Refusal::Model(quay_rules::INVALID_PASSWORD_MESSAGE.into()));
     }
     let email = fields.get("email").cloned().unwrap_or(Value::Null);
     let stored_email = match &email {
@@ -59,11 +76,22 @@ pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, String> 
             }
         }
         other if !mailing && !python::truthy(other) => uuid::Uuid::new_v4().to_string(),
-        // Quay: "Invalid email address: <str(email)>" (non-strings would crash it).
-        other => return Err(format!("Invalid email address: {}", python::str_of(other))),
+        // Quay: "Invalid email address: <str(email)>" (non-strings would crash it, see
+        // DEVIATIONS.md).
+        other => {
+            return Err(Refusal::Model(format!(
+                "Invalid email address: {}",
+                python::str_of(other)
+            )))
+        }
+    };
+    let Value::String(username) = username else {
+        return Err(Refusal::Crash("TypeError in validate_username"));
     };
     if let Some(problem) = quay_rules::namespace_problem(username) {
-        return Err(format!("Invalid namespace {username}: {problem}"));
+        return Err(Refusal::Model(format!(
+            "Invalid namespace {username}: {problem}"
+        )));
     }
     Ok(ValidInitialize {
         username: username.clone(),
@@ -74,8 +102,11 @@ pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, String> 
     })
 }
 
-fn failed(message: impl std::fmt::Display) -> ApiError {
-    ApiError::model(format!("Failed to initialize user: {message}"))
+fn failed(refusal: Refusal) -> ApiError {
+    match refusal {
+        Refusal::Model(message) => ApiError::model(format!("Failed to initialize user: {message}")),
+        Refusal::Crash(exception) => ApiError::Crash(exception),
+    }
 }
 
 pub async fn initialize(
@@ -197,27 +228,51 @@ mod tests {
     use serde_json::json;
 
     fn err(data: Value, mailing: bool) -> String {
-        validate(&data, mailing).unwrap_err()
+        match validate(&data, mailing).unwrap_err() {
+            Refusal::Model(message) => message,
+            Refusal::Crash(exception) => panic!("crashed ({exception}) instead of a message"),
+        }
+    }
+
+    fn crashes(data: Value, mailing: bool) -> bool {
+        matches!(validate(&data, mailing), Err(Refusal::Crash(_)))
     }
 
     #[test]
-    fn missing_and_wrong_types() {
-        assert_eq!(err(json!({}), false), "Missing username or password");
-        assert_eq!(
-            err(json!({"username": "admin"}), false),
-            "Missing username or password"
+    fn missing_fields_and_wrong_types_crash_like_quay() {
+        for mailing in [false, true] {
+            for body in [
+                json!({}),
+                json!({"username": "admin"}),
+                json!({"password": "password1"}),
+                json!(["admin"]),
+                json!(null),
+                json!("admin"),
+                json!(5),
+                json!({"username": "admin", "password": null}),
+                json!({"username": "admin", "password": 12345678}),
+                json!({"username": 5, "password": 5}),
+                json!({"username": 5, "password": "password1", "email": "a@b.c"}),
+                json!({"username": null, "password": "password1", "email": "a@b.c"}),
+                json!({"username": ["admin"], "password": "password1", "email": "a@b.c"}),
+            ] {
+                assert!(crashes(body.clone(), mailing), "{body} (mailing {mailing})");
+            }
+        }
+    }
+
+    #[test]
+    fn checks_before_a_crash_still_answer() {
+        // The password is checked before the username's type, the e-mail (with mailing) too.
+        assert!(
+            err(json!({"username": 5, "password": "short"}), false).starts_with("Invalid password")
         );
         assert_eq!(
-            err(json!({"username": 5, "password": "password1"}), false),
-            "Username and password must be strings"
-        );
-        assert_eq!(
-            err(json!(["admin"]), false),
-            "Request body must be a JSON object"
-        );
-        assert_eq!(
-            err(json!(null), false),
-            "Request body must be a JSON object"
+            err(
+                json!({"username": 5, "password": "password1", "email": "x"}),
+                true
+            ),
+            "Invalid email address: x"
         );
     }
 

@@ -646,6 +646,7 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
                 .fallback(|| web_method_not_allowed(&[Method::POST])),
         )
         .route(oauth::SIGNIN_PATH, post(oauth::emulator_signin))
+        .route("/signin/", get(oauth::signin_form))
         .merge(keyserver::router())
         .merge(api)
         .merge(slashless)

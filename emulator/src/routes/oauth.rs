@@ -449,8 +449,7 @@ pub fn signin_page(
         })
         .unwrap_or_default();
     let body = format!(
-        "<h1>Sign in to Quay</h1>\n<p>Sign in to continue to the application's authorization \
-         request.</p>\n{error_html}<form method=\"post\" action=\"{SIGNIN_PATH}\">\n{}{}\
+        "<h1>Sign in to Quay</h1>\n{error_html}<form method=\"post\" action=\"{SIGNIN_PATH}\">\n{}{}\
          <p><label for=\"username\">Username or e-mail address</label><br>\n\
          <input id=\"username\" name=\"username\" type=\"text\" autocomplete=\"username\" \
          required></p>\n<p><label for=\"password\">Password</label><br>\n\
@@ -633,18 +632,9 @@ async fn authorize_inner(
     let json_format = first(&args, "format").is_some_and(|f| f.eq_ignore_ascii_case("json"));
 
     let auth = web_user(state, headers).await?;
+    // Quay's bare `abort(401)`: nothing to click (its UI is where people sign in).
     let Some(user) = auth.user().cloned() else {
-        // Quay's 401; the body is the emulator's sign-in form, returning to this URL.
-        let (session, cookie) = ensure_session(state, headers)
-            .await
-            .map_err(IntoResponse::into_response)?;
-        let csrf = session.session.map(|s| s.csrf_token).unwrap_or_default();
-        let next = format!("/oauth/authorize?{query}");
-        let mut resp = signin_page(StatusCode::UNAUTHORIZED, &csrf, &next, None);
-        if let Some(c) = cookie {
-            set(&mut resp, header::SET_COOKIE, &c);
-        }
-        return Err(resp);
+        return Err(Page::unauthorized().into_response());
     };
 
     let (client_id, user_id) = (req.client_id.clone(), user.id);
@@ -761,24 +751,44 @@ fn consent_page(
             escape(&app.name)
         )
     };
-    let state_field = req
-        .state
-        .as_deref()
-        .map(|s| hidden("state", s))
-        .unwrap_or_default();
+    // Jinja renders a missing `state` as the text `None`, and Quay sends that back.
+    let state_field = hidden("state", req.state.as_deref().unwrap_or("None"));
+    let (rt, cid, ru, sc, cs) = (
+        hidden("response_type", &req.response_type),
+        hidden("client_id", &req.client_id),
+        hidden("redirect_uri", &req.redirect_uri),
+        hidden("scope", &req.scope),
+        hidden("_csrf_token", csrf),
+    );
+    // Dangerous scopes: "Authorize Application" opens a confirmation whose form (unlike the
+    // plain one) has no `state` field, as Quay's modal (a disclosure here: the page runs no script).
+    let allow = if scopes.iter().any(|&i| SCOPES[i].dangerous) {
+        format!(
+            "<details id=\"confirm-authorize\">\n<summary role=\"button\" id=\"authorize-open\">\
+             Authorize Application</summary>\n<section role=\"dialog\" \
+             aria-labelledby=\"confirm-title\">\n<h2 id=\"confirm-title\">Confirm Authorization</h2>\n\
+             <p>The application <strong>{app}</strong> is requesting permission to perform \
+             actions which are potentially dangerous.</p>\n<p>Are you sure you want to authorize \
+             this application?</p>\n<form method=\"post\" action=\"/oauth/authorizeapp\">\n\
+             {rt}{cid}{ru}{sc}{cs}<button type=\"submit\" id=\"authorize-allow\">Authorize \
+             Application</button>\n</form>\n<form method=\"post\" action=\"/oauth/denyapp\">\n\
+             {cid}{ru}{sc}{cs}<button type=\"submit\" id=\"authorize-deny-confirm\">Deny</button>\n\
+             </form>\n</section>\n</details>\n",
+            app = escape(&app.name),
+        )
+    } else {
+        format!(
+            "<form method=\"post\" action=\"/oauth/authorizeapp\">\n{rt}{cid}{ru}{sc}{cs}{state_field}\
+             <p><button type=\"submit\" id=\"authorize-allow\">Authorize Application</button></p>\n\
+             </form>\n"
+        )
+    };
     let body = format!(
         "<h1>Authorize {name}</h1>\n<p>Application of the organization <strong>{org}</strong>\
          </p>\n<h2>This application would like permission to:</h2>\n<ul>\n{items}</ul>\n\
-         <form method=\"post\" action=\"/oauth/authorizeapp\">\n{rt}{cid}{ru}{sc}{cs}{state_field}\
-         <p><button type=\"submit\" id=\"authorize-allow\">Authorize Application</button></p>\n\
-         </form>\n<form method=\"post\" action=\"/oauth/denyapp\">\n{cid}{ru}{sc}{cs}{state_field}\
+         {allow}<form method=\"post\" action=\"/oauth/denyapp\">\n{cid}{ru}{sc}{cs}{state_field}\
          <p><button type=\"submit\" id=\"authorize-deny\">Cancel</button></p>\n</form>\n",
         org = escape(&org.username),
-        rt = hidden("response_type", &req.response_type),
-        cid = hidden("client_id", &req.client_id),
-        ru = hidden("redirect_uri", &req.redirect_uri),
-        sc = hidden("scope", &req.scope),
-        cs = hidden("_csrf_token", csrf),
     );
     html_page(
         StatusCode::OK,
@@ -910,6 +920,34 @@ pub async fn deny_app(
     }
 }
 
+/// Where to go after signing in: a path on this site (`next`), else `/`.
+fn local_next(next: Option<&str>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or("/")
+        .to_string()
+}
+
+/// `GET /signin/`, where Quay's UI signs people in: the emulator's sign-in form (Quay's page is
+/// its JavaScript app; this one posts to [`SIGNIN_PATH`]). `?next=` is where to go afterwards.
+pub async fn signin_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let args = parse_qsl(query.as_deref().unwrap_or(""));
+    let next = local_next(first(&args, "next"));
+    let (session, cookie) = match ensure_session(&state, &headers).await {
+        Ok(found) => found,
+        Err(e) => return e.into_response(),
+    };
+    let csrf = session.session.map(|s| s.csrf_token).unwrap_or_default();
+    let mut resp = signin_page(StatusCode::OK, &csrf, &next, None);
+    if let Some(c) = cookie {
+        set(&mut resp, header::SET_COOKIE, &c);
+    }
+    resp
+}
+
 /// `POST /emulator/signin`: the sign-in form of [`signin_page`].
 pub async fn emulator_signin(
     State(state): State<AppState>,
@@ -930,10 +968,7 @@ pub async fn emulator_signin(
     if !csrf_valid(&auth, &values, &headers) {
         return csrf_failure(auth.user().map(|u| u.username.as_str()));
     }
-    let next = first(&values, "next")
-        .filter(|n| *n == "/oauth/authorize" || n.starts_with("/oauth/authorize?"))
-        .unwrap_or("/")
-        .to_string();
+    let next = local_next(first(&values, "next"));
     let username = first(&values, "username").unwrap_or("").to_string();
     let password = first(&values, "password").unwrap_or("").to_string();
     let csrf = auth

@@ -375,13 +375,22 @@ fn quota_view(quota: &QuotaRecord, limit_bytes: ByteValue, config: &Config) -> V
     })
 }
 
-/// Quay's `get_user_or_org` (non-ASCII names match nothing). Quay's list answers 404 for an
-/// unknown namespace; its other operations crash (500), the emulator answers 404 (§14 #5).
-fn namespace_of(s: &Storage, name: &str) -> Result<i64, ApiError> {
+/// Quay's `get_user_or_org`: the user or organization of that name (non-ASCII names and robots
+/// match nothing).
+fn user_or_org(s: &Storage, name: &str) -> Result<Option<i64>, ApiError> {
     if !name.is_ascii() {
-        return Err(ApiError::not_found());
+        return Ok(None);
     }
-    s.user_or_org_id(name)?.ok_or_else(ApiError::not_found)
+    Ok(s.user_or_org_id(name)?)
+}
+
+/// The namespace of a quota write. Quay's POST, PUT and DELETE do not check `get_user_or_org`'s
+/// `None` (only the list answers 404): `namespace_user.username` raises `AttributeError`, Quay's
+/// 500 page.
+fn namespace_of(s: &Storage, name: &str) -> Result<i64, ApiError> {
+    user_or_org(s, name)?.ok_or(ApiError::Crash(
+        "AttributeError: 'NoneType' object has no attribute 'username'",
+    ))
 }
 
 /// Quay's `get_quota`: the namespace's quota with this id (peewee's `int()` of the path text, or
@@ -420,7 +429,7 @@ pub async fn list_quotas(
 ) -> Result<Json<Value>, ApiError> {
     let quotas = state
         .db(move |s| {
-            let ns = namespace_of(s, &namespace)?;
+            let ns = user_or_org(s, &namespace)?.ok_or_else(ApiError::not_found)?;
             Ok(s.namespace_quotas(ns)?)
         })
         .await?;

@@ -48,7 +48,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     };
     let dist = dist.clone();
     // The folder without its slash redirects to it: relative URLs resolve from the folder.
-    if format!("{path}/") == mount {
+    if format!("{path}/") == mount && state.redirects_bare_folder() {
         return (
             StatusCode::PERMANENT_REDIRECT,
             [(header::LOCATION, mount.to_string())],
@@ -61,7 +61,11 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     else {
         return Page::not_found().into_response();
     };
-    if let Some(file) = resolve_file(&dist, within) {
+    let file = match state.dashboard_config() {
+        Some(config) if within == "/config.json" => Some(config.clone()),
+        _ => resolve_file(&dist, within),
+    };
+    if let Some(file) = file {
         if let Ok(bytes) = tokio::fs::read(&file).await {
             let name = file
                 .file_name()

@@ -556,11 +556,13 @@ pub async fn update_organization(
     let caller = caller_name(&auth)?;
     let (org, details) = state
         .db(move |s| {
-            // Quay writes the log against the namespace first; with no namespace of that name
-            // the log write itself fails (a 500, §14 #4).
+            // Quay writes the log against the namespace first (`log_action` before
+            // `change_organization_name`); with no namespace of that name the log write itself
+            // crashes (`model.log.log_action`: `User.get(User.username == name)` raises
+            // `User.DoesNotExist`): a 500, nothing logged.
             let ns = s
                 .namespace_by_name(&name)?
-                .ok_or_else(ApiError::not_found)?;
+                .ok_or(ApiError::Crash("User.DoesNotExist in log_action"))?;
             log_action(
                 s,
                 "org_change_name",
@@ -579,11 +581,10 @@ pub async fn update_organization(
                         "Invalid username {new_name}: {problem}"
                     )));
                 }
-                // §14 #3: Quay's unique-constraint 500.
+                // A taken name: `change_username`'s `user.save()` raises the unique index's
+                // `IntegrityError` (a 500); the entry written above stays.
                 if !s.rename_namespace(ns.id, new_name)? {
-                    return Err(ApiError::model(
-                        "A user or organization with this name already exists",
-                    ));
+                    return Err(ApiError::Crash("IntegrityError in change_username"));
                 }
             }
             let org = s

@@ -432,3 +432,16 @@ pub fn keys(value: &Value) -> Vec<String> {
     keys.sort();
     keys
 }
+
+/// Gunicorn's page for an exception Quay does not handle (Quay propagates exceptions out of
+/// Flask; gunicorn 23's `write_error`).
+pub const QUAY_500_HTML: &str = "<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n";
+
+/// Quay's crash: 500, gunicorn's page as `text/html` (no charset), no CORS headers, no cookie.
+pub async fn expect_quay_500(resp: reqwest::Response) {
+    assert_eq!(resp.status().as_u16(), 500, "status");
+    assert_eq!(content_type(resp.headers()), "text/html");
+    assert_no_cors(resp.headers());
+    assert!(resp.headers().get("set-cookie").is_none());
+    assert_eq!(resp.text().await.expect("body"), QUAY_500_HTML);
+}

@@ -9,7 +9,7 @@ use super::use_organizations_page;
 use crate::api::organization::{
     change_organization, organization_details, OrganizationChange, OrganizationDetails,
 };
-use crate::api::superuser_organizations::rename_organization;
+use crate::api::superuser_organizations::{name_is_taken, rename_organization};
 use crate::api::superuser_users::take_ownership;
 use crate::api::ApiError;
 use crate::auth::use_session;
@@ -48,19 +48,29 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
     let name = RwSignal::new(target.get_untracked());
     let attempted = RwSignal::new(false);
     let problem = Memo::new(move |_| check_username(&name.get()));
+    // `Ok(None)`: the name is taken, nothing was sent.
     let action = Action::new_local(move |(old, new): &(String, String)| {
         let (old, new) = (old.clone(), new.clone());
         let client = session.client_untracked();
         async move {
+            if name_is_taken(&client, &new).await? {
+                return Ok(None);
+            }
             rename_organization(&client, &old, &new)
                 .await
-                .map(|org| (old, org))
+                .map(|org| Some((old, org)))
         }
     });
     let error = RwSignal::new(None::<ApiError>);
+    let taken = RwSignal::new(None::<String>);
     Effect::new(move |_| match action.value().get() {
-        Some(Ok((old, org))) => {
+        Some(Ok(None)) => {
             error.set(None);
+            taken.set(Some(name.get_untracked()));
+        }
+        Some(Ok(Some((old, org)))) => {
+            error.set(None);
+            taken.set(None);
             let new = org.name.clone();
             page.controller.list.replace(|o| o.name == old, org);
             target.set(new.clone());
@@ -73,10 +83,13 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
         }
         Some(Err(e)) => {
             session.note_error(&e);
+            taken.set(None);
             error.set(Some(e));
         }
         None => {}
     });
+    // Quay crashes (500) on a rename to a name it holds (a deleted namespace keeps its name).
+    let crashed = move || error.with(|e| e.as_ref().and_then(ApiError::status) == Some(500));
     view! {
         <section class="settings-section">
             <form
@@ -100,9 +113,17 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
                     hint=Key::HintUsername
                     error=Signal::derive(move || problem.get().map(FieldError::key))
                     show_error=attempted
-                    on_edit=Callback::new(|_| {})
+                    on_edit=Callback::new(move |_| taken.set(None))
                 />
+                {move || taken.get().map(|t| view! {
+                    <p class="field-error" role="alert" data-testid="name-taken">
+                        {move || fill(i18n.t(Key::NamespaceNameTaken), &t)}
+                    </p>
+                })}
                 {error_slot(error, Key::OrganizationChangeFailed)}
+                {move || crashed().then(|| view! {
+                    <p class="muted" data-testid="rename-crash-explained">{tr(Key::RenameCrashExplained)}</p>
+                })}
                 <SubmitButton
                     label=Key::Rename
                     pending_label=Key::Working

@@ -70,7 +70,7 @@ pub fn AccountStep(
             None => {
                 let text = fill(i18n.t_now(Key::ToastCreatedNoToken), &created.username);
                 toasts.push(ToastKind::Error, text);
-                navigate("/", Default::default());
+                navigate(&crate::routes::overview_url(), Default::default());
             }
         }
     });

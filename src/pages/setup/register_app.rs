@@ -69,9 +69,9 @@ pub fn RegisterAppStep() -> impl IntoView {
     };
     let skip = {
         let navigate = navigate.clone();
-        move |_| navigate("/", Default::default())
+        move |_| navigate(&crate::routes::overview_url(), Default::default())
     };
-    let done = move |_| navigate("/", Default::default());
+    let done = move |_| navigate(&crate::routes::overview_url(), Default::default());
 
     view! {
         <h1>{tr(Key::RegisterTitle)}</h1>

@@ -1,0 +1,111 @@
+//! The browser's own session on the registry (Quay's cookie), which Quay's OAuth consent page
+//! needs: whether this browser has one (`GET /api/v1/user/` with the cookie, no bearer), and
+//! signing in with a username and password the way Quay's UI does (`GET /csrf_token`, then
+//! `POST /api/v1/signin` with `X-CSRF-Token`). Only meaningful on the registry's own origin.
+
+use serde::{Deserialize, Serialize};
+
+use super::{ApiClient, ApiError};
+
+/// Who this browser is signed in to the registry as, if anyone. `client` must carry no token.
+pub async fn signed_in_as(client: &ApiClient) -> Result<Option<String>, ApiError> {
+    #[derive(Deserialize)]
+    struct Me {
+        #[serde(default)]
+        username: String,
+        #[serde(default)]
+        anonymous: bool,
+    }
+    match client.get::<Me>("/api/v1/user/").await {
+        Ok(me) if !me.anonymous && !me.username.is_empty() => Ok(Some(me.username)),
+        Ok(_) => Ok(None),
+        Err(e) if matches!(e.status(), Some(401 | 403)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Why the registry refused a sign-in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignInRefused {
+    /// Too many failed attempts: Quay's words and how many seconds to wait (`Retry-After`).
+    BackOff {
+        message: String,
+        retry_after: Option<u64>,
+    },
+    /// Wrong credentials, a disabled user, …: the registry's own message.
+    Refused(ApiError),
+}
+
+/// Signs this browser in to the registry. `Ok` once Quay has set its session cookie.
+pub async fn sign_in(
+    client: &ApiClient,
+    username: &str,
+    password: &str,
+) -> Result<(), SignInRefused> {
+    #[derive(Deserialize)]
+    struct Csrf {
+        csrf_token: String,
+    }
+    #[derive(Serialize)]
+    struct Credentials<'a> {
+        username: &'a str,
+        password: &'a str,
+    }
+    let csrf = client
+        .get::<Csrf>("/csrf_token")
+        .await
+        .map_err(SignInRefused::Refused)?;
+    let answer = client
+        .clone()
+        .with_csrf(csrf.csrf_token)
+        .post_for_answer("/api/v1/signin", &Credentials { username, password })
+        .await
+        .map_err(SignInRefused::Refused)?;
+    classify(answer.status, answer.error(), answer.retry_after)
+}
+
+/// Pure part of [`sign_in`]: what an answer of `/api/v1/signin` means.
+fn classify(status: u16, error: ApiError, retry_after: Option<u64>) -> Result<(), SignInRefused> {
+    match status {
+        200..=299 => Ok(()),
+        429 => Err(SignInRefused::BackOff {
+            message: error.to_string(),
+            retry_after,
+        }),
+        _ => Err(SignInRefused::Refused(error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sign_in_answers() {
+        let err = |status, body: &str| ApiError::from_response(status, body);
+        assert_eq!(classify(200, err(200, ""), None), Ok(()));
+        assert_eq!(
+            classify(
+                429,
+                err(
+                    429,
+                    "Too many login attempts. \nPlease reset your Quay password and try again."
+                ),
+                Some(7)
+            ),
+            Err(SignInRefused::BackOff {
+                message: "Too many login attempts. Please reset your Quay password and try again."
+                    .into(),
+                retry_after: Some(7)
+            })
+        );
+        let invalid = err(
+            403,
+            r#"{"success": false, "invalidCredentials": true, "message": "Invalid Username or Password"}"#,
+        );
+        assert_eq!(
+            classify(403, invalid.clone(), None),
+            Err(SignInRefused::Refused(invalid))
+        );
+    }
+}
