@@ -8,15 +8,19 @@ CONFIG ?=
 # --emit-relocs: scripts/wasm_split.py splits the linked module, which needs its relocations.
 RELEASE_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort --cfg erase_components -Clink-args=--emit-relocs
 
-.PHONY: all bootstrap bootstrap-run dist emulator build-both run demo test size bench i18n clean
+.PHONY: all bootstrap bootstrap-run bootstrap-packages dist emulator wasm-prebuild build-both run demo \
+	test size bench i18n clean
 
 all: dist emulator
 
 bootstrap:
 	@scripts/bootstrap.sh
 
-bootstrap-run:
+bootstrap-run: bootstrap-packages
 	@scripts/bootstrap.sh run
+
+bootstrap-packages:
+	@scripts/bootstrap.sh packages
 
 # Release build of the dashboard into dist/ (opt-level z, LTO, wasm-opt -Oz, immediate-abort panics).
 # Rebuilt only when one of its inputs changed: the split and optimisation steps take a minute.
@@ -29,7 +33,7 @@ PACKAGE := target/package/quay-admin-dashboard-$(VERSION).tar.gz
 dist: bootstrap-run dist/index.html $(PACKAGE)
 
 dist/index.html: $(DIST_INPUTS) | bootstrap-run
-	@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env trunk --quiet build --release
+	+@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env trunk --quiet build --release
 	@touch dist/index.html
 
 # The deployable archive: dist/ under quay-admin-dashboard-VERSION/, config.json to edit; the
@@ -45,18 +49,25 @@ $(PACKAGE): dist/index.html
 	@echo "packaged $@"
 
 # Needs only the host toolchain (rustup's cargo), none of the bootstrapped tools.
+EMULATOR := target/emulator/quay-emulator
 emulator:
-	@cargo build --quiet --release -p quay-emulator
+	+@cargo build --quiet --profile emulator -p quay-emulator
 
-# The emulator builds while the tools install and the dashboard builds: a first run on a new
-# machine then waits for the longer of the two rather than their sum.
+# The dashboard's wasm compiled ahead of `trunk build`, by the very cargo command Trunk runs (so
+# Trunk finds it up to date): it needs Debian's toolchain only, not the tools Trunk needs.
+wasm-prebuild: bootstrap-packages
+	+@RUSTFLAGS="$(RELEASE_RUSTFLAGS)" scripts/wasm-env /usr/bin/cargo build --quiet \
+	  --target=wasm32-unknown-unknown --manifest-path Cargo.toml --release --bin quay-admin
+
+# The emulator and the wasm compile while the tools install: a first run on a new machine then
+# waits for the longest of them rather than their sum. (`+`: cargo shares make's job slots.)
 build-both:
-	@$(MAKE) --no-print-directory -j2 dist emulator
+	@$(MAKE) --no-print-directory -j3 dist emulator wasm-prebuild
 
 run: build-both
 	@mkdir -p "$(dir $(DB))"
 	@echo "Open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the emulator; database: $(DB))"
-	@target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DB)" --dist dist $(if $(CONFIG),--config "$(CONFIG)")
+	@$(EMULATOR) --listen 127.0.0.1:$(PORT) --db "$(DB)" --dist dist $(if $(CONFIG),--config "$(CONFIG)")
 
 # `run` on a demo registry: the first time, seeds the database (DB, default data/demo.db here)
 # with deterministic demo data, registers the dashboard's OAuth application (redirecting to this
@@ -70,7 +81,7 @@ demo: build-both
 	@if [ -f "$(DEMO_DB)" ] && [ -f "$(DEMO_DB).config.yaml" ]; then set -- --config "$(DEMO_DB).config.yaml"; \
 	   [ -f "$(DEMO_DB).dashboard.json" ] && set -- "$$@" --dashboard-config "$(DEMO_DB).dashboard.json"; \
 	 else set -- --seed demo; fi; \
-	 exec target/release/quay-emulator --listen 127.0.0.1:$(PORT) --db "$(DEMO_DB)" --dist dist "$$@" $(if $(CONFIG),--config "$(CONFIG)")
+	 exec $(EMULATOR) --listen 127.0.0.1:$(PORT) --db "$(DEMO_DB)" --dist dist "$$@" $(if $(CONFIG),--config "$(CONFIG)")
 
 test: bootstrap
 	@scripts/test.sh

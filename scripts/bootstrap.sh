@@ -4,11 +4,12 @@
 # in Cargo.toml. Tools are cached per user outside the checkout, keyed by their versions, and
 # `.tools` links to that cache, so a fresh clone (CI) does not rebuild them.
 #
-#   scripts/bootstrap.sh run    what building and serving need (make run, demo, dist, emulator)
-#   scripts/bootstrap.sh        everything: also Chromium, chromedriver, clippy, axe-core, wrk
+#   scripts/bootstrap.sh packages  the Debian packages building and serving need
+#   scripts/bootstrap.sh run       those and the tools (make run, demo, dist)
+#   scripts/bootstrap.sh           everything: also Chromium, chromedriver, clippy, axe-core, wrk
 set -euo pipefail
 mode=${1:-all}
-case $mode in run | all) ;; *) printf 'usage: %s [run|all]\n' "$0" >&2; exit 2 ;; esac
+case $mode in packages | run | all) ;; *) printf 'usage: %s [packages|run|all]\n' "$0" >&2; exit 2 ;; esac
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
@@ -32,7 +33,7 @@ WASM_SPLIT=$(tool_version wasm-split-cli)
 #    tools; for the checks also clippy for wasm, Chromium + chromedriver for the browser tests,
 #    brotli for size reports, wrk for make bench and faketime for the tests at other dates.
 packages=(rustc-web cargo-web rust-web-src lld-22 nodejs npm)
-[ "$mode" = run ] || packages+=(rust-web-clippy chromium chromium-driver brotli wrk faketime)
+[ "$mode" = all ] && packages+=(rust-web-clippy chromium chromium-driver brotli wrk faketime)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
@@ -49,6 +50,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+[ "$mode" = packages ] && exit 0
 
 # 2. Tools into the per-user cache.
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/quay-admin/tools-trunk${TRUNK}-wb${WASM_BINDGEN}-bin${BINARYEN}-axe${AXE}"
@@ -75,8 +78,10 @@ cargo_install() { # name version [cargo install options]
 installs=()
 # Trunk without its default features: no TLS stack and no update check. It never downloads here
 # (Trunk.toml pins the tools this script puts on PATH) and never serves: `trunk build` only.
+# Unoptimised: all it does is run cargo, wasm-bindgen and the hooks, and copy files.
 "$cache/bin/trunk" --version 2>/dev/null | grep -qx "trunk $TRUNK" \
-  || { cargo_install trunk "$TRUNK" --no-default-features & installs+=($!); }
+  || { CARGO_PROFILE_RELEASE_OPT_LEVEL=0 cargo_install trunk "$TRUNK" --no-default-features &
+       installs+=($!); }
 "$cache/bin/wasm-bindgen" --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN" \
   || { cargo_install wasm-bindgen-cli "$WASM_BINDGEN" & installs+=($!); }
 # wasm-split-cli (the lazy-route splitter, scripts/wasm_split.py) has no --version: a stamp file
@@ -89,7 +94,7 @@ fi
 for pid in "${installs[@]}"; do wait "$pid" || die "a tool install failed (see above)"; done
 npm_has() { [ -f "$cache/npm/node_modules/$1/package.json" ] && grep -q "\"version\": \"$2\"" "$cache/npm/node_modules/$1/package.json"; }
 npm_wanted=("binaryen@$BINARYEN" "terser@$TERSER")
-[ "$mode" = run ] || npm_wanted+=("axe-core@$AXE")
+[ "$mode" = all ] && npm_wanted+=("axe-core@$AXE")
 npm_missing=()
 for p in "${npm_wanted[@]}"; do npm_has "${p%@*}" "${p##*@}" || npm_missing+=("$p"); done
 if [ ${#npm_missing[@]} -gt 0 ]; then
@@ -106,7 +111,7 @@ ln -sfn /usr/bin/cargo-clippy "$cache/bin/cargo-clippy"
 if [ -e .tools ] && [ ! -L .tools ]; then rm -rf .tools; fi
 ln -sfn "$cache" .tools
 
-if [ "$mode" = run ]; then
+if [ "$mode" != all ]; then
   say "ready to build and run (trunk $TRUNK, wasm-bindgen $WASM_BINDGEN, wasm-split-cli $WASM_SPLIT, wasm-opt $BINARYEN, terser $TERSER)"
   exit 0
 fi
