@@ -148,6 +148,8 @@ fn SignIn() -> impl IntoView {
             if let Some(id) = &client_id {
                 if let Err(e) = oauth::begin(&api_origin, id, &current_app_path()) {
                     start_error.set(Some(e));
+                    // Still here: the button works again.
+                    step.set(Step::Start);
                 }
             }
         })
