@@ -257,9 +257,13 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         request_timeout,
         cors_origin: config.cors_origin.clone(),
     };
-    let dist = dist.map(|dir| (dir, dist_mount, redirect_bare_folder));
-    let state = AppState::new(config, storage, dist, route_table(&routes))
-        .with_dashboard_config(dashboard_config);
+    let dashboard = dist.map(|dir| crate::state::Dashboard {
+        dir,
+        mount: dist_mount,
+        redirect_bare_folder,
+        config_file: dashboard_config,
+    });
+    let state = AppState::new(config, storage, dashboard, route_table(&routes));
     let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.
     let app = router(state, routes)

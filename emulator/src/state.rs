@@ -13,66 +13,49 @@ use crate::storage::Storage;
 #[derive(Clone)]
 pub struct AppState(Arc<Inner>);
 
+/// How the built dashboard is served.
+#[derive(Debug, Clone)]
+pub struct Dashboard {
+    /// The built files.
+    pub dir: PathBuf,
+    /// The URL folder they are served under (`/`, `/admin/`).
+    pub mount: String,
+    /// Whether the folder's name without its slash redirects to the folder (else 404).
+    pub redirect_bare_folder: bool,
+    /// Served as the dashboard's `config.json` instead of the one in `dir`.
+    pub config_file: Option<PathBuf>,
+}
+
 struct Inner {
     config: Config,
     storage: Storage,
-    /// The built dashboard, the folder it is served under (`/`, `/admin/`), and whether the
-    /// folder's name without its slash redirects to it.
-    dist: Option<(PathBuf, String, bool)>,
+    dashboard: Option<Dashboard>,
     /// The API route table (for `Allow`, 405, the 308 catch-all, access rules and discovery).
     routes: Vec<RouteInfo>,
-    /// Served as the dashboard's `config.json` when set.
-    dashboard_config: Option<PathBuf>,
 }
 
 impl AppState {
     pub fn new(
         config: Config,
         storage: Storage,
-        dist: Option<(PathBuf, String, bool)>,
+        dashboard: Option<Dashboard>,
         routes: Vec<RouteInfo>,
     ) -> AppState {
         AppState(Arc::new(Inner {
             config,
             storage,
-            dist,
+            dashboard,
             routes,
-            dashboard_config: None,
         }))
-    }
-
-    /// Serves `file` as the dashboard's `config.json` (see `EmulatorOptions::dashboard_config`).
-    /// Only before the state is shared (it is made and configured in one expression).
-    pub fn with_dashboard_config(mut self, file: Option<PathBuf>) -> AppState {
-        if let Some(inner) = Arc::get_mut(&mut self.0) {
-            inner.dashboard_config = file;
-        }
-        self
-    }
-
-    /// The file served as the dashboard's `config.json`, when it is not the one in `dist`.
-    pub fn dashboard_config(&self) -> Option<&PathBuf> {
-        self.0.dashboard_config.as_ref()
     }
 
     pub fn config(&self) -> &Config {
         &self.0.config
     }
 
-    /// The built dashboard's folder and the URL folder it is served under.
-    pub fn dist(&self) -> Option<(&PathBuf, &str)> {
-        self.0
-            .dist
-            .as_ref()
-            .map(|(dir, mount, _)| (dir, mount.as_str()))
-    }
-
-    /// Whether the folder's name without its slash redirects to the folder.
-    pub fn redirects_bare_folder(&self) -> bool {
-        self.0
-            .dist
-            .as_ref()
-            .is_none_or(|(_, _, redirect)| *redirect)
+    /// How the built dashboard is served, if it is.
+    pub fn dashboard(&self) -> Option<&Dashboard> {
+        self.0.dashboard.as_ref()
     }
 
     pub fn routes(&self) -> &[RouteInfo] {

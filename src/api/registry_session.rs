@@ -9,16 +9,9 @@ use super::{ApiClient, ApiError};
 
 /// Who this browser is signed in to the registry as, if anyone. `client` must carry no token.
 pub async fn signed_in_as(client: &ApiClient) -> Result<Option<String>, ApiError> {
-    #[derive(Deserialize)]
-    struct Me {
-        #[serde(default)]
-        username: String,
-        #[serde(default)]
-        anonymous: bool,
-    }
-    match client.get::<Me>("/api/v1/user/").await {
-        Ok(me) if !me.anonymous && !me.username.is_empty() => Ok(Some(me.username)),
-        Ok(_) => Ok(None),
+    match super::user::current_user(client).await {
+        Ok(me) => Ok(Some(me.username)),
+        // Quay's answer without a session: 401 (`InvalidToken`), or 403 behind some proxies.
         Err(e) if matches!(e.status(), Some(401 | 403)) => Ok(None),
         Err(e) => Err(e),
     }

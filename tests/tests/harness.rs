@@ -2,6 +2,7 @@
 
 use quay_admin_e2e::{browser_test, run_in_browser};
 use quay_emulator::Config;
+use reqwest::Method;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn uncaught_page_errors_are_caught_and_leave_artifacts() {
@@ -86,16 +87,10 @@ async fn the_page_and_the_emulator_share_a_pinned_clock() {
         );
         // The emulator dates its answers by the same clock: the log window defaults to now ± 1 day.
         let token = ctx.sign_in_as_superuser().await;
-        let window: serde_json::Value = ctx
-            .http
-            .get(ctx.url("/api/v1/superuser/logs"))
-            .bearer_auth(&token)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let (status, window) = ctx
+            .api(Method::GET, "/api/v1/superuser/logs", &token, None)
+            .await;
+        assert_eq!(status, 200, "{window}");
         assert_eq!(window["start_time"].as_str().unwrap().get(..16), Some("Sat, 21 Nov 2026"));
     })
     .await;

@@ -43,12 +43,12 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return resp;
     }
-    let Some((dist, mount)) = state.dist() else {
+    let Some(served) = state.dashboard() else {
         return not_built(None);
     };
-    let dist = dist.clone();
+    let (dist, mount) = (served.dir.clone(), served.mount.as_str());
     // The folder without its slash redirects to it: relative URLs resolve from the folder.
-    if format!("{path}/") == mount && state.redirects_bare_folder() {
+    if format!("{path}/") == mount && served.redirect_bare_folder {
         return (
             StatusCode::PERMANENT_REDIRECT,
             [(header::LOCATION, mount.to_string())],
@@ -61,7 +61,7 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
     else {
         return Page::not_found().into_response();
     };
-    let file = match state.dashboard_config() {
+    let file = match &served.config_file {
         Some(config) if within == "/config.json" => Some(config.clone()),
         _ => resolve_file(&dist, within),
     };
