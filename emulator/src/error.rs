@@ -100,6 +100,15 @@ impl ApiError {
         ApiError::a(StatusCode::FORBIDDEN, "insufficient_scope", "Unauthorized")
     }
 
+    /// Quay's `raise Unauthorized()` in a handler: 401 for nobody signed in, 403 otherwise.
+    pub fn unauthorized_for(auth: &crate::auth::RequestAuth) -> ApiError {
+        if auth.user().is_none() {
+            ApiError::invalid_token()
+        } else {
+            ApiError::unauthorized()
+        }
+    }
+
     pub fn fresh_login_required() -> ApiError {
         ApiError::a(
             StatusCode::UNAUTHORIZED,

@@ -103,6 +103,39 @@ pub fn send_recovery_email(
     )
 }
 
+/// Quay's `send_org_invite_email` (`emails/teaminvite.html`).
+pub fn send_team_invite_email(
+    storage: &Storage,
+    config: &Config,
+    invite: &TeamInviteMail<'_>,
+) -> Result<i64, StorageError> {
+    send(
+        storage,
+        config,
+        invite.email,
+        "Invitation to join team",
+        &[
+            format!(
+                "You’ve been invited to join the team {} in the organization {} by user {}.",
+                invite.team, invite.organization, invite.inviter
+            ),
+            "If you were not expecting this invitation, you can safely ignore this email."
+                .to_string(),
+        ],
+        ("Join Team", &format!("confirminvite?code={}", invite.token)),
+        "Thank you,",
+    )
+}
+
+/// What the team invitation names.
+pub struct TeamInviteMail<'a> {
+    pub email: &'a str,
+    pub organization: &'a str,
+    pub team: &'a str,
+    pub inviter: &'a str,
+    pub token: &'a str,
+}
+
 /// Quay's `send_confirmation_email` (`emails/confirmemail.html`).
 pub fn send_confirmation_email(
     storage: &Storage,

@@ -15,6 +15,11 @@ pub fn truthy(value: &Value) -> bool {
     }
 }
 
+/// Quay's `util.parsing.truthy_bool` over a query-string value.
+pub fn truthy_bool(value: &str) -> bool {
+    !matches!(value, "false" | "False" | "0" | "FALSE" | "" | "null")
+}
+
 /// Python's `str(value)`: strings as they are, everything else as `repr`.
 pub fn str_of(value: &Value) -> String {
     match value {

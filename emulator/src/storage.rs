@@ -19,6 +19,7 @@ mod readers;
 mod registry_size;
 mod service_keys;
 mod superuser;
+mod teams;
 
 pub use accounts::{LoginRecord, NewOrganization};
 pub use builds::{
@@ -38,6 +39,7 @@ pub use superuser::{
     DeletionMark, NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage,
     Ownership, TeamSummary,
 };
+pub use teams::{TeamInvite, TeamRecord};
 
 /// Embedded migrations, applied in order; `PRAGMA user_version` counts the applied ones.
 const MIGRATIONS: &[(&str, &str)] = &[
@@ -64,6 +66,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_log_views",
         include_str!("../migrations/0006_log_views.sql"),
+    ),
+    (
+        "0007_team_invites",
+        include_str!("../migrations/0007_team_invites.sql"),
     ),
 ];
 

@@ -10,6 +10,24 @@ use serde_json::{json, Value};
 /// Maintained by hand on purpose: adding a route must update this list.
 const EXPECTED: &[(&str, &str, &str, Option<&str>)] = &[
     ("/api/v1/discovery", "get", "discovery", None),
+    (
+        "/api/v1/app/{client_id}",
+        "get",
+        "getApplicationInformation",
+        None,
+    ),
+    (
+        "/api/v1/organization/{orgname}/team/{teamname}/members",
+        "get",
+        "getOrganizationTeamMembers",
+        Some("org:admin"),
+    ),
+    (
+        "/api/v1/organization/{orgname}/team/{teamname}/members/{membername}",
+        "put",
+        "updateOrganizationTeamMember",
+        Some("org:admin"),
+    ),
     ("/api/v1/user/", "get", "getLoggedInUser", Some("user:read")),
     (
         "/api/v1/organization/",
@@ -399,5 +417,8 @@ async fn discovery_lists_exactly_the_implemented_operations() {
         .iter()
         .map(|t| t["name"].as_str().unwrap())
         .collect();
-    assert_eq!(tags, ["discovery", "organization", "superuser", "user"]);
+    assert_eq!(
+        tags,
+        ["discovery", "organization", "superuser", "team", "user"]
+    );
 }

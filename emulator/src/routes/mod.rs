@@ -20,6 +20,7 @@ pub mod service_keys;
 pub mod session;
 pub mod static_files;
 pub mod superuser;
+pub mod team;
 pub mod user;
 pub mod web_config;
 
@@ -244,6 +245,7 @@ impl Endpoint {
 /// Every API route the configuration enables (Quay's `show_if` decides at start-up too).
 pub fn api_routes(config: &Config) -> Vec<ApiRoute> {
     let mut routes = base_routes();
+    routes.extend(team::routes());
     // Registered after the organization routes: Quay's discovery then takes the superuser
     // `UpdateOrg` for the shared schema name, as it does.
     if config.feature_super_users {
@@ -496,6 +498,19 @@ fn base_routes() -> Vec<ApiRoute> {
             scope: Scopes::ORG_ADMIN,
         })
         .describe("Deletes the specified organization.")),
+        ApiRoute::new(
+            "/api/v1/app/{client_id}",
+            "organization",
+            "endpoints.api.organization.ApplicationInformation",
+        )
+        .param("client_id", "The OAuth client ID")
+        .op(endpoint(
+            Method::GET,
+            "getApplicationInformation",
+            organization::get_application_information,
+        )
+        .anonymous()
+        .describe("Get information on the specified application.")),
         ApiRoute::new(
             "/api/v1/organization/{orgname}/applications",
             "organization",

@@ -104,15 +104,6 @@ async fn find_org(state: &AppState, name: &str) -> Result<Option<UserRecord>, Ap
         .await
 }
 
-/// Quay's `Unauthorized`: 401 for nobody signed in, 403 otherwise.
-fn unauthorized(auth: &RequestAuth) -> ApiError {
-    if auth.user().is_none() {
-        ApiError::invalid_token()
-    } else {
-        ApiError::unauthorized()
-    }
-}
-
 /// Quay's `org_view` (§5.2): what the caller may see of the organization. `with_teams` is what
 /// the caller passes for `teams` (the PUT always lists them; the GET only for members and
 /// superusers who may view the organization).
@@ -254,7 +245,7 @@ async fn org_admin_or_full_access(
         _ => false,
     };
     if !(admin || full_access) {
-        return Err(unauthorized(auth));
+        return Err(ApiError::unauthorized_for(auth));
     }
     find_org(state, orgname)
         .await?
@@ -595,4 +586,32 @@ pub async fn delete_application(
         })
         .await?;
     Ok(json_response(StatusCode::NO_CONTENT, String::new()))
+}
+
+/// `GET /api/v1/app/{client_id}` (`getApplicationInformation`): public facts about an OAuth
+/// application, with its organization as `org_view(organization, [])` sees it for the caller
+/// (an empty `teams`, not none: the team list is present and empty).
+pub async fn get_application_information(
+    State(state): State<AppState>,
+    Path(client_id): Path<String>,
+    auth: RequestAuth,
+) -> Result<Json<Value>, ApiError> {
+    let (app, org) = state
+        .db(move |s| Ok(s.application_by_client_id(&client_id)?))
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let mut organization = org_view(&state, &auth, &org, true).await?;
+    organization["teams"] = json!({});
+    organization["ordered_teams"] = json!([]);
+    let app_email = app
+        .avatar_email
+        .clone()
+        .unwrap_or_else(|| org.email.clone());
+    Ok(Json(json!({
+        "name": app.name,
+        "description": app.description,
+        "uri": app.application_uri,
+        "avatar": avatar(&app.name, Some(&app_email), AvatarKind::App),
+        "organization": organization,
+    })))
 }

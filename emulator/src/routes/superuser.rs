@@ -38,11 +38,6 @@ pub struct ListArgs {
     pub disabled: bool,
 }
 
-/// Quay's `util.parsing.truthy_bool`.
-pub fn truthy_bool(value: &str) -> bool {
-    !matches!(value, "false" | "False" | "0" | "FALSE" | "" | "null")
-}
-
 /// flask-restful's `reqparse` over `next_page`, `limit` (Python `int`, every value converted, the
 /// first kept) and `disabled`; a bad `limit` is the 400 B1 `{"message": {"limit": <help>}}`.
 pub fn parse_list_args(query: Option<&str>) -> Result<ListArgs, ApiError> {
@@ -65,7 +60,9 @@ pub fn parse_list_args(query: Option<&str>) -> Result<ListArgs, ApiError> {
         };
         limit.get_or_insert(n);
     }
-    let disabled = values("disabled").first().is_none_or(|v| truthy_bool(v));
+    let disabled = values("disabled")
+        .first()
+        .is_none_or(|v| crate::python::truthy_bool(v));
     Ok(ListArgs {
         limit,
         next_page,
