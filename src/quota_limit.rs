@@ -68,25 +68,64 @@ pub fn parse_limit(input: &str) -> Result<u64, LimitError> {
     Ok(bytes as u64)
 }
 
-/// A limit written back for editing: the largest binary unit that shows it exactly with at most
-/// three decimals (10737418240 → "10 GiB", 1649267441664 → "1.5 TiB"), else plain bytes.
-pub fn limit_input_text(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["PiB", "TiB", "GiB", "MiB", "KiB"];
-    for (i, unit) in UNITS.iter().enumerate() {
-        let size = 1u128 << (10 * (5 - i));
-        let thousandths = u128::from(bytes) * 1000;
-        if u128::from(bytes) >= size && thousandths % size == 0 {
-            let milli = thousandths / size;
-            let (whole, frac) = (milli / 1000, milli % 1000);
-            return if frac == 0 {
-                format!("{whole} {unit}")
-            } else {
-                let digits = format!("{frac:03}");
-                format!("{whole}.{} {unit}", digits.trim_end_matches('0'))
-            };
+/// The largest unit of `units` (largest first, `(name, bytes per unit)`) that shows `bytes`
+/// exactly with at most three decimals and six digits in all (what a person would type:
+/// "10737418.241 KB" is exact but nobody's way to write a limit).
+fn exact_in(bytes: u64, units: &[(&str, u128)]) -> Option<String> {
+    let thousandths = u128::from(bytes) * 1000;
+    units.iter().find_map(|&(unit, size)| {
+        if u128::from(bytes) < size || thousandths % size != 0 {
+            return None;
         }
+        let milli = thousandths / size;
+        let whole = (milli / 1000).to_string();
+        let frac = format!("{:03}", milli % 1000);
+        let frac = frac.trim_end_matches('0');
+        if whole.len() + frac.len() > 6 {
+            return None;
+        }
+        Some(if frac.is_empty() {
+            format!("{whole} {unit}")
+        } else {
+            format!("{whole}.{frac} {unit}")
+        })
+    })
+}
+
+/// A limit as people write it: exactly, in binary units (10737418240 → "10 GiB",
+/// 1649267441664 → "1.5 TiB") or decimal ones (2000000000 → "2 GB", which in binary units is
+/// only "1953125 KiB"), whichever is shorter; binary on a tie. `None` when neither is exact.
+fn exact_limit_text(bytes: u64) -> Option<String> {
+    const BINARY: [(&str, u128); 5] = [
+        ("PiB", 1 << 50),
+        ("TiB", 1 << 40),
+        ("GiB", 1 << 30),
+        ("MiB", 1 << 20),
+        ("KiB", 1 << 10),
+    ];
+    const DECIMAL: [(&str, u128); 5] = [
+        ("PB", 1_000_000_000_000_000),
+        ("TB", 1_000_000_000_000),
+        ("GB", 1_000_000_000),
+        ("MB", 1_000_000),
+        ("KB", 1_000),
+    ];
+    match (exact_in(bytes, &BINARY), exact_in(bytes, &DECIMAL)) {
+        (Some(b), Some(d)) if d.len() < b.len() => Some(d),
+        (Some(b), _) => Some(b),
+        (None, d) => d,
     }
-    format!("{bytes} B")
+}
+
+/// A limit written back for editing: exact (see [`exact_limit_text`]), else plain bytes.
+pub fn limit_input_text(bytes: u64) -> String {
+    exact_limit_text(bytes).unwrap_or_else(|| format!("{bytes} B"))
+}
+
+/// A limit for display: as it was most likely entered ("2 GB" stays "2 GB", not Quay's
+/// "1.9 GiB"), else rounded in binary units.
+pub fn limit_text(bytes: u64) -> String {
+    exact_limit_text(bytes).unwrap_or_else(|| crate::format::format_bytes(bytes))
 }
 
 #[cfg(test)]
@@ -143,11 +182,34 @@ mod tests {
         assert_eq!(limit_input_text(TIB + TIB / 2), "1.5 TiB");
         assert_eq!(limit_input_text(524_288_000), "500 MiB");
         assert_eq!(limit_input_text(1 << 50), "1 PiB");
-        assert_eq!(limit_input_text(1000), "1000 B");
-        assert_eq!(limit_input_text(10_000_000_000), "9765625 KiB");
+        assert_eq!(limit_input_text(1000), "1 KB");
+        assert_eq!(limit_input_text(999), "999 B");
+        assert_eq!(limit_input_text(10_000_000_000), "10 GB");
+        assert_eq!(limit_input_text(2_000_000_000), "2 GB");
+        assert_eq!(limit_input_text(1_500_000_000_000), "1.5 TB");
+        assert_eq!(limit_input_text(1_024_000), "1000 KiB");
         assert_eq!(limit_input_text(1536), "1.5 KiB");
-        for bytes in [1, 1023, 10 * GIB, 3 * TIB + 7, 524_288_000, 1 << 62] {
+        assert_eq!(limit_input_text(10 * GIB + 1), "10737418241 B");
+        for bytes in [
+            1,
+            1023,
+            10 * GIB,
+            3 * TIB + 7,
+            524_288_000,
+            1 << 62,
+            2_000_000_000,
+        ] {
             assert_eq!(parse_limit(&limit_input_text(bytes)), Ok(bytes), "{bytes}");
         }
+    }
+
+    #[test]
+    fn limits_are_shown_as_they_were_entered() {
+        for typed in ["2 GB", "10 GiB", "1.5 TiB", "500 MB", "750 MiB", "3 TB"] {
+            assert_eq!(limit_text(parse_limit(typed).unwrap()), typed);
+        }
+        // Not exact in any unit: rounded, in binary units.
+        assert_eq!(limit_text(10 * GIB + 1), "10 GiB");
+        assert_eq!(limit_text(1_000_001), "976.6 KiB");
     }
 }

@@ -1,5 +1,6 @@
 //! Typed access to Quay's REST API: the client, its error type, and one module per resource.
 
+pub mod application;
 pub mod builds;
 mod client;
 mod error;
@@ -12,6 +13,7 @@ pub mod registry_size;
 pub mod service_keys;
 pub mod superuser_organizations;
 pub mod superuser_users;
+pub mod team;
 pub mod user;
 
 pub use client::ApiClient;

@@ -62,6 +62,32 @@ pub struct OrganizationDetails {
     pub invoice_email_address: Option<String>,
     #[serde(default)]
     pub tag_expiration_s: Option<u64>,
+    /// Present for members, and for superusers who may view the organization.
+    #[serde(default)]
+    pub teams: std::collections::BTreeMap<String, TeamSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct TeamSummary {
+    pub role: String,
+}
+
+/// Quay's first organization team, with the admin role.
+pub const OWNERS_TEAM: &str = "owners";
+
+impl OrganizationDetails {
+    /// The team whose members administer the organization: `owners` where it still has the admin
+    /// role (Quay creates it so), else the first team that has it.
+    pub fn admin_team(&self) -> String {
+        match self.teams.get(OWNERS_TEAM) {
+            Some(t) if t.role == "admin" => OWNERS_TEAM.to_string(),
+            _ => self
+                .teams
+                .iter()
+                .find(|(_, team)| team.role == "admin")
+                .map_or_else(|| OWNERS_TEAM.to_string(), |(name, _)| name.clone()),
+        }
+    }
 }
 
 pub async fn organization_details(
@@ -113,6 +139,18 @@ mod tests {
         .unwrap();
         assert!(!d.is_admin);
         assert_eq!(d.tag_expiration_s, None);
+    }
+
+    #[test]
+    fn the_admin_team() {
+        let read = |teams: &str| -> OrganizationDetails {
+            serde_json::from_str(&format!(r#"{{"name": "acme", "teams": {teams}}}"#)).unwrap()
+        };
+        let owners = r#"{"dev": {"role": "member"}, "owners": {"role": "admin"}}"#;
+        assert_eq!(read(owners).admin_team(), "owners");
+        let renamed = r#"{"admins": {"role": "admin"}, "owners": {"role": "member"}}"#;
+        assert_eq!(read(renamed).admin_team(), "admins");
+        assert_eq!(read("{}").admin_team(), "owners");
     }
 
     #[test]

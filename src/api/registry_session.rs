@@ -7,14 +7,60 @@ use serde::{Deserialize, Serialize};
 
 use super::{ApiClient, ApiError};
 
+/// The account this browser is signed in to the registry as (Quay's cookie session).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct RegistryAccount {
+    pub username: String,
+    #[serde(default)]
+    pub super_user: bool,
+    #[serde(default)]
+    organizations: Vec<Membership>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+struct Membership {
+    name: String,
+    #[serde(default)]
+    is_org_admin: bool,
+}
+
+impl RegistryAccount {
+    /// Whether the account administers `organization` (is on a team with the admin role), which
+    /// is what Quay's `/oauth/authorize` checks for the organization owning the application.
+    pub fn administers(&self, organization: &str) -> bool {
+        self.organizations
+            .iter()
+            .any(|m| m.is_org_admin && m.name == organization)
+    }
+}
+
 /// Who this browser is signed in to the registry as, if anyone. `client` must carry no token.
-pub async fn signed_in_as(client: &ApiClient) -> Result<Option<String>, ApiError> {
-    match super::user::current_user(client).await {
-        Ok(me) => Ok(Some(me.username)),
+pub async fn signed_in_as(client: &ApiClient) -> Result<Option<RegistryAccount>, ApiError> {
+    match client.get::<RegistryAccount>("/api/v1/user/").await {
+        Ok(me) => Ok(Some(me)),
         // Quay's answer without a session: 401 (`InvalidToken`), or 403 behind some proxies.
         Err(e) if matches!(e.status(), Some(401 | 403)) => Ok(None),
         Err(e) => Err(e),
     }
+}
+
+/// A client for writes with the cookie session: Quay wants its CSRF token in `X-CSRF-Token`.
+pub async fn with_csrf(client: &ApiClient) -> Result<ApiClient, ApiError> {
+    #[derive(Deserialize)]
+    struct Csrf {
+        csrf_token: String,
+    }
+    let csrf = client.get::<Csrf>("/csrf_token").await?;
+    Ok(client.clone().with_csrf(csrf.csrf_token))
+}
+
+/// Signs this browser out of the registry (`POST /api/v1/signout`), to sign in as someone else.
+pub async fn sign_out(client: &ApiClient) -> Result<(), ApiError> {
+    with_csrf(client)
+        .await?
+        .post_empty::<serde_json::Value>("/api/v1/signout")
+        .await
+        .map(|_| ())
 }
 
 /// Why the registry refused a sign-in.
@@ -35,22 +81,14 @@ pub async fn sign_in(
     username: &str,
     password: &str,
 ) -> Result<(), SignInRefused> {
-    #[derive(Deserialize)]
-    struct Csrf {
-        csrf_token: String,
-    }
     #[derive(Serialize)]
     struct Credentials<'a> {
         username: &'a str,
         password: &'a str,
     }
-    let csrf = client
-        .get::<Csrf>("/csrf_token")
+    let answer = with_csrf(client)
         .await
-        .map_err(SignInRefused::Refused)?;
-    let answer = client
-        .clone()
-        .with_csrf(csrf.csrf_token)
+        .map_err(SignInRefused::Refused)?
         .post_for_answer("/api/v1/signin", &Credentials { username, password })
         .await
         .map_err(SignInRefused::Refused)?;
@@ -72,6 +110,20 @@ fn classify(status: u16, error: ApiError, retry_after: Option<u64>) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn administers_only_with_the_admin_flag() {
+        let me: RegistryAccount = serde_json::from_str(
+            r##"{"anonymous": false, "username": "bob", "super_user": true, "organizations": [
+                {"name": "quay-admin", "is_org_admin": false, "can_create_repo": true},
+                {"name": "acme", "is_org_admin": true}]}"##,
+        )
+        .unwrap();
+        assert!(me.super_user);
+        assert!(!me.administers("quay-admin"));
+        assert!(me.administers("acme"));
+        assert!(!me.administers("other"));
+    }
 
     #[test]
     fn sign_in_answers() {

@@ -114,16 +114,28 @@ const NON_EMPTY: &str = "Cannot initialize user in a non-empty database";
 /// Asks without side effects: an initialize call whose password Quay must refuse. Quay checks
 /// "database non-empty" first, so the refusal tells the two states apart, and an empty registry
 /// stays empty because the password check fails before anything is written.
+/// A registry that has accounts never becomes empty again, so once a probe has said so, this
+/// page asks no more (a gate re-created by navigation or a language switch would ask again).
 pub async fn probe_setup_state(client: &ApiClient) -> Result<SetupState, ApiError> {
+    thread_local! {
+        static KNOWN_INITIALIZED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if KNOWN_INITIALIZED.with(std::cell::Cell::get) {
+        return Ok(SetupState::Initialized);
+    }
     let probe = serde_json::json!({ "username": "setup-probe", "password": "" });
-    match client
+    let state = match client
         .post::<_, serde_json::Value>(INITIALIZE_PATH, &probe)
         .await
     {
         // Cannot happen with an empty password; treat it as "done" rather than offering setup twice.
-        Ok(_) => Ok(SetupState::Initialized),
-        Err(e) => Ok(classify_probe_error(e)?),
+        Ok(_) => SetupState::Initialized,
+        Err(e) => classify_probe_error(e)?,
+    };
+    if state == SetupState::Initialized {
+        KNOWN_INITIALIZED.with(|known| known.set(true));
     }
+    Ok(state)
 }
 
 /// Pure part of [`probe_setup_state`].

@@ -18,6 +18,7 @@ pub mod page_load_error;
 pub mod paged_list;
 pub mod quota_cell;
 pub mod quota_editor;
+pub mod register_console;
 pub mod secret_once;
 pub mod shell;
 pub mod theme;

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::api::quota::QuotaUse;
 use crate::format::{format_bytes, group_thousands, percent_used};
 use crate::i18n::{use_i18n, Key};
+use crate::quota_limit::limit_text;
 
 /// Usage levels: warning from 70 %, danger from 90 %, over the limit above 100 %.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,7 @@ pub fn QuotaCell(
                         {if percent_only {
                             format!("{percent} %")
                         } else {
-                            format!("{used} / {} ({percent}%)", format_bytes(limit))
+                            format!("{used} / {} ({percent}%)", limit_text(limit))
                         }}
                     </span>
                     <span class="quota-bar" aria-hidden="true">

@@ -14,7 +14,7 @@ use crate::auth::use_session;
 use crate::browser::focus_by_id;
 use crate::format::{format_bytes, group_thousands, percent_used};
 use crate::i18n::{fill, tr, use_i18n, Key};
-use crate::quota_limit::{limit_input_text, parse_limit, LimitError};
+use crate::quota_limit::{limit_input_text, limit_text, parse_limit, LimitError};
 
 /// The namespace whose quota is edited, as the opening page knows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub fn QuotaEditor(
             Ok(quota) => {
                 let text = match limit {
                     Some(bytes) => fill(i18n.t_now(Key::QuotaSetToast), &t.namespace)
-                        .replace("{limit}", &format_bytes(bytes)),
+                        .replace("{limit}", &limit_text(bytes)),
                     None => fill(i18n.t_now(Key::QuotaRemovedToast), &t.namespace),
                 };
                 toasts.push(ToastKind::Success, text);

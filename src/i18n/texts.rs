@@ -320,6 +320,95 @@ texts! {
         ja: "レジストリ経由のサインインには OAuth アプリケーションが必要です。その client id を config.json の oauth_client_id に設定してください（セットアップウィザードで登録できます）。それまではアクセストークンを使えます。",
         zh: "通过仓库登录需要一个 OAuth 应用：请将其 client id 写入 config.json 的 oauth_client_id（设置向导可以注册）。在此之前，您可以使用访问令牌。",
     }
+    RegisterThisConsole { en: "Register this console", ja: "このコンソールを登録", zh: "注册本控制台" }
+    UnknownClientBody {
+        en: "This registry has no OAuth application with the client id {name}, so nobody can sign in through it. Register this console again, then put the new client id into config.json.",
+        ja: "このレジストリにはクライアント ID {name} の OAuth アプリケーションがないため、これを使ってサインインできません。このコンソールを登録し直し、新しいクライアント ID を config.json に設定してください。",
+        zh: "此仓库中没有客户端 ID 为 {name} 的 OAuth 应用，因此无法通过它登录。请重新注册本控制台，然后将新的客户端 ID 写入 config.json。",
+    }
+    NoAccessTitle {
+        en: "{name} cannot sign in to this console yet",
+        ja: "{name} はまだこのコンソールにサインインできません",
+        zh: "{name} 目前还不能登录本控制台",
+    }
+    NoAccessBody {
+        en: "This console signs in through an OAuth application that belongs to the organization {name}, and the registry lets only that organization's administrators use it.",
+        ja: "このコンソールは組織 {name} に属する OAuth アプリケーションでサインインします。レジストリはその組織の管理者にしか使用を許可しません。",
+        zh: "本控制台通过属于组织 {name} 的 OAuth 应用登录，而仓库只允许该组织的管理员使用它。",
+    }
+    NoAccessAdmins { en: "Administrators of {name}:", ja: "{name} の管理者:", zh: "{name} 的管理员：" }
+    NoAccessAsk {
+        en: "Ask an administrator of the organization, or a superuser who already uses this console, to add you to its owners team (in this console: Overview, Console access).",
+        ja: "組織の管理者か、すでにこのコンソールを使っているスーパーユーザーに、owners チームへの追加を依頼してください（このコンソールの「概要」→「コンソールへのアクセス」）。",
+        zh: "请联系该组织的管理员，或已在使用本控制台的超级用户，将您加入其 owners 团队（在本控制台中：概览 → 控制台访问）。",
+    }
+    NoAccessTakeOwnership {
+        en: "Make me an administrator of {name}",
+        ja: "自分を {name} の管理者にする",
+        zh: "让我成为 {name} 的管理员",
+    }
+    NoAccessTakeOwnershipBody {
+        en: "As a superuser you can take ownership of {name}: you join its owners team and sign-in continues. The registry records this in its usage logs.",
+        ja: "スーパーユーザーは {name} の所有権を取得できます。owners チームに加わり、サインインを続行します。レジストリはこれを使用ログに記録します。",
+        zh: "作为超级用户，您可以接管 {name}：您将加入其 owners 团队并继续登录。仓库会在使用日志中记录此操作。",
+    }
+    SignInAsSomeoneElse {
+        en: "Sign in to the registry as someone else",
+        ja: "別のユーザーでレジストリにサインイン",
+        zh: "以其他用户身份登录仓库",
+    }
+    RegistrySignOutFailed {
+        en: "The registry did not sign you out.",
+        ja: "レジストリはサインアウトしませんでした。",
+        zh: "仓库未能让您退出登录。",
+    }
+    ConsoleAccessTitle { en: "Console access", ja: "コンソールへのアクセス", zh: "控制台访问" }
+    ConsoleAccessBody {
+        en: "Signing in here goes through an OAuth application of the organization {name}: only administrators of that organization can use it. Add the superusers who should use this console to its admin team.",
+        ja: "ここでのサインインは組織 {name} の OAuth アプリケーションを通じて行われ、その組織の管理者だけが使えます。このコンソールを使うスーパーユーザーを管理者チームに追加してください。",
+        zh: "在此登录需通过组织 {name} 的 OAuth 应用，只有该组织的管理员才能使用。请将需要使用本控制台的超级用户加入其管理员团队。",
+    }
+    ConsoleAccessCaption {
+        en: "Superusers and whether they can sign in to this console",
+        ja: "スーパーユーザーとこのコンソールへのサインイン可否",
+        zh: "超级用户及其能否登录本控制台",
+    }
+    ColSuperuser { en: "Superuser", ja: "スーパーユーザー", zh: "超级用户" }
+    ColConsoleAccess { en: "Console access", ja: "コンソールへのアクセス", zh: "控制台访问" }
+    AccessMember { en: "Can sign in", ja: "サインイン可能", zh: "可以登录" }
+    AccessInvited { en: "Invited", ja: "招待済み", zh: "已邀请" }
+    AccessNone { en: "Cannot sign in", ja: "サインイン不可", zh: "无法登录" }
+    AccessInvitedHint {
+        en: "The registry sent an invitation; access starts once it is accepted (the e-mail's link, or the registry's notification).",
+        ja: "レジストリが招待を送信しました。招待が承認されるとアクセスできるようになります（メールのリンクまたはレジストリの通知から）。",
+        zh: "仓库已发送邀请；接受邀请后即可访问（通过邮件中的链接或仓库通知）。",
+    }
+    AddToTeam { en: "Add to {name}", ja: "{name} に追加", zh: "加入 {name}" }
+    AddedToTeamToast {
+        en: "{name} can now sign in to this console.",
+        ja: "{name} はこのコンソールにサインインできるようになりました。",
+        zh: "{name} 现在可以登录本控制台了。",
+    }
+    InvitedToTeamToast {
+        en: "{name} was invited and can sign in once the invitation is accepted.",
+        ja: "{name} を招待しました。招待が承認されるとサインインできます。",
+        zh: "已邀请 {name}，接受邀请后即可登录。",
+    }
+    AddToTeamFailed {
+        en: "The registry did not add the user to the team.",
+        ja: "レジストリはユーザーをチームに追加しませんでした。",
+        zh: "仓库未能将该用户加入团队。",
+    }
+    ConsoleAccessNoClient {
+        en: "This console has no OAuth application yet, so nobody can sign in through the registry. Register it here.",
+        ja: "このコンソールにはまだ OAuth アプリケーションがないため、レジストリ経由でサインインできません。ここで登録してください。",
+        zh: "本控制台尚无 OAuth 应用，因此无法通过仓库登录。请在此注册。",
+    }
+    ConsoleAccessLoadFailed {
+        en: "Who can sign in to this console could not be determined.",
+        ja: "このコンソールにサインインできるユーザーを確認できませんでした。",
+        zh: "无法确定谁可以登录本控制台。",
+    }
     TokenTitle { en: "Use an access token", ja: "アクセストークンを使う", zh: "使用访问令牌" }
     TokenBody {
         en: "Paste an OAuth access token with the super:user, user:read and org:admin scopes. The registry checks it before this tab keeps it.",
@@ -929,9 +1018,120 @@ texts! {
     LogTagExpiration { en: "{performer} changed the expiration of tag {tag} in {repository}", ja: "{performer} が {repository} のタグ {tag} の有効期限を変更しました", zh: "{performer} 更改了 {repository} 中标签 {tag} 的有效期" }
     LogRepoDescription { en: "{performer} changed the description of {repository}", ja: "{performer} が {repository} の説明を変更しました", zh: "{performer} 更改了 {repository} 的描述" }
     LogRepoVisibility { en: "{performer} made {repository} {visibility}", ja: "{performer} が {repository} を {visibility} にしました", zh: "{performer} 将 {repository} 设为 {visibility}" }
-    LogRepoPermission { en: "{performer} gave {username} {role} access to {repository}", ja: "{performer} が {username} に {repository} への {role} 権限を付与しました", zh: "{performer} 授予 {username} 对 {repository} 的 {role} 权限" }
+    LogRepoPermission { en: "{performer} gave {grantee} {role} access to {repository}", ja: "{performer} が {grantee} に {repository} への {role} 権限を付与しました", zh: "{performer} 授予 {grantee} 对 {repository} 的 {role} 权限" }
     LogTeamAdd { en: "{performer} added {member} to team {team}", ja: "{performer} が {member} をチーム {team} に追加しました", zh: "{performer} 将 {member} 添加到团队 {team}" }
     LogTeamRemove { en: "{performer} removed {member} from team {team}", ja: "{performer} が {member} をチーム {team} から削除しました", zh: "{performer} 将 {member} 从团队 {team} 中移除" }
     LogCreateRobot { en: "{performer} created robot account {robot}", ja: "{performer} がロボットアカウント {robot} を作成しました", zh: "{performer} 创建了机器人账户 {robot}" }
+    LogUserChangeName { en: "{performer} renamed user {old_username} to {account}", ja: "{performer} がユーザー {old_username} の名前を {account} に変更しました", zh: "{performer} 将用户 {old_username} 重命名为 {account}" }
+    LogUserChangeInvoicing { en: "{performer} changed the invoice e-mail settings of {account}", ja: "{performer} が {account} の請求書メールの設定を変更しました", zh: "{performer} 更改了 {account} 的账单邮件设置" }
+    LogUserTagExpiration { en: "{performer} set the time machine window of {account} to {tag_expiration} seconds", ja: "{performer} が {account} のタイムマシン期間を {tag_expiration} 秒に設定しました", zh: "{performer} 将 {account} 的时间机器窗口设为 {tag_expiration} 秒" }
+    LogUserChangeMetadata { en: "{performer} changed the profile details of {account}", ja: "{performer} が {account} のプロフィール情報を変更しました", zh: "{performer} 更改了 {account} 的个人资料" }
+    LogUserClientKey { en: "{performer} generated an encrypted Docker CLI password for {account}", ja: "{performer} が {account} の暗号化された Docker CLI パスワードを生成しました", zh: "{performer} 为 {account} 生成了加密的 Docker CLI 密码" }
+    LogAccountChangePlan { en: "{performer} changed the plan of {account} to {plan}", ja: "{performer} が {account} のプランを {plan} に変更しました", zh: "{performer} 将 {account} 的订阅方案改为 {plan}" }
+    LogAccountChangeCard { en: "{performer} updated the credit card of {account}", ja: "{performer} が {account} のクレジットカードを更新しました", zh: "{performer} 更新了 {account} 的信用卡" }
+    LogAccountChangePassword { en: "{performer} changed the password of {account}", ja: "{performer} が {account} のパスワードを変更しました", zh: "{performer} 更改了 {account} 的密码" }
+    LogAccountConvert { en: "{performer} converted {account} into an organization", ja: "{performer} が {account} を組織に変換しました", zh: "{performer} 将 {account} 转换为组织" }
+    LogDeleteRobot { en: "{performer} deleted robot account {robot}", ja: "{performer} がロボットアカウント {robot} を削除しました", zh: "{performer} 删除了机器人账户 {robot}" }
+    LogCreateRobotFederation { en: "{performer} set up federation for robot account {robot}", ja: "{performer} がロボットアカウント {robot} のフェデレーションを設定しました", zh: "{performer} 为机器人账户 {robot} 设置了联合身份" }
+    LogDeleteRobotFederation { en: "{performer} removed the federation of robot account {robot}", ja: "{performer} がロボットアカウント {robot} のフェデレーションを削除しました", zh: "{performer} 删除了机器人账户 {robot} 的联合身份" }
+    LogRobotTokenExchange { en: "Robot account {robot} exchanged a token from {issuer} (subject {subject})", ja: "ロボットアカウント {robot} が {issuer} のトークンを交換しました (サブジェクト {subject})", zh: "机器人账户 {robot} 交换了来自 {issuer} 的令牌（主体 {subject}）" }
+    LogRegenerateRobotToken { en: "{performer} regenerated the token of robot account {robot}", ja: "{performer} がロボットアカウント {robot} のトークンを再生成しました", zh: "{performer} 重新生成了机器人账户 {robot} 的令牌" }
+    LogPushRepoFailed { en: "{performer} failed to push to {repository}", ja: "{performer} による {repository} へのプッシュが失敗しました", zh: "{performer} 推送到 {repository} 失败" }
+    LogPullRepoFailed { en: "{performer} failed to pull from {repository}", ja: "{performer} による {repository} からのプルが失敗しました", zh: "{performer} 从 {repository} 拉取失败" }
+    LogDeleteTagFailed { en: "{performer} failed to delete a tag in {repository}", ja: "{performer} による {repository} のタグの削除が失敗しました", zh: "{performer} 删除 {repository} 中的标签失败" }
+    LogRevertTag { en: "{performer} restored tag {tag} in {repository} to {manifest_digest}", ja: "{performer} が {repository} のタグ {tag} を {manifest_digest} に戻しました", zh: "{performer} 将 {repository} 中的标签 {tag} 恢复为 {manifest_digest}" }
+    LogPermanentlyDeleteTag { en: "{performer} permanently deleted tag {tag} in {repository}", ja: "{performer} が {repository} のタグ {tag} を完全に削除しました", zh: "{performer} 永久删除了 {repository} 中的标签 {tag}" }
+    LogAutopruneTagDelete { en: "Auto-pruning deleted tag {tag} in {repository}", ja: "自動プルーニングにより {repository} のタグ {tag} が削除されました", zh: "自动清理删除了 {repository} 中的标签 {tag}" }
+    LogTagImmutability { en: "{performer} set the immutability of tag {tag} in {repository} to {immutable}", ja: "{performer} が {repository} のタグ {tag} の不変設定を {immutable} にしました", zh: "{performer} 将 {repository} 中标签 {tag} 的不可变设置改为 {immutable}" }
+    LogAddRepoPermission { en: "{performer} added {role} access to {repository} for {grantee}", ja: "{performer} が {grantee} に {repository} への {role} 権限を追加しました", zh: "{performer} 为 {grantee} 添加了对 {repository} 的 {role} 权限" }
+    LogDeleteRepoPermission { en: "{performer} removed the access of {grantee} to {repository}", ja: "{performer} が {grantee} の {repository} へのアクセス権を削除しました", zh: "{performer} 移除了 {grantee} 对 {repository} 的访问权限" }
+    LogRepoTrust { en: "{performer} set content trust of {repository} to {trust_enabled}", ja: "{performer} が {repository} のコンテンツトラストを {trust_enabled} に設定しました", zh: "{performer} 将 {repository} 的内容信任设为 {trust_enabled}" }
+    LogRepoState { en: "{performer} changed the state of {repository} to {state_changed}", ja: "{performer} が {repository} の状態を {state_changed} に変更しました", zh: "{performer} 将 {repository} 的状态改为 {state_changed}" }
+    LogAddRepoAccessToken { en: "{performer} created access token {token} in {repository}", ja: "{performer} が {repository} にアクセストークン {token} を作成しました", zh: "{performer} 在 {repository} 中创建了访问令牌 {token}" }
+    LogDeleteRepoAccessToken { en: "{performer} deleted access token {token} in {repository}", ja: "{performer} が {repository} のアクセストークン {token} を削除しました", zh: "{performer} 删除了 {repository} 中的访问令牌 {token}" }
+    LogBuildDockerfile { en: "Build {build_id} of {repository} was queued", ja: "{repository} のビルド {build_id} がキューに追加されました", zh: "{repository} 的构建 {build_id} 已加入队列" }
+    LogSetupRepoTrigger { en: "{performer} set up a {service} build trigger for {repository}", ja: "{performer} が {repository} に {service} のビルドトリガーを設定しました", zh: "{performer} 为 {repository} 设置了 {service} 构建触发器" }
+    LogDeleteRepoTrigger { en: "{performer} deleted a {service} build trigger of {repository}", ja: "{performer} が {repository} の {service} ビルドトリガーを削除しました", zh: "{performer} 删除了 {repository} 的 {service} 构建触发器" }
+    LogToggleRepoTrigger { en: "{performer} set a {service} build trigger of {repository} to enabled: {enabled}", ja: "{performer} が {repository} の {service} ビルドトリガーの有効設定を {enabled} にしました", zh: "{performer} 将 {repository} 的 {service} 构建触发器的启用状态设为 {enabled}" }
+    LogStartBuildTrigger { en: "{performer} manually started build trigger {trigger_uuid}", ja: "{performer} がビルドトリガー {trigger_uuid} を手動で実行しました", zh: "{performer} 手动启动了构建触发器 {trigger_uuid}" }
+    LogCancelBuild { en: "{performer} cancelled build {build_uuid}", ja: "{performer} がビルド {build_uuid} をキャンセルしました", zh: "{performer} 取消了构建 {build_uuid}" }
+    LogAddRepoWebhook { en: "{performer} added a webhook to {repository}", ja: "{performer} が {repository} に Webhook を追加しました", zh: "{performer} 为 {repository} 添加了 Webhook" }
+    LogDeleteRepoWebhook { en: "{performer} deleted a webhook of {repository}", ja: "{performer} が {repository} の Webhook を削除しました", zh: "{performer} 删除了 {repository} 的 Webhook" }
+    LogAddRepoNotification { en: "{performer} added a {method} notification on {event} to {repository}", ja: "{performer} が {repository} に {event} の {method} 通知を追加しました", zh: "{performer} 为 {repository} 添加了 {event} 事件的 {method} 通知" }
+    LogDeleteRepoNotification { en: "{performer} deleted a {method} notification on {event} from {repository}", ja: "{performer} が {repository} の {event} の {method} 通知を削除しました", zh: "{performer} 删除了 {repository} 中 {event} 事件的 {method} 通知" }
+    LogResetRepoNotification { en: "{performer} re-enabled a {method} notification on {event} for {repository}", ja: "{performer} が {repository} の {event} の {method} 通知を再び有効にしました", zh: "{performer} 重新启用了 {repository} 中 {event} 事件的 {method} 通知" }
+    LogAddNamespaceNotification { en: "{performer} added a {method} notification on {event} to namespace {namespace}", ja: "{performer} が名前空間 {namespace} に {event} の {method} 通知を追加しました", zh: "{performer} 为命名空间 {namespace} 添加了 {event} 事件的 {method} 通知" }
+    LogDeleteNamespaceNotification { en: "{performer} deleted a {method} notification on {event} from namespace {namespace}", ja: "{performer} が名前空間 {namespace} の {event} の {method} 通知を削除しました", zh: "{performer} 删除了命名空间 {namespace} 中 {event} 事件的 {method} 通知" }
+    LogResetNamespaceNotification { en: "{performer} re-enabled a {method} notification on {event} for namespace {namespace}", ja: "{performer} が名前空間 {namespace} の {event} の {method} 通知を再び有効にしました", zh: "{performer} 重新启用了命名空间 {namespace} 中 {event} 事件的 {method} 通知" }
+    LogRepoVerb { en: "{performer} pulled tag {tag} of {repository} as {verb}", ja: "{performer} が {repository} のタグ {tag} を {verb} 形式でプルしました", zh: "{performer} 以 {verb} 形式拉取了 {repository} 的标签 {tag}" }
+    LogManifestLabelAdd { en: "{performer} added label {key} to manifest {manifest_digest} in {repository}", ja: "{performer} が {repository} のマニフェスト {manifest_digest} にラベル {key} を追加しました", zh: "{performer} 为 {repository} 中的清单 {manifest_digest} 添加了标记 {key}" }
+    LogManifestLabelDelete { en: "{performer} deleted label {key} from manifest {manifest_digest} in {repository}", ja: "{performer} が {repository} のマニフェスト {manifest_digest} からラベル {key} を削除しました", zh: "{performer} 从 {repository} 中的清单 {manifest_digest} 删除了标记 {key}" }
+    LogRepoMirrorEnabled { en: "{performer} enabled mirroring for {repository}", ja: "{performer} が {repository} のミラーリングを有効にしました", zh: "{performer} 启用了 {repository} 的镜像" }
+    LogRepoMirrorDisabled { en: "{performer} disabled mirroring for {repository}", ja: "{performer} が {repository} のミラーリングを無効にしました", zh: "{performer} 禁用了 {repository} 的镜像" }
+    LogRepoMirrorConfigChanged { en: "{performer} changed the mirroring setting {changed} of {repository} to {to}", ja: "{performer} が {repository} のミラーリング設定 {changed} を {to} に変更しました", zh: "{performer} 将 {repository} 的镜像设置 {changed} 改为 {to}" }
+    LogRepoMirrorSyncStarted { en: "Mirroring of {repository} started: {message}", ja: "{repository} のミラーリングが開始されました: {message}", zh: "{repository} 的镜像同步已开始：{message}" }
+    LogRepoMirrorSyncFailed { en: "Mirroring of {repository} failed: {message}", ja: "{repository} のミラーリングが失敗しました: {message}", zh: "{repository} 的镜像同步失败：{message}" }
+    LogRepoMirrorSyncSuccess { en: "Mirroring of {repository} finished: {message}", ja: "{repository} のミラーリングが完了しました: {message}", zh: "{repository} 的镜像同步已完成：{message}" }
+    LogRepoMirrorSyncNow { en: "{performer} requested an immediate mirror sync of {repository}", ja: "{performer} が {repository} の即時ミラー同期を要求しました", zh: "{performer} 请求立即同步 {repository} 的镜像" }
+    LogRepoMirrorTagSuccess { en: "Tag {tag} was mirrored into {repository}", ja: "タグ {tag} が {repository} にミラーリングされました", zh: "标签 {tag} 已镜像到 {repository}" }
+    LogRepoMirrorTagFailed { en: "Mirroring tag {tag} into {repository} failed", ja: "タグ {tag} の {repository} へのミラーリングが失敗しました", zh: "将标签 {tag} 镜像到 {repository} 失败" }
+    LogRepoMirrorTestSuccess { en: "A test of the mirror configuration of {repository} succeeded", ja: "{repository} のミラー設定のテストが成功しました", zh: "{repository} 的镜像配置测试成功" }
+    LogRepoMirrorTestFailed { en: "A test of the mirror configuration of {repository} failed", ja: "{repository} のミラー設定のテストが失敗しました", zh: "{repository} 的镜像配置测试失败" }
+    LogRepoMirrorTestStarted { en: "A test of the mirror configuration of {repository} started", ja: "{repository} のミラー設定のテストが開始されました", zh: "{repository} 的镜像配置测试已开始" }
+    LogOrgMirrorEnabled { en: "{performer} enabled mirroring of {external_namespace} from {external_registry_url} into {namespace}", ja: "{performer} が {external_registry_url} の {external_namespace} から {namespace} へのミラーリングを有効にしました", zh: "{performer} 启用了从 {external_registry_url} 的 {external_namespace} 到 {namespace} 的镜像" }
+    LogOrgMirrorDisabled { en: "{performer} disabled mirroring of {external_reference} into {namespace}", ja: "{performer} が {external_reference} から {namespace} へのミラーリングを無効にしました", zh: "{performer} 禁用了从 {external_reference} 到 {namespace} 的镜像" }
+    LogOrgMirrorConfigChanged { en: "{performer} changed the mirroring configuration of {namespace} (source {external_reference})", ja: "{performer} が {namespace} のミラーリング設定を変更しました (ソース {external_reference})", zh: "{performer} 更改了 {namespace} 的镜像配置（来源 {external_reference}）" }
+    LogOrgMirrorSyncStarted { en: "Organization mirroring of {namespace} started: {message}", ja: "{namespace} の組織ミラーリングが開始されました: {message}", zh: "{namespace} 的组织镜像同步已开始：{message}" }
+    LogOrgMirrorSyncFailed { en: "Organization mirroring of {namespace} failed: {message}", ja: "{namespace} の組織ミラーリングが失敗しました: {message}", zh: "{namespace} 的组织镜像同步失败：{message}" }
+    LogOrgMirrorSyncSuccess { en: "Organization mirroring of {namespace} finished: {message}", ja: "{namespace} の組織ミラーリングが完了しました: {message}", zh: "{namespace} 的组织镜像同步已完成：{message}" }
+    LogOrgMirrorSyncNow { en: "{performer} requested an immediate mirror sync of {namespace} from {external_reference}", ja: "{performer} が {external_reference} から {namespace} への即時ミラー同期を要求しました", zh: "{performer} 请求立即从 {external_reference} 同步镜像到 {namespace}" }
+    LogOrgMirrorSyncCancelled { en: "The organization mirror sync of {namespace} was cancelled", ja: "{namespace} の組織ミラー同期がキャンセルされました", zh: "{namespace} 的组织镜像同步已取消" }
+    LogOrgMirrorRepoCreated { en: "Organization mirroring created a repository in {namespace} from {external_reference}", ja: "組織ミラーリングにより {external_reference} から {namespace} にリポジトリが作成されました", zh: "组织镜像根据 {external_reference} 在 {namespace} 中创建了仓库" }
+    LogOrgMirrorRepoFailed { en: "Organization mirroring failed to create a repository in {namespace} from {external_reference}: {error}", ja: "組織ミラーリングで {external_reference} から {namespace} へのリポジトリ作成が失敗しました: {error}", zh: "组织镜像未能根据 {external_reference} 在 {namespace} 中创建仓库：{error}" }
+    LogOrgCreateTeam { en: "{performer} created team {team} in {namespace}", ja: "{performer} が {namespace} にチーム {team} を作成しました", zh: "{performer} 在 {namespace} 中创建了团队 {team}" }
+    LogOrgDeleteTeam { en: "{performer} deleted team {team} in {namespace}", ja: "{performer} が {namespace} のチーム {team} を削除しました", zh: "{performer} 删除了 {namespace} 中的团队 {team}" }
+    LogTeamInvite { en: "{performer} invited {member} to team {team}", ja: "{performer} が {member} をチーム {team} に招待しました", zh: "{performer} 邀请 {member} 加入团队 {team}" }
+    LogTeamInviteDelete { en: "{performer} withdrew the invitation of {member} to team {team}", ja: "{performer} が {member} へのチーム {team} の招待を取り消しました", zh: "{performer} 撤回了对 {member} 的团队 {team} 邀请" }
+    LogTeamInviteAccepted { en: "{member} accepted the invitation of {inviter} to team {team}", ja: "{member} が {inviter} からのチーム {team} への招待を承諾しました", zh: "{member} 接受了 {inviter} 发出的团队 {team} 邀请" }
+    LogTeamInviteDeclined { en: "{member} declined the invitation of {inviter} to team {team}", ja: "{member} が {inviter} からのチーム {team} への招待を辞退しました", zh: "{member} 拒绝了 {inviter} 发出的团队 {team} 邀请" }
+    LogTeamDescription { en: "{performer} changed the description of team {team}", ja: "{performer} がチーム {team} の説明を変更しました", zh: "{performer} 更改了团队 {team} 的描述" }
+    LogTeamRole { en: "{performer} set the role of team {team} to {role}", ja: "{performer} がチーム {team} のロールを {role} に設定しました", zh: "{performer} 将团队 {team} 的角色设为 {role}" }
+    LogTeamSyncEnable { en: "{performer} enabled directory sync for team {team}", ja: "{performer} がチーム {team} のディレクトリ同期を有効にしました", zh: "{performer} 为团队 {team} 启用了目录同步" }
+    LogTeamSyncDisable { en: "{performer} disabled directory sync for team {team}", ja: "{performer} がチーム {team} のディレクトリ同期を無効にしました", zh: "{performer} 为团队 {team} 禁用了目录同步" }
+    LogOrgChangeEmail { en: "{performer} changed the e-mail of organization {namespace} to {email}", ja: "{performer} が組織 {namespace} のメールアドレスを {email} に変更しました", zh: "{performer} 将组织 {namespace} 的电子邮件改为 {email}" }
+    LogOrgChangeInvoicing { en: "{performer} changed the invoice e-mail settings of organization {namespace}", ja: "{performer} が組織 {namespace} の請求書メールの設定を変更しました", zh: "{performer} 更改了组织 {namespace} 的账单邮件设置" }
+    LogOrgTagExpiration { en: "{performer} set the time machine window of organization {namespace} to {tag_expiration} seconds", ja: "{performer} が組織 {namespace} のタイムマシン期間を {tag_expiration} 秒に設定しました", zh: "{performer} 将组织 {namespace} 的时间机器窗口设为 {tag_expiration} 秒" }
+    LogCreateDefaultPermission { en: "{performer} created a default permission in {namespace}: {role} for {delegate}", ja: "{performer} が {namespace} にデフォルト権限を作成しました: {delegate} に {role}", zh: "{performer} 在 {namespace} 中创建了默认权限：{delegate} 获得 {role}" }
+    LogModifyDefaultPermission { en: "{performer} changed a default permission in {namespace}: {delegate} from {original_role} to {role}", ja: "{performer} が {namespace} のデフォルト権限を変更しました: {delegate} を {original_role} から {role} に", zh: "{performer} 更改了 {namespace} 中的默认权限：{delegate} 从 {original_role} 改为 {role}" }
+    LogDeleteDefaultPermission { en: "{performer} deleted a default permission in {namespace}: {role} for {delegate}", ja: "{performer} が {namespace} のデフォルト権限を削除しました: {delegate} の {role}", zh: "{performer} 删除了 {namespace} 中的默认权限：{delegate} 的 {role}" }
+    LogUpdateApplication { en: "{performer} updated application {application_name} in {account}", ja: "{performer} が {account} のアプリケーション {application_name} を更新しました", zh: "{performer} 更新了 {account} 中的应用 {application_name}" }
+    LogDeleteApplication { en: "{performer} deleted application {application_name} in {account}", ja: "{performer} が {account} のアプリケーション {application_name} を削除しました", zh: "{performer} 删除了 {account} 中的应用 {application_name}" }
+    LogResetClientSecret { en: "{performer} reset the client secret of application {application_name} in {account}", ja: "{performer} が {account} のアプリケーション {application_name} のクライアントシークレットをリセットしました", zh: "{performer} 重置了 {account} 中应用 {application_name} 的客户端密钥" }
+    LogOauthTokenAssigned { en: "{assigning_user} assigned an OAuth token for application {application} to {assigned_user}", ja: "{assigning_user} がアプリケーション {application} の OAuth トークンを {assigned_user} に割り当てました", zh: "{assigning_user} 将应用 {application} 的 OAuth 令牌分配给 {assigned_user}" }
+    LogOauthTokenRevoked { en: "{performer} revoked an OAuth token in {account}", ja: "{performer} が {account} の OAuth トークンを取り消しました", zh: "{performer} 撤销了 {account} 中的 OAuth 令牌" }
+    LogCreateOauthApiToken { en: "{performer} created an OAuth API token for application {application_name} with scope {scope}", ja: "{performer} がアプリケーション {application_name} にスコープ {scope} の OAuth API トークンを作成しました", zh: "{performer} 为应用 {application_name} 创建了范围为 {scope} 的 OAuth API 令牌" }
+    LogRevokeOauthApiToken { en: "{performer} revoked OAuth API token {oauth_token_uuid} of application {application_name}", ja: "{performer} がアプリケーション {application_name} の OAuth API トークン {oauth_token_uuid} を取り消しました", zh: "{performer} 撤销了应用 {application_name} 的 OAuth API 令牌 {oauth_token_uuid}" }
+    LogRevokeAppToken { en: "{account} revoked app-specific token {app_specific_token_title}", ja: "{account} がアプリ専用トークン {app_specific_token_title} を取り消しました", zh: "{account} 撤销了应用专用令牌 {app_specific_token_title}" }
+    LogCreateProxyCache { en: "{performer} made {namespace} a proxy cache for {upstream_registry}", ja: "{performer} が {namespace} を {upstream_registry} のプロキシキャッシュに設定しました", zh: "{performer} 将 {namespace} 设为 {upstream_registry} 的代理缓存" }
+    LogDeleteProxyCache { en: "{performer} removed the proxy cache configuration of {namespace}", ja: "{performer} が {namespace} のプロキシキャッシュ設定を削除しました", zh: "{performer} 删除了 {namespace} 的代理缓存配置" }
+    LogCreateNamespaceAutoprune { en: "{performer} created an auto-prune policy for {namespace}: {method} {value}", ja: "{performer} が {namespace} の自動プルーニングポリシーを作成しました: {method} {value}", zh: "{performer} 为 {namespace} 创建了自动清理策略：{method} {value}" }
+    LogUpdateNamespaceAutoprune { en: "{performer} changed an auto-prune policy of {namespace} to {method} {value}", ja: "{performer} が {namespace} の自動プルーニングポリシーを {method} {value} に変更しました", zh: "{performer} 将 {namespace} 的自动清理策略改为 {method} {value}" }
+    LogDeleteNamespaceAutoprune { en: "{performer} deleted an auto-prune policy of {namespace}", ja: "{performer} が {namespace} の自動プルーニングポリシーを削除しました", zh: "{performer} 删除了 {namespace} 的自动清理策略" }
+    LogCreateRepoAutoprune { en: "{performer} created an auto-prune policy for {repository}: {method} {value}", ja: "{performer} が {repository} の自動プルーニングポリシーを作成しました: {method} {value}", zh: "{performer} 为 {repository} 创建了自动清理策略：{method} {value}" }
+    LogUpdateRepoAutoprune { en: "{performer} changed an auto-prune policy of {repository} to {method} {value}", ja: "{performer} が {repository} の自動プルーニングポリシーを {method} {value} に変更しました", zh: "{performer} 将 {repository} 的自动清理策略改为 {method} {value}" }
+    LogDeleteRepoAutoprune { en: "{performer} deleted an auto-prune policy of {repository}", ja: "{performer} が {repository} の自動プルーニングポリシーを削除しました", zh: "{performer} 删除了 {repository} 的自动清理策略" }
+    LogCreateImmutabilityPolicy { en: "{performer} created an immutability policy for {target} (tag pattern {tag_pattern})", ja: "{performer} が {target} の不変性ポリシーを作成しました (タグパターン {tag_pattern})", zh: "{performer} 为 {target} 创建了不可变策略（标签模式 {tag_pattern}）" }
+    LogUpdateImmutabilityPolicy { en: "{performer} updated an immutability policy for {target} (tag pattern {tag_pattern})", ja: "{performer} が {target} の不変性ポリシーを更新しました (タグパターン {tag_pattern})", zh: "{performer} 更新了 {target} 的不可变策略（标签模式 {tag_pattern}）" }
+    LogDeleteImmutabilityPolicy { en: "{performer} deleted an immutability policy for {target}", ja: "{performer} が {target} の不変性ポリシーを削除しました", zh: "{performer} 删除了 {target} 的不可变策略" }
+    LogTagImmutableByPolicy { en: "A policy made tag {tag} in {repository} immutable", ja: "ポリシーにより {repository} のタグ {tag} が不変になりました", zh: "策略将 {repository} 中的标签 {tag} 设为不可变" }
+    LogTagsImmutableByPolicy { en: "A policy made existing tags in {target} immutable: {count} (tag pattern {tag_pattern})", ja: "ポリシーにより {target} の既存のタグが不変になりました: {count} 個 (タグパターン {tag_pattern})", zh: "策略将 {target} 中的现有标签设为不可变：{count} 个（标签模式 {tag_pattern}）" }
+    LogExportSuccess { en: "{performer} queued an export of the usage logs of {account} (export {export_id})", ja: "{performer} が {account} の利用ログのエクスポートをキューに追加しました (エクスポート {export_id})", zh: "{performer} 已将 {account} 的使用日志导出加入队列（导出 {export_id}）" }
+    LogExportFailure { en: "{performer} could not export the usage logs of {account}: {error}", ja: "{performer} による {account} の利用ログのエクスポートが失敗しました: {error}", zh: "{performer} 导出 {account} 的使用日志失败：{error}" }
+    LogOrgCreateQuota { en: "{performer} set a storage quota of {limit} for {namespace}", ja: "{performer} が {namespace} に {limit} のストレージクォータを設定しました", zh: "{performer} 为 {namespace} 设置了 {limit} 的存储配额" }
+    LogOrgChangeQuota { en: "{performer} changed the storage quota of {namespace} from {previous_limit} to {limit}", ja: "{performer} が {namespace} のストレージクォータを {previous_limit} から {limit} に変更しました", zh: "{performer} 将 {namespace} 的存储配额从 {previous_limit} 改为 {limit}" }
+    LogOrgDeleteQuota { en: "{performer} removed the storage quota of {limit} from {namespace}", ja: "{performer} が {namespace} の {limit} のストレージクォータを削除しました", zh: "{performer} 删除了 {namespace} 的 {limit} 存储配额" }
+    LogOrgCreateQuotaLimit { en: "{performer} added a {type} quota limit at {threshold_percent}% for {namespace}", ja: "{performer} が {namespace} に {threshold_percent}% の {type} クォータ制限を追加しました", zh: "{performer} 为 {namespace} 添加了 {threshold_percent}% 的 {type} 配额限制" }
+    LogOrgChangeQuotaLimit { en: "{performer} changed a quota limit of {namespace} from {previous_type} at {previous_threshold_percent}% to {type} at {threshold_percent}%", ja: "{performer} が {namespace} のクォータ制限を {previous_threshold_percent}% の {previous_type} から {threshold_percent}% の {type} に変更しました", zh: "{performer} 将 {namespace} 的配额限制从 {previous_threshold_percent}% 的 {previous_type} 改为 {threshold_percent}% 的 {type}" }
+    LogOrgDeleteQuotaLimit { en: "{performer} removed the {type} quota limit at {threshold_percent}% from {namespace}", ja: "{performer} が {namespace} の {threshold_percent}% の {type} クォータ制限を削除しました", zh: "{performer} 删除了 {namespace} 的 {threshold_percent}% {type} 配额限制" }
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

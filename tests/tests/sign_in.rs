@@ -1,6 +1,6 @@
 //! Signing in without the setup wizard: pasting a token, and coming back after a 401.
 
-use quay_admin_e2e::{browser_test, Ctx};
+use quay_admin_e2e::{browser_test, browser_test_with, Ctx};
 use quay_emulator::{seed, Config};
 
 const TOKEN_KEY: &str = "quay-admin.token";
@@ -88,6 +88,66 @@ async fn after_a_401_signing_in_again_returns_to_the_same_page() {
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/registry-size");
             assert_eq!(url.query(), Some("view=history"));
+        },
+    )
+    .await;
+}
+
+/// How many requests of this document went to `path` (the browser's own record).
+async fn requests_to(ctx: &Ctx, path: &str) -> u64 {
+    ctx.js(&format!(
+        "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '{path}').length;"
+    ))
+    .await
+    .as_u64()
+    .unwrap()
+}
+
+/// Loads each page signed out and checks that it asked the registry once whether it is empty.
+async fn assert_one_setup_probe(ctx: &Ctx, pages: &[&str]) {
+    for page in pages {
+        ctx.goto(page).await;
+        ctx.find("[data-testid=token-form]").await;
+        // Anything late would have been sent by now.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(
+            requests_to(ctx, "/api/v1/user/initialize").await,
+            1,
+            "setup probes on {page}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_signed_out_load_asks_once_whether_the_registry_is_empty() {
+    browser_test(
+        "setup_probe_once",
+        Config::default_emulator(),
+        |ctx| async move {
+            let init = ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let token = init["access_token"].as_str().unwrap().to_string();
+            assert_one_setup_probe(&ctx, &["/", "/users?q=a", "/logs"]).await;
+            // Choosing a language re-renders the texts, not the probe; nor does signing out.
+            ctx.choose_language("ja").await;
+            ctx.wait_for_text("h1", "サインイン").await;
+            paste_token(&ctx, &token).await;
+            ctx.click("[data-testid=sign-out]").await;
+            ctx.find("[data-testid=token-form]").await;
+            assert_eq!(requests_to(&ctx, "/api/v1/user/initialize").await, 1);
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn under_a_folder_too_a_signed_out_load_asks_once() {
+    browser_test_with(
+        "setup_probe_once_admin",
+        Config::default_emulator(),
+        |options| options.dist_mount("/admin/"),
+        |ctx| async move {
+            ctx.initialize_registry("quayadmin", "already-set-up").await;
+            assert_one_setup_probe(&ctx, &["/admin/", "/admin/users?q=a"]).await;
         },
     )
     .await;

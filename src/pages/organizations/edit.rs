@@ -410,6 +410,7 @@ mod tests {
             invoice_email: Some(false),
             invoice_email_address: None,
             tag_expiration_s: Some(1_209_600),
+            teams: Default::default(),
         }
     }
 

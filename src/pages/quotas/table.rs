@@ -12,6 +12,7 @@ use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::{QuotaButton, QuotaTarget};
 use crate::format::{format_bytes, group_thousands};
 use crate::i18n::{tr, Key};
+use crate::quota_limit::limit_text;
 
 #[component]
 pub fn QuotasTable() -> impl IntoView {
@@ -36,13 +37,14 @@ pub fn QuotasTable() -> impl IntoView {
     }
 }
 
-/// Bytes in binary units, the exact count in the tooltip.
+/// Bytes in binary units (a limit as it was entered, see `limit_text`), the exact count in the
+/// tooltip.
 #[component]
-fn BytesCell(bytes: Option<u64>) -> impl IntoView {
+fn BytesCell(bytes: Option<u64>, #[prop(optional)] limit: bool) -> impl IntoView {
     match bytes {
         Some(b) => view! {
             <td class="cell-number" title=format!("{} B", group_thousands(b))>
-                {format_bytes(b)}
+                {if limit { limit_text(b) } else { format_bytes(b) }}
             </td>
         }
         .into_any(),
@@ -75,7 +77,7 @@ fn NamespaceRow(row: QuotaRow) -> impl IntoView {
             <NameCell name=row.name.clone() avatar=row.avatar.clone() testid="namespace-name" />
             <td>{tr(kind)}</td>
             <BytesCell bytes=Some(row.used) />
-            <BytesCell bytes=row.limit />
+            <BytesCell bytes=row.limit limit=true />
             <td>
                 <QuotaCell quota=Some(usage) percent_only=true />
             </td>

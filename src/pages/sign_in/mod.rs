@@ -2,22 +2,30 @@
 //! without a session signs in (in place, so the URL and its filters survive), and an account
 //! that cannot administer the registry is told exactly why, before any admin request is sent.
 
+mod no_access;
+mod registry;
+mod token;
+
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use super::{use_page_title, Skeleton};
+use crate::api::application::application_information;
 use crate::api::registry_config::registry_config;
-use crate::api::registry_session::{self, SignInRefused};
-use crate::api::user::{current_user, probe_setup_state, CurrentUser, SetupState};
+use crate::api::registry_session::{self, RegistryAccount};
+use crate::api::user::{probe_setup_state, CurrentUser, SetupState};
 use crate::auth::oauth::{self, ReturnError};
 use crate::auth::{use_current_user, use_session, SignInNotice};
 use crate::components::error_view::ApiErrorView;
-use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
+use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
 use crate::components::shell::SignOutButton;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::routes::SETUP_PATH;
+use no_access::NoAccess;
+use registry::RegistrySignIn;
+use token::TokenForm;
 
 /// Renders `children` for a signed-in superuser; otherwise what stands in the way.
 #[component]
@@ -136,17 +144,18 @@ fn SignIn() -> impl IntoView {
     } else {
         config.api_base.clone()
     };
-    let client_id = oauth::client_id(config.oauth_client_id.as_deref());
+    let client_id = RwSignal::new(oauth::client_id(config.oauth_client_id.as_deref()));
+    let registered = RwSignal::new(None::<String>);
     // Quay's consent page needs this browser signed in to the registry. On the registry's own
     // origin the console can find out and sign in itself; elsewhere only the registry's page can.
     let registry_signin_url = format!("{}/signin/", api_origin.trim_end_matches('/'));
     let start_error = RwSignal::new(None::<String>);
     let step = RwSignal::new(Step::Start);
     let go = {
-        let (api_origin, client_id) = (api_origin.clone(), client_id.clone());
+        let api_origin = api_origin.clone();
         Callback::new(move |_: ()| {
-            if let Some(id) = &client_id {
-                if let Err(e) = oauth::begin(&api_origin, id, &current_app_path()) {
+            if let Some(id) = client_id.get_untracked() {
+                if let Err(e) = oauth::begin(&api_origin, &id, &current_app_path()) {
                     start_error.set(Some(e));
                     // Still here: the button works again.
                     step.set(Step::Start);
@@ -154,23 +163,40 @@ fn SignIn() -> impl IntoView {
             }
         })
     };
-    let check = Action::new_local(move |_: &()| {
-        let client = session.client_with(None);
+    // What the browser's registry session allows: signing in to it first, registering this
+    // console, or (Quay's `/oauth/authorize` answers 403 otherwise) only for administrators of
+    // the organization that owns the console's application.
+    let check = Action::new_local(move |purpose: &Purpose| {
+        let (client, purpose, id) = (
+            session.client_with(None),
+            *purpose,
+            client_id.get_untracked(),
+        );
         async move {
-            match registry_session::signed_in_as(&client).await? {
-                Some(_) => Ok(Step::Leaving),
-                None => {
-                    let external = registry_config(&client)
-                        .await
-                        .map(|c| c.has_external_login())
-                        .unwrap_or(false);
-                    Ok(if external {
-                        Step::ExternalOnly
-                    } else {
-                        Step::RegistrySignIn
-                    })
-                }
-            }
+            let Some(account) = registry_session::signed_in_as(&client).await? else {
+                let external = registry_config(&client)
+                    .await
+                    .map(|c| c.has_external_login())
+                    .unwrap_or(false);
+                return Ok(if external {
+                    Step::ExternalOnly
+                } else {
+                    Step::RegistrySignIn(purpose)
+                });
+            };
+            let Some(id) = id.filter(|_| purpose == Purpose::SignIn) else {
+                return Ok(Step::Register);
+            };
+            Ok(match application_information(&client, &id).await {
+                Ok(app) if account.administers(&app.organization.name) => Step::Leaving,
+                Ok(app) => Step::NoAccess {
+                    account,
+                    organization: app.organization.name,
+                },
+                Err(e) if e.status() == Some(404) => Step::UnknownClient(id),
+                // Cannot tell: the registry's consent page decides.
+                Err(_) => Step::Leaving,
+            })
         }
     });
     let checking = check.pending();
@@ -182,12 +208,13 @@ fn SignIn() -> impl IntoView {
         Some(Ok(next)) => step.set(next),
         _ => {}
     });
-    let start = move |_| {
+    let busy = move || checking.get() || step.get() == Step::Leaving;
+    let start = move |purpose: Purpose| {
         if checking.get_untracked() || step.get_untracked() == Step::Leaving {
             return;
         }
         if same_origin {
-            check.dispatch_local(());
+            check.dispatch_local(purpose);
         } else {
             go.run(());
         }
@@ -213,7 +240,15 @@ fn SignIn() -> impl IntoView {
             }
         })
     };
-    let has_client = client_id.is_some();
+    let has_client = move || client_id.with(Option::is_some);
+    let on_registered = Callback::new(move |id: String| {
+        client_id.set(Some(id.clone()));
+        registered.set(Some(id));
+        step.set(Step::Start);
+    });
+    let redo_check = Callback::new(move |purpose: Purpose| {
+        check.dispatch_local(purpose);
+    });
     view! {
         <section class="page page-narrow">
             <h1>{tr(Key::SignInTitle)}</h1>
@@ -223,9 +258,10 @@ fn SignIn() -> impl IntoView {
                 <span class="server-message" data-testid="registry">{api_origin}</span>
             </p>
             {notice}
+            {move || registered.get().map(|id| view! { <ClientIdCard client_id=id /> })}
             <div class="card stack">
                 <h2>{tr(Key::SignInWithQuay)}</h2>
-                <p>{tr(if has_client { Key::SignInWithQuayBody } else { Key::NoClientIdBody })}</p>
+                <p>{move || i18n.t(if has_client() { Key::SignInWithQuayBody } else { Key::NoClientIdBody })}</p>
                 {(!same_origin).then(|| view! {
                     <p class="muted">
                         {tr(Key::RegistrySessionNeeded)} " "
@@ -234,23 +270,36 @@ fn SignIn() -> impl IntoView {
                 })}
                 {move || start_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 {move || check.value().get().and_then(Result::err).map(|e| view! {
-                    <ApiErrorView error=e context=Key::RegistrySessionUnknown retry=Callback::new(move |_| { check.dispatch_local(()); }) />
+                    <ApiErrorView error=e context=Key::RegistrySessionUnknown retry=Callback::new(move |_| { check.dispatch_local(Purpose::SignIn); }) />
                 })}
                 <div class="form-actions">
+                    {move || (same_origin && !has_client()).then(|| view! {
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="register-console"
+                            disabled=busy
+                            on:click=move |_| start(Purpose::Register)
+                        >
+                            {tr(Key::RegisterThisConsole)}
+                        </button>
+                    })}
                     <button
                         type="button"
                         class="button button-primary"
                         data-testid="sign-in-oauth"
-                        disabled=move || !has_client || checking.get()
+                        disabled=move || !has_client() || busy()
                         aria-busy=move || checking.get().then_some("true")
-                        on:click=start
+                        on:click=move |_| start(Purpose::SignIn)
                     >
                         {tr(Key::SignInWithQuay)}
                     </button>
                 </div>
             </div>
             {move || match step.get() {
-                Step::RegistrySignIn => view! { <RegistrySignIn on_signed_in=go /> }.into_any(),
+                Step::RegistrySignIn(purpose) => view! {
+                    <RegistrySignIn on_signed_in=Callback::new(move |_| redo_check.run(purpose)) />
+                }.into_any(),
                 Step::ExternalOnly => view! {
                     <div class="alert alert-warning" role="status" data-testid="registry-external-login">
                         <p>
@@ -259,6 +308,25 @@ fn SignIn() -> impl IntoView {
                         </p>
                     </div>
                 }.into_any(),
+                Step::NoAccess { account, organization } => view! {
+                    <NoAccess
+                        account=account
+                        organization=organization
+                        on_admin=Callback::new(move |_| redo_check.run(Purpose::SignIn))
+                        on_signed_out=Callback::new(move |_| step.set(Step::RegistrySignIn(Purpose::SignIn)))
+                    />
+                }.into_any(),
+                Step::UnknownClient(id) => view! {
+                    <div class="alert alert-warning" role="status" data-testid="unknown-client">
+                        <p>{move || fill(i18n.t(Key::UnknownClientBody), &id)}</p>
+                    </div>
+                    <h2>{tr(Key::RegisterThisConsole)}</h2>
+                    <RegisterConsoleForm registrar=Registrar::RegistrySession on_registered=on_registered />
+                }.into_any(),
+                Step::Register => view! {
+                    <h2>{tr(Key::RegisterThisConsole)}</h2>
+                    <RegisterConsoleForm registrar=Registrar::RegistrySession on_registered=on_registered />
+                }.into_any(),
                 Step::Start | Step::Leaving => ().into_any(),
             }}
             <TokenForm />
@@ -266,101 +334,33 @@ fn SignIn() -> impl IntoView {
     }
 }
 
-/// Where "Sign in with Quay" stands.
+/// What the admin set out to do when the registry session was checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
-    Start,
-    /// No registry session in this browser: sign in to the registry here first.
-    RegistrySignIn,
-    /// No registry session, and the registry signs people in through another service.
-    ExternalOnly,
-    /// On the way to the registry's authorize page.
-    Leaving,
+enum Purpose {
+    SignIn,
+    Register,
 }
 
-/// Signs this browser in to the registry (as Quay's own sign-in page does), then carries on.
-#[component]
-fn RegistrySignIn(on_signed_in: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let i18n = use_i18n();
-    let username = RwSignal::new(String::new());
-    let password = RwSignal::new(String::new());
-    let touched = RwSignal::new(false);
-    let submit = Action::new_local(move |(user, pass): &(String, String)| {
-        let client = session.client_with(None);
-        let (user, pass) = (user.clone(), pass.clone());
-        async move { registry_session::sign_in(&client, &user, &pass).await }
-    });
-    let pending = submit.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = submit.value().get() {
-            on_signed_in.run(());
-        }
-    });
-    let required = |value: RwSignal<String>| {
-        Signal::derive(move || value.with(|v| v.is_empty()).then_some(Key::ErrRequired))
-    };
-    let (user_problem, pass_problem) = (required(username), required(password));
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        touched.set(true);
-        let done = matches!(submit.value().get_untracked(), Some(Ok(())));
-        if pending.get_untracked()
-            || done
-            || user_problem.get_untracked().is_some()
-            || pass_problem.get_untracked().is_some()
-        {
-            return;
-        }
-        submit.dispatch_local((
-            username.get_untracked().trim().to_string(),
-            password.get_untracked(),
-        ));
-    };
-    let refusal = move || {
-        submit.value().get().and_then(Result::err).map(|refused| match refused {
-            SignInRefused::Refused(e) => {
-                view! { <ApiErrorView error=e context=Key::RegistrySignInRefused /> }.into_any()
-            }
-            SignInRefused::BackOff { message, retry_after } => view! {
-                <div class="alert alert-error" role="alert" data-testid="registry-sign-in-backoff">
-                    <p class="server-message">{message}</p>
-                    {retry_after.map(|s| view! { <p>{move || fill(i18n.t(Key::RetryAfterSeconds), &s.to_string())}</p> })}
-                </div>
-            }.into_any(),
-        })
-    };
-    view! {
-        <form class="card form" novalidate=true on:submit=on_submit data-testid="registry-sign-in">
-            <h2>{tr(Key::RegistrySignInTitle)}</h2>
-            <p>{tr(Key::RegistrySignInBody)}</p>
-            <TextField
-                id="registry-username"
-                label=Key::FieldUsernameOrEmail
-                value=username
-                error=user_problem
-                show_error=touched
-                autocomplete="username"
-                disabled=pending
-                on_edit=Callback::new(move |_| touched.set(true))
-            />
-            <TextField
-                id="registry-password"
-                label=Key::FieldPassword
-                value=password
-                error=pass_problem
-                show_error=touched
-                input_type="password"
-                autocomplete="current-password"
-                disabled=pending
-                on_edit=Callback::new(move |_| touched.set(true))
-            />
-            {refusal}
-            <div class="form-actions">
-                <SubmitButton label=Key::RegistrySignInSubmit pending_label=Key::SigningIn pending=pending testid="registry-sign-in-submit" class="button button-primary" />
-            </div>
-        </form>
-    }
+/// Where "Sign in with Quay" stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Step {
+    Start,
+    /// No registry session in this browser: sign in to the registry here first, then go on.
+    RegistrySignIn(Purpose),
+    /// No registry session, and the registry signs people in through another service.
+    ExternalOnly,
+    /// Signed in to the registry as someone who does not administer the organization owning the
+    /// console's application, which Quay's authorize page would refuse with a bare 403.
+    NoAccess {
+        account: RegistryAccount,
+        organization: String,
+    },
+    /// The registry has no application with the configured client id (Quay's bare 404).
+    UnknownClient(String),
+    /// No client id: register this console with the registry session.
+    Register,
+    /// On the way to the registry's authorize page.
+    Leaving,
 }
 
 /// The page's path and query relative to the app base, to come back to after signing in.
@@ -370,68 +370,5 @@ fn current_app_path() -> String {
     match href.strip_prefix(base.trim_end_matches('/')) {
         Some(rest) if rest.starts_with('/') => rest.split('#').next().unwrap_or("/").to_string(),
         _ => "/".to_string(),
-    }
-}
-
-#[component]
-fn TokenForm() -> impl IntoView {
-    let session = use_session();
-    let token = RwSignal::new(String::new());
-    let touched = RwSignal::new(false);
-    let check = Action::new_local(move |candidate: &String| {
-        let client = session.client_with(Some(candidate.clone()));
-        let candidate = candidate.clone();
-        async move { current_user(&client).await.map(|_| candidate) }
-    });
-    let pending = check.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(good)) = check.value().get() {
-            session.sign_in(good, None);
-        }
-    });
-    let problem = Signal::derive(move || {
-        let t = token.get();
-        if t.trim().is_empty() {
-            Some(Key::ErrRequired)
-        } else if !crate::auth::session::is_plausible_token(t.trim()) {
-            Some(Key::ErrTokenFormat)
-        } else {
-            None
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        touched.set(true);
-        if pending.get_untracked() || problem.get_untracked().is_some() {
-            return;
-        }
-        check.dispatch_local(token.get_untracked().trim().to_string());
-    };
-    view! {
-        <form class="card form" novalidate=true on:submit=on_submit data-testid="token-form">
-            <h2>{tr(Key::TokenTitle)}</h2>
-            <p>{tr(Key::TokenBody)}</p>
-            <TextField
-                id="access-token"
-                label=Key::FieldAccessToken
-                value=token
-                error=problem
-                show_error=touched
-                input_type="password"
-                autocomplete="off"
-                disabled=pending
-                on_edit=Callback::new(move |_| touched.set(true))
-            />
-            {move || {
-                check
-                    .value()
-                    .get()
-                    .and_then(Result::err)
-                    .map(|e| view! { <ApiErrorView error=e context=Key::TokenRefused /> })
-            }}
-            <div class="form-actions">
-                <SubmitButton label=Key::TokenSubmit pending_label=Key::Checking pending=pending testid="token-submit" class="button" />
-            </div>
-        </form>
     }
 }

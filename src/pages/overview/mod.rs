@@ -1,4 +1,6 @@
-//! `/`: who is signed in; the starting point of the admin areas.
+//! `/`: who is signed in, who else can sign in here; the starting point of the admin areas.
+
+mod console_access;
 
 use leptos::prelude::*;
 
@@ -6,6 +8,7 @@ use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::auth::use_current_user;
 use crate::components::avatar::Avatar;
+use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
 use crate::i18n::{fill, tr, use_i18n, Key};
 
 #[component]
@@ -13,8 +16,9 @@ pub fn Overview() -> impl IntoView {
     use_page_title(Key::NavOverview);
     view! {
         <RequireSession>
-            <section class="page">
+            <section class="page stack">
                 <UserCard />
+                <LazyConsoleAccess />
             </section>
         </RequireSession>
     }
@@ -45,4 +49,21 @@ fn UserCard() -> impl IntoView {
             }
         })
     }
+}
+
+/// The console-access card is a separate wasm chunk (its table styles are the shell's), so the
+/// first load does not grow; fallible like the pages' chunks.
+#[::leptos::wasm_split::wasm_split(console_access_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn console_access_view() -> Result<AnyView, PageNotLoaded> {
+    Ok(view! { <console_access::ConsoleAccess /> }.into_any())
+}
+
+#[component]
+fn LazyConsoleAccess() -> impl IntoView {
+    Suspend::new(async move {
+        match console_access_view().await {
+            Ok(view) => view,
+            Err(PageNotLoaded) => view! { <PageLoadError /> }.into_any(),
+        }
+    })
 }

@@ -1,0 +1,233 @@
+//! "Console access": who may sign in here. Quay lets only administrators of the organization that
+//! owns this console's OAuth application through its authorize page, so the card lists every
+//! superuser with their standing on that organization's admin team and adds (or, where the
+//! registry mails, invites) the ones who are missing. Without an application it registers one.
+
+use leptos::prelude::*;
+
+use crate::api::application::application_information;
+use crate::api::organization::organization_details;
+use crate::api::superuser_users::list_users;
+use crate::api::team::{add_team_member, team_members, Standing};
+use crate::api::{ApiClient, ApiError};
+use crate::auth::{oauth, use_session};
+use crate::components::error_view::ApiErrorView;
+use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
+use crate::components::toast::{use_toasts, ToastKind};
+use crate::i18n::{fill, tr, use_i18n, Key};
+use crate::pages::Skeleton;
+
+/// Who can sign in, as far as the registry says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Access {
+    /// No client id configured or remembered: nobody can sign in through the registry.
+    NoApplication,
+    /// The registry has no application with this client id.
+    UnknownApplication(String),
+    Known(Roster),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Roster {
+    organization: String,
+    team: String,
+    can_edit: bool,
+    superusers: Vec<(String, Standing)>,
+}
+
+/// Every superuser, page by page (Quay's page size limit is 100).
+async fn superusers(client: &ApiClient) -> Result<Vec<String>, ApiError> {
+    let mut names = Vec::new();
+    let mut next: Option<String> = None;
+    loop {
+        let page = list_users(client, 100, next.as_deref(), true).await?;
+        names.extend(
+            page.users
+                .into_iter()
+                .filter(|u| u.super_user)
+                .map(|u| u.username),
+        );
+        match page.next_page {
+            Some(token) if !token.is_empty() => next = Some(token),
+            _ => return Ok(names),
+        }
+    }
+}
+
+async fn load(client: ApiClient, client_id: Option<String>) -> Result<Access, ApiError> {
+    let Some(id) = client_id else {
+        return Ok(Access::NoApplication);
+    };
+    let app = match application_information(&client, &id).await {
+        Err(e) if e.status() == Some(404) => return Ok(Access::UnknownApplication(id)),
+        other => other?,
+    };
+    let organization = app.organization.name;
+    let team = organization_details(&client, &organization)
+        .await?
+        .admin_team();
+    let members = team_members(&client, &organization, &team).await?;
+    let superusers = superusers(&client)
+        .await?
+        .into_iter()
+        .map(|name| {
+            let standing = members.standing(&name);
+            (name, standing)
+        })
+        .collect();
+    Ok(Access::Known(Roster {
+        organization,
+        team,
+        can_edit: members.can_edit,
+        superusers,
+    }))
+}
+
+#[component]
+pub fn ConsoleAccess() -> impl IntoView {
+    let session = use_session();
+    let configured = session.config().oauth_client_id;
+    let client_id = RwSignal::new(oauth::client_id(configured.as_deref()));
+    let access = LocalResource::new(move || load(session.client(), client_id.get()));
+    let retry = Callback::new(move |_| access.refetch());
+    let registered = RwSignal::new(None::<String>);
+    let on_registered = Callback::new(move |id: String| {
+        registered.set(Some(id.clone()));
+        client_id.set(Some(id));
+    });
+    view! {
+        <section class="card stack" aria-labelledby="console-access-title" data-testid="console-access">
+            <h2 id="console-access-title">{tr(Key::ConsoleAccessTitle)}</h2>
+            {move || registered.get().map(|id| view! { <ClientIdCard client_id=id /> })}
+            {move || match access.get() {
+                None => view! { <Skeleton lines=3 /> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ApiErrorView error=e context=Key::ConsoleAccessLoadFailed retry=retry />
+                }.into_any(),
+                Some(Ok(Access::NoApplication)) => view! {
+                    <p>{tr(Key::ConsoleAccessNoClient)}</p>
+                    <Register on_registered=on_registered />
+                }.into_any(),
+                Some(Ok(Access::UnknownApplication(id))) => view! {
+                    <p data-testid="unknown-client">{move || fill(use_i18n().t(Key::UnknownClientBody), &id)}</p>
+                    <Register on_registered=on_registered />
+                }.into_any(),
+                Some(Ok(Access::Known(roster))) => view! {
+                    <RosterTable roster=roster on_changed=retry />
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// "Register this console", which then shows the form (most visits do not need it open).
+#[component]
+fn Register(on_registered: Callback<String>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || open.get()
+            fallback=move || view! {
+                <div class="form-actions">
+                    <button type="button" class="button" data-testid="register-console" on:click=move |_| open.set(true)>
+                        {tr(Key::RegisterThisConsole)}
+                    </button>
+                </div>
+            }
+        >
+            <RegisterConsoleForm registrar=Registrar::Token on_registered=on_registered />
+        </Show>
+    }
+}
+
+#[component]
+fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let Roster {
+        organization,
+        team,
+        can_edit,
+        superusers,
+    } = roster;
+    let target = StoredValue::new((organization.clone(), team.clone()));
+    let add = Action::new_local(move |user: &String| {
+        let client = session.client_untracked();
+        let ((org, team), user) = (target.get_value(), user.clone());
+        async move {
+            add_team_member(&client, &org, &team, &user)
+                .await
+                .map(|m| (user, m.invited))
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok((user, invited))) = add.value().get() {
+            let text = if invited {
+                Key::InvitedToTeamToast
+            } else {
+                Key::AddedToTeamToast
+            };
+            toasts.push(ToastKind::Success, fill(i18n.t_now(text), &user));
+            on_changed.run(());
+        }
+    });
+    let busy = add.pending();
+    let rows = superusers
+        .into_iter()
+        .map(|(name, standing)| {
+            let badge = match standing {
+                Standing::Member => view! { <span class="badge badge-ok">{tr(Key::AccessMember)}</span> }.into_any(),
+                Standing::Invited => view! {
+                    <span class="badge badge-warn" title=move || i18n.t(Key::AccessInvitedHint)>{tr(Key::AccessInvited)}</span>
+                }.into_any(),
+                Standing::Outside => view! { <span class="badge badge-muted">{tr(Key::AccessNone)}</span> }.into_any(),
+            };
+            let action = (standing == Standing::Outside && can_edit).then(|| {
+                let (label_name, user) = (name.clone(), name.clone());
+                let team = team.clone();
+                view! {
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="add-to-admin-team"
+                        aria-label=move || format!("{}: {label_name}", fill(i18n.t(Key::AddToTeam), &team))
+                        disabled=busy
+                        on:click=move |_| { add.dispatch_local(user.clone()); }
+                    >
+                        {
+                            let team = team.clone();
+                            move || fill(i18n.t(Key::AddToTeam), &team)
+                        }
+                    </button>
+                }
+            });
+            view! {
+                <tr data-testid="console-access-row">
+                    <th scope="row" class="server-message">{name}</th>
+                    <td>{badge}</td>
+                    <td class="cell-actions">{action}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{move || fill(i18n.t(Key::ConsoleAccessBody), &organization)}</p>
+        {move || add.value().get().and_then(Result::err).map(|e| view! {
+            <ApiErrorView error=e context=Key::AddToTeamFailed />
+        })}
+        <div class="table-wrap">
+            <table class="data-table" data-testid="console-access-table">
+                <caption>{tr(Key::ConsoleAccessCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(Key::ColSuperuser)}</th>
+                        <th scope="col">{tr(Key::ColConsoleAccess)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(Key::ColActions)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}

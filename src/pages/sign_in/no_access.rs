@@ -1,0 +1,112 @@
+//! Signed in to the registry as someone who does not administer the organization that owns this
+//! console's OAuth application: Quay's authorize page would answer a bare 403. Says so, names
+//! whom to ask, and lets a superuser take ownership of that organization (Quay's superuser
+//! take-ownership puts the caller on its owners team) or switch registry accounts.
+
+use leptos::prelude::*;
+
+use crate::api::organization::OWNERS_TEAM;
+use crate::api::registry_session::{self, RegistryAccount};
+use crate::api::superuser_users::take_ownership;
+use crate::api::team::team_members;
+use crate::auth::use_session;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::error_view::ApiErrorView;
+use crate::i18n::{fill, tr, use_i18n, Key};
+
+#[component]
+pub fn NoAccess(
+    account: RegistryAccount,
+    organization: String,
+    /// The account now administers the organization: sign-in goes on.
+    on_admin: Callback<()>,
+    /// Signed out of the registry, to sign in as someone else.
+    on_signed_out: Callback<()>,
+) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let org = StoredValue::new(organization.clone());
+    // Whom to ask: the owners, where the registry lets this account see them (best effort).
+    let admins = LocalResource::new(move || {
+        let client = session.client_with(None);
+        async move {
+            team_members(&client, &org.get_value(), OWNERS_TEAM)
+                .await
+                .map(|t| t.people())
+                .unwrap_or_default()
+        }
+    });
+    let confirm_open = RwSignal::new(false);
+    let take = Action::new_local(move |_: &()| {
+        let client = session.client_with(None);
+        async move {
+            let client = registry_session::with_csrf(&client).await?;
+            take_ownership(&client, &org.get_value()).await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = take.value().get() {
+            confirm_open.set(false);
+            on_admin.run(());
+        }
+    });
+    let sign_out = Action::new_local(move |_: &()| {
+        let client = session.client_with(None);
+        async move { registry_session::sign_out(&client).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            on_signed_out.run(());
+        }
+    });
+    let username = account.username.clone();
+    let org_name = organization.clone();
+    view! {
+        <div class="card stack" role="status" data-testid="no-console-access">
+            <h2>{move || fill(i18n.t(Key::NoAccessTitle), &username)}</h2>
+            <p>{move || fill(i18n.t(Key::NoAccessBody), &org_name)}</p>
+            {move || admins.get().filter(|names| !names.is_empty()).map(|names| view! {
+                <p data-testid="console-org-admins">
+                    {move || fill(i18n.t(Key::NoAccessAdmins), &org.get_value())} " "
+                    <span class="server-message">{names.join(", ")}</span>
+                </p>
+            })}
+            <p>{tr(Key::NoAccessAsk)}</p>
+            {move || sign_out.value().get().and_then(Result::err).map(|e| view! {
+                <ApiErrorView error=e context=Key::RegistrySignOutFailed />
+            })}
+            <div class="form-actions">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="registry-sign-out"
+                    disabled=move || sign_out.pending().get()
+                    on:click=move |_| { sign_out.dispatch_local(()); }
+                >
+                    {tr(Key::SignInAsSomeoneElse)}
+                </button>
+                {account.super_user.then(|| view! {
+                    <button
+                        type="button"
+                        class="button button-primary"
+                        data-testid="take-console-ownership"
+                        on:click=move |_| confirm_open.set(true)
+                    >
+                        {move || fill(i18n.t(Key::NoAccessTakeOwnership), &org.get_value())}
+                    </button>
+                })}
+            </div>
+        </div>
+        <ConfirmDialog
+            open=confirm_open
+            title=Signal::derive(move || fill(i18n.t(Key::NoAccessTakeOwnership), &org.get_value()))
+            testid="take-console-ownership-dialog"
+            confirm_label=Key::TakeOwnershipOrganization
+            pending=take.pending()
+            error=Signal::derive(move || take.value().get().and_then(Result::err))
+            on_confirm=Callback::new(move |_| { take.dispatch_local(()); })
+        >
+            <p>{move || fill(i18n.t(Key::NoAccessTakeOwnershipBody), &org.get_value())}</p>
+        </ConfirmDialog>
+    }
+}

@@ -1,0 +1,95 @@
+//! Signing this browser in to the registry itself (Quay's cookie session), which Quay's consent
+//! page needs: username and password, with Quay's refusals and its back-off.
+
+use leptos::prelude::*;
+
+use crate::api::registry_session::{self, SignInRefused};
+use crate::auth::use_session;
+use crate::components::error_view::ApiErrorView;
+use crate::components::form_field::{SubmitButton, TextField};
+use crate::i18n::{fill, tr, use_i18n, Key};
+
+/// Signs this browser in to the registry (as Quay's own sign-in page does), then carries on.
+#[component]
+pub fn RegistrySignIn(on_signed_in: Callback<()>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let submit = Action::new_local(move |(user, pass): &(String, String)| {
+        let client = session.client_with(None);
+        let (user, pass) = (user.clone(), pass.clone());
+        async move { registry_session::sign_in(&client, &user, &pass).await }
+    });
+    let pending = submit.pending();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = submit.value().get() {
+            on_signed_in.run(());
+        }
+    });
+    let required = |value: RwSignal<String>| {
+        Signal::derive(move || value.with(|v| v.is_empty()).then_some(Key::ErrRequired))
+    };
+    let (user_problem, pass_problem) = (required(username), required(password));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        let done = matches!(submit.value().get_untracked(), Some(Ok(())));
+        if pending.get_untracked()
+            || done
+            || user_problem.get_untracked().is_some()
+            || pass_problem.get_untracked().is_some()
+        {
+            return;
+        }
+        submit.dispatch_local((
+            username.get_untracked().trim().to_string(),
+            password.get_untracked(),
+        ));
+    };
+    let refusal = move || {
+        submit.value().get().and_then(Result::err).map(|refused| match refused {
+            SignInRefused::Refused(e) => {
+                view! { <ApiErrorView error=e context=Key::RegistrySignInRefused /> }.into_any()
+            }
+            SignInRefused::BackOff { message, retry_after } => view! {
+                <div class="alert alert-error" role="alert" data-testid="registry-sign-in-backoff">
+                    <p class="server-message">{message}</p>
+                    {retry_after.map(|s| view! { <p>{move || fill(i18n.t(Key::RetryAfterSeconds), &s.to_string())}</p> })}
+                </div>
+            }.into_any(),
+        })
+    };
+    view! {
+        <form class="card form" novalidate=true on:submit=on_submit data-testid="registry-sign-in">
+            <h2>{tr(Key::RegistrySignInTitle)}</h2>
+            <p>{tr(Key::RegistrySignInBody)}</p>
+            <TextField
+                id="registry-username"
+                label=Key::FieldUsernameOrEmail
+                value=username
+                error=user_problem
+                show_error=touched
+                autocomplete="username"
+                disabled=pending
+                on_edit=Callback::new(move |_| touched.set(true))
+            />
+            <TextField
+                id="registry-password"
+                label=Key::FieldPassword
+                value=password
+                error=pass_problem
+                show_error=touched
+                input_type="password"
+                autocomplete="current-password"
+                disabled=pending
+                on_edit=Callback::new(move |_| touched.set(true))
+            />
+            {refusal}
+            <div class="form-actions">
+                <SubmitButton label=Key::RegistrySignInSubmit pending_label=Key::SigningIn pending=pending testid="registry-sign-in-submit" class="button button-primary" />
+            </div>
+        </form>
+    }
+}

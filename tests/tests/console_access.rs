@@ -1,0 +1,166 @@
+//! Who may sign in to the console: Quay lets only administrators of the organization owning the
+//! console's OAuth application through `/oauth/authorize` (a bare 403 otherwise). The console
+//! finds that out before leaving, explains it and lets a superuser take ownership; signed in, it
+//! lists the superusers and adds the missing ones to that organization's admin team; and with
+//! no client id at all it registers itself with the browser's registry session.
+
+use quay_admin_e2e::{browser_test, Ctx};
+use quay_emulator::{seed, Config};
+
+const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
+
+/// Two superusers, `quayadmin` (who set the console up) and `carol`.
+fn two_superusers() -> Config {
+    Config::default_emulator()
+        .with_overrides(r#"{"SUPER_USERS": ["quayadmin", "carol"]}"#)
+        .unwrap()
+}
+
+/// `quayadmin`'s organization `quay-admin` with the console's application, remembered by this
+/// browser; returns `quayadmin`'s token from the registry's initialization.
+async fn console_registered_by_quayadmin(ctx: &Ctx) -> String {
+    let init = ctx.initialize_registry("quayadmin", "already-set-up").await;
+    seed::create_organization(&ctx.db_path, "quay-admin", "", "quayadmin").unwrap();
+    let redirect = format!("{}/", ctx.base_url);
+    let (client_id, _) =
+        seed::create_application(&ctx.db_path, "quay-admin", "Console", &redirect, &redirect)
+            .unwrap();
+    ctx.goto("/not-a-page").await;
+    ctx.js(&format!(
+        "localStorage.setItem('{CLIENT_ID_KEY}', '{client_id}'); return null;"
+    ))
+    .await;
+    init["access_token"].as_str().unwrap().to_string()
+}
+
+async fn registry_sign_in(ctx: &Ctx, username: &str, password: &str) {
+    ctx.find("[data-testid=registry-sign-in]").await;
+    ctx.type_into("#registry-username", username).await;
+    ctx.type_into("#registry-password", password).await;
+    ctx.click("[data-testid=registry-sign-in-submit]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_ownership() {
+    browser_test(
+        "console_access_no_access",
+        two_superusers(),
+        |ctx| async move {
+            console_registered_by_quayadmin(&ctx).await;
+            seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com")
+                .unwrap();
+
+            ctx.goto("/users").await;
+            ctx.click("[data-testid=sign-in-oauth]").await;
+            registry_sign_in(&ctx, "carol", "carol-password").await;
+            // Not sent to Quay's bare 403: told why, in the console.
+            ctx.wait_for_text(
+                "[data-testid=no-console-access]",
+                "carol cannot sign in to this console yet",
+            )
+            .await;
+            ctx.wait_for_text("[data-testid=no-console-access]", "quay-admin")
+                .await;
+            assert!(!ctx.exists("#authorize-open").await);
+            ctx.assert_accessible("no console access").await;
+            ctx.screenshot("sign_in_no_console_access").await;
+
+            ctx.click("[data-testid=take-console-ownership]").await;
+            ctx.find("[data-testid=take-console-ownership-dialog][open]")
+                .await;
+            ctx.wait_for_text(
+                "[data-testid=take-console-ownership-dialog]",
+                "take ownership of quay-admin",
+            )
+            .await;
+            ctx.assert_accessible("take ownership dialog").await;
+            ctx.click("[data-testid=take-console-ownership-dialog-confirm]")
+                .await;
+            // Now an administrator of quay-admin: on to Quay's consent, and back signed in.
+            ctx.find("#authorize-open").await;
+            ctx.click("#authorize-open").await;
+            ctx.click("#authorize-allow").await;
+            ctx.wait_for_text("[data-testid=header-user]", "carol")
+                .await;
+            let url = ctx.client.current_url().await.unwrap();
+            assert_eq!(url.path(), "/users");
+            let logged = quay_emulator::storage::Storage::open(&ctx.db_path)
+                .unwrap()
+                .log_entries(0, i64::MAX, 100)
+                .unwrap();
+            assert!(logged.iter().any(|l| l.kind == "take_ownership"));
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signed_in_the_overview_adds_the_other_superusers_to_the_admin_team() {
+    browser_test(
+        "console_access_roster",
+        two_superusers(),
+        |ctx| async move {
+            let token = console_registered_by_quayadmin(&ctx).await;
+            seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com")
+                .unwrap();
+            seed::create_user(&ctx.db_path, "dave", "dave-password", "dave@example.com").unwrap();
+            ctx.goto("/").await;
+            ctx.type_into("#access-token", &token).await;
+            ctx.click("[data-testid=token-submit]").await;
+
+            ctx.wait_for_count("[data-testid=console-access-row]", 2)
+                .await;
+            let rows = ctx.texts("[data-testid=console-access-row]").await;
+            assert!(
+                rows[0].starts_with("quayadmin") && rows[0].contains("Can sign in"),
+                "{rows:?}"
+            );
+            assert!(
+                rows[1].starts_with("carol") && rows[1].contains("Cannot sign in"),
+                "{rows:?}"
+            );
+            ctx.assert_accessible("console access roster").await;
+            ctx.screenshot("overview_console_access").await;
+
+            // The registry mails (Quay's default): carol, outside the organization, is invited.
+            ctx.click("[aria-label='Add to owners: carol']").await;
+            ctx.wait_for_text(".toast-stack", "carol was invited").await;
+            ctx.wait_for_text("[data-testid=console-access-table]", "Invited")
+                .await;
+            let mail = quay_emulator::outbox::list(&ctx.db_path).unwrap();
+            assert!(mail.iter().any(|m| m.recipient == "carol@example.com"));
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_client_id_the_sign_in_page_registers_the_console() {
+    browser_test(
+        "console_access_register",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.initialize_registry("quayadmin", "already-set-up").await;
+            ctx.goto("/").await;
+            ctx.find("[data-testid=sign-in-oauth][disabled]").await;
+            ctx.click("[data-testid=register-console]").await;
+            registry_sign_in(&ctx, "quayadmin", "already-set-up").await;
+            assert_eq!(ctx.value("#register-organization").await, "quay-admin");
+            ctx.assert_accessible("register from the sign-in page")
+                .await;
+            ctx.click("[data-testid=register-submit]").await;
+            let client_id = ctx.text("[data-testid=client-id]").await;
+            assert_eq!(client_id.len(), 20, "{client_id:?}");
+            // Signing in now works, through the new application.
+            ctx.click("[data-testid=sign-in-oauth]").await;
+            ctx.find("#authorize-open").await;
+            ctx.click("#authorize-open").await;
+            ctx.click("#authorize-allow").await;
+            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+                .await;
+            ctx.wait_for_count("[data-testid=console-access-row]", 1)
+                .await;
+        },
+    )
+    .await;
+}
