@@ -74,10 +74,11 @@ async fn an_admin_adds_a_user_to_the_owners_team_without_mailing() {
         (&json!("bob"), &json!("owners"))
     );
 
-    // Quay's unhandled UserAlreadyInTeam.
-    expect_quay_500(
+    // UserAlreadyInTeam, a DataModelException: Quay's handle_dme.
+    expect_model_error(
         emu.call(Method::PUT, &format!("{OWNERS}/bob"), Some(&token), None)
             .await,
+        "User bob is already a member of team owners",
     )
     .await;
     // request_error(message="Unknown user"); an unknown team is a 404.

@@ -40,8 +40,13 @@ pub fn ApiErrorView(
     #[prop(optional)]
     context: Option<Key>,
     #[prop(optional)] retry: Option<Callback<()>>,
+    /// What this failure means for this request, instead of the general words for its kind
+    /// (a 500 that is Quay's known crash is not "try again in a moment").
+    #[prop(default = None)]
+    explained: Option<Key>,
 ) -> impl IntoView {
     let (kind_title, explanation, label) = kind_texts(&error);
+    let explanation = explained.or(explanation);
     let title = context.or(kind_title).unwrap_or(Key::ErrorTitle);
     // With a context as the title, the kind's own title leads the explanation instead.
     let lead = kind_title.filter(|_| context.is_some());

@@ -337,6 +337,7 @@ texts! {
         zh: "本控制台通过属于组织 {name} 的 OAuth 应用登录，而仓库只允许该组织的管理员使用它。",
     }
     NoAccessAdmins { en: "Administrators of {name}:", ja: "{name} の管理者:", zh: "{name} 的管理员：" }
+    NoAccessSuperusers { en: "The other superusers of this registry:", ja: "このレジストリの他のスーパーユーザー:", zh: "此仓库的其他超级用户：" }
     NoAccessAsk {
         en: "Ask an administrator of the organization, or a superuser who already uses this console, to add you to its owners team (in this console: Overview, Console access).",
         ja: "組織の管理者か、すでにこのコンソールを使っているスーパーユーザーに、owners チームへの追加を依頼してください（このコンソールの「概要」→「コンソールへのアクセス」）。",

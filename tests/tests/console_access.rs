@@ -61,6 +61,12 @@ async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_owne
             .await;
             ctx.wait_for_text("[data-testid=no-console-access]", "quay-admin")
                 .await;
+            // Whom to ask: carol may not see quay-admin's owners, but may list the superusers.
+            ctx.wait_for_text(
+                "[data-testid=whom-to-ask]",
+                "The other superusers of this registry: quayadmin",
+            )
+            .await;
             assert!(!ctx.exists("#authorize-open").await);
             ctx.assert_accessible("no console access").await;
             ctx.screenshot("sign_in_no_console_access").await;

@@ -1,6 +1,7 @@
 //! A team's members (`endpoints/api/team.py`: `TeamMemberList`, `TeamMember`): listing them and
-//! adding (or, with mailing on, inviting) a user, with Quay's checks in Quay's order and its
-//! crashes (adding someone already on the team is an unhandled `UserAlreadyInTeam`: a 500).
+//! adding (or, with mailing on, inviting) a user, with Quay's checks in Quay's order. The data
+//! layer's refusals (`UserAlreadyInTeam`, `InvalidTeamMemberException`) are `DataModelException`s,
+//! which Quay's `handle_dme` answers with 400 `{"message": …}`.
 
 use axum::extract::{Path, Query, State};
 use axum::http::Method;
@@ -191,8 +192,10 @@ pub async fn add_member(
                 if user.robot {
                     requires_invite = false;
                     if !user.username.starts_with(&format!("{orgname}+")) {
-                        // An unhandled `InvalidTeamMemberException`.
-                        return Err(ApiError::Crash("InvalidTeamMemberException"));
+                        return Err(ApiError::model(
+                            "Cannot add the specified robot to this team, as it is not a member \
+                             of the organization",
+                        ));
                     }
                 } else {
                     requires_invite = !s.is_org_member(user.id, org.id)?;
@@ -200,7 +203,10 @@ pub async fn add_member(
             }
             if !requires_invite {
                 if !s.add_team_member(team.id, user.id)? {
-                    return Err(ApiError::Crash("UserAlreadyInTeam"));
+                    return Err(ApiError::model(format!(
+                        "User {} is already a member of team {}",
+                        user.username, team.name
+                    )));
                 }
                 log_action(
                     s,

@@ -120,9 +120,14 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
                         {move || fill(i18n.t(Key::NamespaceNameTaken), &t)}
                     </p>
                 })}
-                {error_slot(error, Key::OrganizationChangeFailed)}
-                {move || crashed().then(|| view! {
-                    <p class="muted" data-testid="rename-crash-explained">{tr(Key::RenameCrashExplained)}</p>
+                {move || error.get().map(|e| {
+                    // Quay's 500 here is its crash on a name it still holds, not a passing fault.
+                    let explained = crashed().then_some(Key::RenameCrashExplained);
+                    view! {
+                        <div data-testid=crashed().then_some("rename-crash-explained")>
+                            <ApiErrorView error=e context=Key::OrganizationChangeFailed explained=explained />
+                        </div>
+                    }
                 })}
                 <SubmitButton
                     label=Key::Rename

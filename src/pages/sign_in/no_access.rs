@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::api::organization::OWNERS_TEAM;
 use crate::api::registry_session::{self, RegistryAccount};
-use crate::api::superuser_users::take_ownership;
+use crate::api::superuser_users::{list_users, take_ownership};
 use crate::api::team::team_members;
 use crate::auth::use_session;
 use crate::components::confirm::ConfirmDialog;
@@ -26,14 +26,23 @@ pub fn NoAccess(
     let session = use_session();
     let i18n = use_i18n();
     let org = StoredValue::new(organization.clone());
-    // Whom to ask: the owners, where the registry lets this account see them (best effort).
-    let admins = LocalResource::new(move || {
-        let client = session.client_with(None);
+    // Whom to ask: the organization's owners where the registry lets this account see them,
+    // else the other superusers (any superuser may list them); best effort, nothing on failure.
+    let me = account.username.clone();
+    let whom = LocalResource::new(move || {
+        let (client, me) = (session.client_with(None), me.clone());
         async move {
-            team_members(&client, &org.get_value(), OWNERS_TEAM)
-                .await
-                .map(|t| t.people())
-                .unwrap_or_default()
+            if let Ok(team) = team_members(&client, &org.get_value(), OWNERS_TEAM).await {
+                return Some((Key::NoAccessAdmins, team.people()));
+            }
+            let page = list_users(&client, 100, None, false).await.ok()?;
+            let others = page
+                .users
+                .into_iter()
+                .filter(|u| u.super_user && u.username != me)
+                .map(|u| u.username)
+                .collect();
+            Some((Key::NoAccessSuperusers, others))
         }
     });
     let confirm_open = RwSignal::new(false);
@@ -65,9 +74,9 @@ pub fn NoAccess(
         <div class="card stack" role="status" data-testid="no-console-access">
             <h2>{move || fill(i18n.t(Key::NoAccessTitle), &username)}</h2>
             <p>{move || fill(i18n.t(Key::NoAccessBody), &org_name)}</p>
-            {move || admins.get().filter(|names| !names.is_empty()).map(|names| view! {
-                <p data-testid="console-org-admins">
-                    {move || fill(i18n.t(Key::NoAccessAdmins), &org.get_value())} " "
+            {move || whom.get().flatten().filter(|(_, names)| !names.is_empty()).map(|(label, names)| view! {
+                <p data-testid="whom-to-ask">
+                    {move || fill(i18n.t(label), &org.get_value())} " "
                     <span class="server-message">{names.join(", ")}</span>
                 </p>
             })}
