@@ -75,14 +75,25 @@ pub fn validate(data: &Value, mailing: bool) -> Result<ValidInitialize, Refusal>
                 e.clone()
             }
         }
+        // Mailing off: `email or str(uuid4())`, a non-string stored as its `str()` (peewee).
         other if !mailing && !python::truthy(other) => uuid::Uuid::new_v4().to_string(),
-        // Quay: "Invalid email address: <str(email)>" (non-strings would crash it, see
-        // DEVIATIONS.md).
-        other => {
+        other if !mailing => python::str_of(other),
+        // `validate_email`: falsy, or `len()` over 254, is invalid; any other non-string
+        // crashes it (`len()` of a number, `.split` of a list or an object).
+        other
+            if other.is_string()
+                || !python::truthy(other)
+                || python_len(other).is_some_and(|n| n > 254) =>
+        {
             return Err(Refusal::Model(format!(
                 "Invalid email address: {}",
                 python::str_of(other)
             )))
+        }
+        _ => {
+            return Err(Refusal::Crash(
+                "TypeError or AttributeError in validate_email",
+            ))
         }
     };
     let Value::String(username) = username else {
@@ -222,6 +233,16 @@ pub async fn options() -> Response {
 }
 
 /// Werkzeug's 405 page for the methods the route lacks.
+/// Python's `len()` of a JSON value, where it has one.
+fn python_len(value: &Value) -> Option<usize> {
+    match value {
+        Value::String(s) => Some(s.chars().count()),
+        Value::Array(a) => Some(a.len()),
+        Value::Object(o) => Some(o.len()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,6 +330,28 @@ mod tests {
         assert_eq!(v.email_echo, Value::Null);
         assert!(uuid::Uuid::parse_str(&v.stored_email).is_ok());
         assert!(!v.access_token);
+        // A truthy non-string is stored as Python's str() of it.
+        let v = validate(
+            &json!({"username": "admin", "password": "password1", "email": ["a@b.c"]}),
+            false,
+        )
+        .unwrap();
+        assert_eq!(v.stored_email, "['a@b.c']");
+        assert_eq!(v.email_echo, json!(["a@b.c"]));
+    }
+
+    #[test]
+    fn with_mailing_a_non_string_email_crashes_validate_email() {
+        let body =
+            |email: Value| json!({"username": "admin", "password": "password1", "email": email});
+        assert!(crashes(body(json!(5)), true));
+        assert!(crashes(body(json!(["a@b.c"])), true));
+        assert!(crashes(body(json!({"a": 1})), true));
+        // Falsy, or longer than 254 by len(): refused before anything crashes.
+        assert_eq!(err(body(json!(0)), true), "Invalid email address: 0");
+        assert_eq!(err(body(json!([])), true), "Invalid email address: []");
+        let long = Value::Array(vec![json!(1); 255]);
+        assert!(err(body(long), true).starts_with("Invalid email address: [1, 1"));
     }
 
     #[test]
