@@ -311,6 +311,30 @@ fn token_identity(storage: &Storage, token: &str) -> Result<Identity, ApiError> 
     })
 }
 
+/// The team role the credentials may exercise (Quay's `SCOPE_MAX_TEAM_ROLES`): a member's role
+/// capped by the token's scopes (`org:admin` → admin, `repo:create` → creator; a session may use
+/// everything); `None` when the scopes give no team role at all (e.g. `user:read`, `super:user`).
+pub fn effective_role(member_role: &str, scopes: Scopes) -> Option<&'static str> {
+    let cap = if scopes.contains(Scopes::ORG_ADMIN) {
+        3
+    } else if scopes.contains(Scopes::REPO_CREATE) {
+        2
+    } else {
+        0
+    };
+    let held = match member_role {
+        "admin" => 3,
+        "creator" => 2,
+        _ => 1,
+    };
+    match held.min(cap) {
+        3 => Some("admin"),
+        2 => Some("creator"),
+        1 => Some("member"),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,5 +405,21 @@ mod tests {
             Some("Token does not contain issuer")
         );
         assert_eq!(sso_jwt_rejection("a.b.c"), None);
+    }
+
+    #[test]
+    fn roles_are_capped_by_scopes() {
+        assert_eq!(effective_role("admin", Scopes::ALL), Some("admin"));
+        assert_eq!(
+            effective_role("admin", Scopes::REPO_CREATE),
+            Some("creator")
+        );
+        assert_eq!(
+            effective_role("member", Scopes::REPO_CREATE),
+            Some("member")
+        );
+        assert_eq!(effective_role("admin", Scopes::USER_READ), None);
+        assert_eq!(effective_role("member", Scopes::ALL), Some("member"));
+        assert_eq!(effective_role("creator", Scopes::ALL), Some("creator"));
     }
 }

@@ -25,14 +25,17 @@ pub mod pagination;
 pub mod prng;
 pub mod python;
 pub mod registry_size_worker;
+pub mod responses;
 pub mod routes;
 pub mod schema;
+pub mod scopes;
 pub mod seed;
 pub mod server;
 pub mod state;
 pub mod storage;
 pub mod usage;
 pub mod views;
+mod web_session;
 
 pub use clock::Clock;
 pub use config::{Config, ConfigError, CorsOrigin};

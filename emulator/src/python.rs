@@ -137,32 +137,108 @@ fn json_string(s: &str) -> String {
     out
 }
 
-/// Python's `int(text)` for a query value: surrounding whitespace, an optional sign, ASCII digits
-/// with single underscores between them. Values beyond `i64` saturate (Python's are unbounded).
+/// Python's `int(text)` as a number (see [`int_text`]); values beyond `i64` saturate (Python's
+/// are unbounded).
 pub fn parse_int(text: &str) -> Option<i64> {
-    let t = text.trim_matches(quay_rules::is_python_whitespace);
-    let (negative, digits) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
+    let digits = int_text(text)?;
+    Some(digits.parse().unwrap_or(if digits.starts_with('-') {
+        i64::MIN
+    } else {
+        i64::MAX
+    }))
+}
+
+/// urllib's `unquote_plus`.
+pub fn unquote_plus(text: &str) -> String {
+    percent_encoding::percent_decode_str(&text.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// `parse_qsl(query, keep_blank_values=True)`.
+pub fn parse_qsl(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (unquote_plus(k), unquote_plus(v)),
+            None => (unquote_plus(pair), String::new()),
+        })
+        .collect()
+}
+
+/// Python's `float(text)`: surrounding whitespace, Unicode digits, `_` between digits,
+/// `inf`/`infinity`/`nan`.
+pub fn python_float(text: &str) -> Option<f64> {
+    // `_PyUnicode_TransformDecimalAndSpaceToASCII` (non-ASCII digits and spaces become ASCII,
+    // any other non-ASCII character fails), then only ASCII whitespace is stripped.
+    let mut ascii = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else if let Some(d) = crate::schema::decimal_digit(c) {
+            ascii.push(char::from_digit(d, 10)?);
+        } else if quay_rules::is_python_whitespace(c) {
+            ascii.push(' ');
+        } else {
+            return None;
+        }
+    }
+    let t = ascii.trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if ["inf", "infinity", "nan"].contains(&unsigned.to_ascii_lowercase().as_str()) {
+        return t.parse().ok();
+    }
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
     };
-    let bytes = digits.as_bytes();
-    let valid = !bytes.is_empty()
-        && bytes.first().is_some_and(u8::is_ascii_digit)
-        && bytes.last().is_some_and(u8::is_ascii_digit)
-        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'_')
-        && !digits.contains("__");
-    if !valid {
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    // Digits with single underscores between them; `allow_empty` for the parts around a point.
+    let digit_part = |part: &str, allow_empty: bool| {
+        (allow_empty && part.is_empty())
+            || (part.starts_with(|c: char| c.is_ascii_digit())
+                && part.ends_with(|c: char| c.is_ascii_digit())
+                && part.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+                && !part.contains("__"))
+    };
+    let mantissa_ok = match frac {
+        None => digit_part(int, false),
+        Some(frac) => {
+            digit_part(int, true) && digit_part(frac, true) && !(int.is_empty() && frac.is_empty())
+        }
+    };
+    let exponent_ok =
+        exponent.is_none_or(|e| digit_part(e.strip_prefix(['+', '-']).unwrap_or(e), false));
+    if !(mantissa_ok && exponent_ok) {
         return None;
     }
-    let mut value: i64 = 0;
-    for b in bytes.iter().filter(|b| b.is_ascii_digit()) {
-        let d = i64::from(b - b'0');
-        value = value
-            .saturating_mul(10)
-            .saturating_add(if negative { -d } else { d });
+    t.replace('_', "").parse().ok()
+}
+
+/// Python's `int(text)` as Python prints it (`" +007 "` → `"7"`): any Unicode decimal digit,
+/// single underscores between digits, surrounding whitespace; of any size.
+pub fn int_text(text: &str) -> Option<String> {
+    let t = text.trim_matches(quay_rules::is_python_whitespace);
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return None;
     }
-    Some(value)
+    let mut digits = String::new();
+    for c in body.chars().filter(|c| *c != '_') {
+        let d = crate::schema::decimal_digit(c)?;
+        digits.push(char::from_digit(d, 10)?);
+    }
+    let trimmed = digits.trim_start_matches('0');
+    let digits = if trimmed.is_empty() { "0" } else { trimmed };
+    let sign = if negative && digits != "0" { "-" } else { "" };
+    Some(format!("{sign}{digits}"))
 }
 
 #[cfg(test)]
@@ -236,6 +312,46 @@ mod tests {
         assert_eq!(parse_int("99999999999999999999999"), Some(i64::MAX));
         for bad in ["", "abc", "5.0", "0x10", "1__0", "_1", "1_", "- 1", "+"] {
             assert_eq!(parse_int(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn int_text_like_int() {
+        assert_eq!(int_text(" +0012 ").as_deref(), Some("12"));
+        assert_eq!(int_text("-3").as_deref(), Some("-3"));
+        assert_eq!(int_text("-0").as_deref(), Some("0"));
+        assert_eq!(int_text("1_000").as_deref(), Some("1000"));
+        assert_eq!(int_text("\u{665}").as_deref(), Some("5"));
+        for bad in ["", "abc", "1.5", "_1", "1__0", "1_", "--1", "+-1", "0x10"] {
+            assert_eq!(int_text(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn python_float_syntax() {
+        for (text, value) in [
+            ("5", 5.0),
+            (" 5 ", 5.0),
+            ("5\n", 5.0),
+            ("+1_000.5", 1000.5),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1e3", 1000.0),
+            ("1E+3", 1000.0),
+            ("1_0e1_0", 1e11),
+            ("\u{0665}", 5.0),
+            ("\u{ff15}\u{ff10}", 50.0),
+            ("\u{a0}7\u{2003}", 7.0),
+        ] {
+            assert_eq!(python_float(text), Some(value), "{text:?}");
+        }
+        assert!(python_float("nan").unwrap().is_nan());
+        assert_eq!(python_float("-Infinity"), Some(f64::NEG_INFINITY));
+        for bad in [
+            "", " ", ".", "e5", "1e", "_1", "1_", "1__0", "1_.5", "1._5", "0x10", "1 0", "5é",
+            "infinit",
+        ] {
+            assert_eq!(python_float(bad), None, "{bad:?}");
         }
     }
 }

@@ -11,8 +11,8 @@ use crate::auth::{RequestAuth, Scopes};
 use crate::config::Config;
 use crate::error::{ApiError, ShapeA};
 use crate::python::truthy;
-use crate::routes::oauth::parse_qsl;
-use crate::routes::organization::json_response;
+use crate::python::{int_text, parse_qsl};
+use crate::responses::json_response;
 use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{BuildRecord, BuildTriggerRecord};
@@ -349,28 +349,6 @@ pub async fn get_build(
     view_of(&state, &auth, &build).await
 }
 
-/// Python's `int(text)` as Python prints it (`" +007 "` → `"7"`): any Unicode decimal digit,
-/// single underscores between digits, surrounding whitespace; of any size.
-pub(crate) fn python_int(text: &str) -> Option<String> {
-    let t = text.trim_matches(quay_rules::is_python_whitespace);
-    let (negative, body) = match t.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, t.strip_prefix('+').unwrap_or(t)),
-    };
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return None;
-    }
-    let mut digits = String::new();
-    for c in body.chars().filter(|c| *c != '_') {
-        let d = crate::schema::decimal_digit(c)?;
-        digits.push(char::from_digit(d, 10)?);
-    }
-    let trimmed = digits.trim_start_matches('0');
-    let digits = if trimmed.is_empty() { "0" } else { trimmed };
-    let sign = if negative && digits != "0" { "-" } else { "" };
-    Some(format!("{sign}{digits}"))
-}
-
 /// `GET /api/v1/superuser/{build_uuid}/logs` (`getRepoBuildLogsSuperUser`, Quay's
 /// `get_logs_or_log_url`): an archived build's log URL, or the entries from `start` on.
 pub async fn build_logs(
@@ -394,7 +372,7 @@ pub async fn build_logs(
         None => "0".to_string(),
         // Quay's `int()` raises: a 500 there, a 400 here (§14 #7).
         Some((_, v)) => {
-            python_int(v).ok_or_else(|| ApiError::invalid_request("Invalid start index"))?
+            int_text(v).ok_or_else(|| ApiError::invalid_request("Invalid start index"))?
         }
     };
     let Ok(index) = text.parse::<i64>() else {
@@ -422,18 +400,6 @@ pub async fn build_logs(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn python_int_like_int() {
-        assert_eq!(python_int(" +0012 ").as_deref(), Some("12"));
-        assert_eq!(python_int("-3").as_deref(), Some("-3"));
-        assert_eq!(python_int("-0").as_deref(), Some("0"));
-        assert_eq!(python_int("1_000").as_deref(), Some("1000"));
-        assert_eq!(python_int("\u{665}").as_deref(), Some("5"));
-        for bad in ["", "abc", "1.5", "_1", "1__0", "1_", "--1", "+-1", "0x10"] {
-            assert_eq!(python_int(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn slash_join_like_quay() {

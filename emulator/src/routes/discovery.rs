@@ -5,8 +5,8 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::routes::oauth::SCOPES;
 use crate::routes::{EndpointInfo, RouteInfo};
+use crate::scopes::SCOPES;
 use crate::state::AppState;
 
 const TAG_DESCRIPTIONS: &[(&str, &str)] = &[

@@ -18,9 +18,7 @@ use crate::storage::{NewAppToken, NewSession, NewUser};
 pub const TOKEN_SCOPE: &str =
     "org:admin repo:admin repo:create repo:read repo:write super:user user:admin user:read";
 /// The initialize token lives 2.5 hours.
-pub const TOKEN_LIFETIME_S: i64 = 9000;
-/// Flask's `PERMANENT_SESSION_LIFETIME` (31 days).
-pub const SESSION_LIFETIME_S: i64 = 31 * 86_400;
+pub const INITIALIZE_TOKEN_LIFETIME_S: i64 = 9000;
 
 /// A request that passed Quay's checks.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +126,7 @@ pub async fn initialize(
     let config = state.config();
     // Quay's route_show_if aborts with util.http.abort(404): `{"error": "Not Found"}`.
     if !config.feature_user_initialize {
-        return Ok(crate::routes::oauth::web_abort(
+        return Ok(crate::responses::web_abort(
             axum::http::StatusCode::NOT_FOUND,
             "Not Found".to_string(),
             &crate::routes::allow_header(&[Method::POST]),
@@ -151,7 +149,7 @@ pub async fn initialize(
     let csrf_token = crypto::random_urlsafe(48);
     let permanent = config.feature_permanent_sessions;
     let now = state.clock().unix_s();
-    let expires_at = permanent.then_some(now + SESSION_LIFETIME_S);
+    let expires_at = permanent.then_some(now + crate::web_session::SESSION_LIFETIME_S);
     let tag_expiration_s = config.default_tag_expiration_s;
 
     let user = NewUser {
@@ -168,7 +166,7 @@ pub async fn initialize(
         description: "Application token generated via /api/v1/user/initialize".into(),
         token_hash: crypto::sha256_hex(t),
         scope: TOKEN_SCOPE.into(),
-        expires_at: now + TOKEN_LIFETIME_S,
+        expires_at: now + INITIALIZE_TOKEN_LIFETIME_S,
     });
     let session = NewSession {
         cookie_hash: crypto::sha256_hex(&cookie),

@@ -23,7 +23,7 @@ use crate::config::Config;
 use crate::error::{ApiError, NoCors, JSON};
 use crate::logs::log_action;
 use crate::pages::Page;
-use crate::routes::quota::python_float;
+use crate::python::python_float;
 use crate::routes::service_keys::{
     empty_html, is_valid_service_name, key_ttls, log_account, utc_from_timestamp, Timestamp,
 };
@@ -402,7 +402,7 @@ fn user_agent(headers: &HeaderMap) -> Option<String> {
 
 /// The first value of a query parameter (Werkzeug's `request.args.get`).
 fn query_arg(req: &Request, name: &str) -> Option<String> {
-    crate::routes::oauth::parse_qsl(req.uri().query().unwrap_or(""))
+    crate::python::parse_qsl(req.uri().query().unwrap_or(""))
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)

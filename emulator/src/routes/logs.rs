@@ -14,7 +14,7 @@ use crate::logs::{
     LOGS_PER_PAGE, MAX_AGGREGATE_RANGE_US,
 };
 use crate::middleware::EndpointContext;
-use crate::routes::oauth::parse_qsl;
+use crate::python::parse_qsl;
 use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
 use crate::storage::LogEntryRecord;
@@ -93,7 +93,7 @@ fn parse_args(query: Option<&str>, with_page: bool) -> Result<LogArgs, ApiError>
     if with_page
         && pairs
             .iter()
-            .any(|(k, v)| k == "page" && crate::routes::builds::python_int(v).is_none())
+            .any(|(k, v)| k == "page" && crate::python::int_text(v).is_none())
     {
         return Err(ApiError::B1 {
             status: StatusCode::BAD_REQUEST,

@@ -9,7 +9,7 @@ use std::net::SocketAddr;
 
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, RawQuery, State};
-use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 
@@ -18,18 +18,20 @@ use crate::avatar::{avatar_color, avatar_hash};
 use crate::error::{ApiError, HTML};
 use crate::login::{self, LoginOutcome};
 use crate::pages::{escape, Page};
-use crate::python::json_dumps;
-use crate::routes::session::{
-    ensure_session, log_failed_login, start_signed_in_session, too_many_attempts, user_agent,
-};
+use crate::python::{json_dumps, parse_qsl, unquote_plus};
+use crate::responses::{set_header, web_abort};
 use crate::routes::{allow_header, options_response, without_cors};
+use crate::scopes::SCOPES;
 use crate::state::AppState;
 use crate::storage::{ApplicationRecord, UserRecord};
+use crate::web_session::{
+    ensure_session, log_failed_login, start_signed_in_session, too_many_attempts, user_agent,
+};
 
 /// Where the emulator's sign-in form posts (not a Quay route).
 pub const SIGNIN_PATH: &str = "/emulator/signin";
 /// Implicit-flow tokens live ten years (`int(60 * 60 * 24 * 365.25 * 10)`).
-pub const TOKEN_LIFETIME_S: i64 = 315_576_000;
+pub const OAUTH_TOKEN_LIFETIME_S: i64 = 315_576_000;
 /// Quay's `LOCAL_OAUTH_HANDLER`, always an acceptable redirect URI.
 pub const LOCAL_OAUTH_HANDLER: &str = "/oauth/localapp";
 
@@ -48,88 +50,6 @@ pub fn random_ascii(length: usize) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Scopes (auth/scopes.py)
-
-pub struct ScopeInfo {
-    pub scope: &'static str,
-    pub icon: &'static str,
-    pub dangerous: bool,
-    pub title: &'static str,
-    pub description: &'static str,
-}
-
-/// Quay's scope catalogue, in `ALL_SCOPES` order.
-pub const SCOPES: [ScopeInfo; 8] = [
-    ScopeInfo {
-        scope: "repo:read",
-        icon: "fa-hdd-o",
-        dangerous: false,
-        title: "View all visible repositories",
-        description: "This application will be able to view and pull all repositories visible \
-                      to the granting user",
-    },
-    ScopeInfo {
-        scope: "repo:write",
-        icon: "fa-hdd-o",
-        dangerous: false,
-        title: "Read/Write to any accessible repositories",
-        description: "This application will be able to view, push and pull to all repositories \
-                      to which the granting user has write access",
-    },
-    ScopeInfo {
-        scope: "repo:admin",
-        icon: "fa-hdd-o",
-        dangerous: false,
-        title: "Administer Repositories",
-        description: "This application will have administrator access to all repositories to \
-                      which the granting user has access",
-    },
-    ScopeInfo {
-        scope: "repo:create",
-        icon: "fa-plus",
-        dangerous: false,
-        title: "Create Repositories",
-        description: "This application will be able to create repositories in all namespaces \
-                      that the granting user is allowed to create repositories",
-    },
-    ScopeInfo {
-        scope: "user:read",
-        icon: "fa-user",
-        dangerous: false,
-        title: "Read User Information",
-        description: "This application will be able to read user information such as username \
-                      and email address.",
-    },
-    ScopeInfo {
-        scope: "org:admin",
-        icon: "fa-gear",
-        dangerous: true,
-        title: "Administer Organization",
-        description: "This application will be able to administer your organizations including \
-                      creating robots, creating teams, adjusting team membership, and changing \
-                      billing settings. You should have absolute trust in the requesting \
-                      application before granting this permission.",
-    },
-    ScopeInfo {
-        scope: "super:user",
-        icon: "fa-street-view",
-        dangerous: true,
-        title: "Super User Access",
-        description: "This application will be able to administer your installation including \
-                      managing users, managing organizations and other features found in the \
-                      superuser panel. You should have absolute trust in the requesting \
-                      application before granting this permission.",
-    },
-    ScopeInfo {
-        scope: "user:admin",
-        icon: "fa-gear",
-        dangerous: true,
-        title: "Administer User",
-        description: "This application will be able to administer your account including \
-                      creating robots and granting them permissions to your repositories. You \
-                      should have absolute trust in the requesting application before granting \
-                      this permission.",
-    },
-];
 
 /// `scopes_from_scope_string`: indexes into [`SCOPES`]; empty when any piece is unknown.
 pub fn scope_set(text: &str) -> Vec<usize> {
@@ -183,24 +103,6 @@ fn quote_plus(text: &str) -> String {
         }
     }
     out
-}
-
-fn unquote_plus(text: &str) -> String {
-    percent_encoding::percent_decode_str(&text.replace('+', " "))
-        .decode_utf8_lossy()
-        .into_owned()
-}
-
-/// `parse_qsl(query, keep_blank_values=True)`.
-pub fn parse_qsl(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => (unquote_plus(k), unquote_plus(v)),
-            None => (unquote_plus(pair), String::new()),
-        })
-        .collect()
 }
 
 fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -321,16 +223,10 @@ pub fn redirect_uri_ok(state: &AppState, registered: &str, provided: &str) -> bo
 // ---------------------------------------------------------------------------------------------
 // Responses
 
-fn set(resp: &mut Response, name: HeaderName, value: &str) {
-    if let Ok(v) = HeaderValue::from_str(value) {
-        resp.headers_mut().insert(name, v);
-    }
-}
-
 fn redirect(location: &str) -> Response {
     let mut resp = StatusCode::FOUND.into_response();
-    set(&mut resp, header::CONTENT_TYPE, HTML);
-    set(&mut resp, header::LOCATION, location);
+    set_header(&mut resp, header::CONTENT_TYPE, HTML);
+    set_header(&mut resp, header::LOCATION, location);
     without_cors(resp)
 }
 
@@ -353,48 +249,18 @@ fn invalid_request_json() -> Response {
         json!({"error": "invalid_request"}).to_string(),
     )
         .into_response();
-    set(
+    set_header(
         &mut resp,
         header::CONTENT_TYPE,
         "application/json;charset=UTF-8",
     );
-    set(&mut resp, header::CACHE_CONTROL, "no-store");
-    set(&mut resp, header::PRAGMA, "no-cache");
-    without_cors(resp)
-}
-
-/// Shape C on a web route, with Flask's raw CORS headers for the URL's `Allow` set (§1.3).
-/// Quay's `util.http.abort` on a web route: shape C with the raw web CORS headers.
-pub(crate) fn web_abort(status: StatusCode, error: String, allow: &str) -> Response {
-    let mut resp = (status, json!({ "error": error }).to_string()).into_response();
-    set(&mut resp, header::CONTENT_TYPE, HTML);
-    set(
-        &mut resp,
-        HeaderName::from_static("access-control-allow-origin"),
-        "*",
-    );
-    set(
-        &mut resp,
-        HeaderName::from_static("access-control-allow-methods"),
-        allow,
-    );
-    set(
-        &mut resp,
-        HeaderName::from_static("access-control-max-age"),
-        "21600",
-    );
-    for value in ["Authorization", "Content-Type"] {
-        resp.headers_mut().append(
-            HeaderName::from_static("access-control-allow-headers"),
-            HeaderValue::from_static(value),
-        );
-    }
-    set(&mut resp, header::VARY, "Origin");
+    set_header(&mut resp, header::CACHE_CONTROL, "no-store");
+    set_header(&mut resp, header::PRAGMA, "no-cache");
     without_cors(resp)
 }
 
 fn no_cache(resp: &mut Response) {
-    set(
+    set_header(
         resp,
         header::CACHE_CONTROL,
         "no-cache, no-store, must-revalidate",
@@ -409,13 +275,13 @@ fn html_page(status: StatusCode, title: &str, body: &str) -> Response {
         escape(title)
     );
     let mut resp = (status, html).into_response();
-    set(&mut resp, header::CONTENT_TYPE, HTML);
-    set(
+    set_header(&mut resp, header::CONTENT_TYPE, HTML);
+    set_header(
         &mut resp,
         HeaderName::from_static("x-frame-options"),
         "DENY",
     );
-    set(
+    set_header(
         &mut resp,
         HeaderName::from_static("content-security-policy"),
         CSP,
@@ -555,7 +421,7 @@ async fn grant(
     if token_flow {
         let token = random_ascii(40);
         let hash = crate::crypto::sha256_hex(&token);
-        let expires = state.clock().unix_s() + TOKEN_LIFETIME_S;
+        let expires = state.clock().unix_s() + OAUTH_TOKEN_LIFETIME_S;
         let app_id = app.id;
         let sc = scope.clone();
         state
@@ -566,7 +432,7 @@ async fn grant(
             &[("scope", Some(&scope)), ("state", state_param)],
         );
         url.push_str(&format!(
-            "#access_token={token}&token_type=Bearer&expires_in={TOKEN_LIFETIME_S}"
+            "#access_token={token}&token_type=Bearer&expires_in={OAUTH_TOKEN_LIFETIME_S}"
         ));
         Ok(redirect(&url))
     } else {
@@ -708,7 +574,7 @@ async fn authorize_inner(
                 "state": req.state,
             });
             let mut resp = body.to_string().into_response();
-            set(&mut resp, header::CONTENT_TYPE, "application/json");
+            set_header(&mut resp, header::CONTENT_TYPE, "application/json");
             no_cache(&mut resp);
             return Ok(without_cors(resp));
         }
@@ -943,7 +809,7 @@ pub async fn signin_form(
     let csrf = session.session.map(|s| s.csrf_token).unwrap_or_default();
     let mut resp = signin_page(StatusCode::OK, &csrf, &next, None);
     if let Some(c) = cookie {
-        set(&mut resp, header::SET_COOKIE, &c);
+        set_header(&mut resp, header::SET_COOKIE, &c);
     }
     resp
 }
@@ -993,7 +859,7 @@ pub async fn emulator_signin(
                 &next,
                 Some(login::TOO_MANY_ATTEMPTS),
             );
-            set(
+            set_header(
                 &mut resp,
                 header::RETRY_AFTER,
                 &format!("{}", retry_after_s.max(0.0).floor() as i64),
@@ -1011,9 +877,9 @@ pub async fn emulator_signin(
             match start_signed_in_session(&state, &user, &caller, ua).await {
                 Ok(fresh) => {
                     let mut resp = StatusCode::SEE_OTHER.into_response();
-                    set(&mut resp, header::LOCATION, &next);
-                    set(&mut resp, header::SET_COOKIE, &fresh.set_cookie());
-                    set(&mut resp, header::CONTENT_TYPE, HTML);
+                    set_header(&mut resp, header::LOCATION, &next);
+                    set_header(&mut resp, header::SET_COOKIE, &fresh.set_cookie());
+                    set_header(&mut resp, header::CONTENT_TYPE, HTML);
                     without_cors(resp)
                 }
                 Err(e) => e.into_response(),

@@ -1,29 +1,23 @@
 //! Organizations (§5.1, §5.2) and their OAuth applications (§12.1).
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::auth::{RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::body::ApiJson;
-use crate::error::{ApiError, JSON};
+use crate::error::ApiError;
 use crate::logs::log_action;
+use crate::responses::json_response;
 use crate::state::AppState;
 use crate::storage::{ApplicationFields, ApplicationRecord, NewOrganization, UserRecord};
 use crate::views::{quota_report, quota_summary, shows_quotas, system_default_quota};
 
 /// Quay's reserved bootstrap application name.
 pub const BOOTSTRAP_APP_NAME: &str = "__quay_bootstrap_app";
-
-pub(crate) fn json_response(status: StatusCode, body: String) -> Response {
-    let mut resp = (status, body).into_response();
-    resp.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(JSON));
-    resp
-}
 
 /// Python's `a or b` on optional JSON strings.
 fn first_truthy(body: &Value, keys: &[&str]) -> Option<String> {
@@ -139,7 +133,7 @@ async fn org_view(
             "creator" => 1,
             _ => 2,
         });
-    let role = held.and_then(|r| crate::routes::user::effective_role(r, auth.scopes()));
+    let role = held.and_then(|r| crate::auth::effective_role(r, auth.scopes()));
     let mut is_admin = role == Some("admin");
     let mut is_member = role.is_some();
     // Global read-only superusers always see the organization; superusers with full access too.

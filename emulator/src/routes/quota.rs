@@ -14,9 +14,9 @@ use crate::body::{parse_json_body, JsonBodyError};
 use crate::config::Config;
 use crate::error::ApiError;
 use crate::middleware::EndpointContext;
-use crate::routes::organization::json_response;
+use crate::python::python_float;
+use crate::responses::json_response;
 use crate::routes::{endpoint, ApiRoute};
-use crate::schema::decimal_digit;
 use crate::state::AppState;
 use crate::storage::{QuotaLimit, QuotaRecord, Storage};
 
@@ -220,58 +220,6 @@ pub fn py_float_repr(f: f64) -> String {
         let exp_sign = if exp < 0 { '-' } else { '+' };
         format!("{sign}{mantissa}e{exp_sign}{:02}", exp.unsigned_abs())
     }
-}
-
-/// Python's `float(text)`: surrounding whitespace, Unicode digits, `_` between digits,
-/// `inf`/`infinity`/`nan`.
-pub fn python_float(text: &str) -> Option<f64> {
-    // `_PyUnicode_TransformDecimalAndSpaceToASCII` (non-ASCII digits and spaces become ASCII,
-    // any other non-ASCII character fails), then only ASCII whitespace is stripped.
-    let mut ascii = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            ascii.push(c);
-        } else if let Some(d) = decimal_digit(c) {
-            ascii.push(char::from_digit(d, 10)?);
-        } else if quay_rules::is_python_whitespace(c) {
-            ascii.push(' ');
-        } else {
-            return None;
-        }
-    }
-    let t = ascii.trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
-    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
-    if ["inf", "infinity", "nan"].contains(&unsigned.to_ascii_lowercase().as_str()) {
-        return t.parse().ok();
-    }
-    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
-        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
-        None => (unsigned, None),
-    };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    // Digits with single underscores between them; `allow_empty` for the parts around a point.
-    let digit_part = |part: &str, allow_empty: bool| {
-        (allow_empty && part.is_empty())
-            || (part.starts_with(|c: char| c.is_ascii_digit())
-                && part.ends_with(|c: char| c.is_ascii_digit())
-                && part.bytes().all(|b| b.is_ascii_digit() || b == b'_')
-                && !part.contains("__"))
-    };
-    let mantissa_ok = match frac {
-        None => digit_part(int, false),
-        Some(frac) => {
-            digit_part(int, true) && digit_part(frac, true) && !(int.is_empty() && frac.is_empty())
-        }
-    };
-    let exponent_ok =
-        exponent.is_none_or(|e| digit_part(e.strip_prefix(['+', '-']).unwrap_or(e), false));
-    if !(mantissa_ok && exponent_ok) {
-        return None;
-    }
-    t.replace('_', "").parse().ok()
 }
 
 /// bitmath's `parse_string_unsafe(value).to_Byte().value` (bitmath 1.3.3.1): a number is bytes;
@@ -519,6 +467,10 @@ pub async fn delete_quota(
 mod tests {
     use super::*;
 
+    fn parsed(text: &str) -> Option<ByteValue> {
+        parse_limit(&json!(text))
+    }
+
     #[test]
     fn float_repr_like_python() {
         for (f, text) in [
@@ -539,38 +491,6 @@ mod tests {
         ] {
             assert_eq!(py_float_repr(f), text, "{f}");
         }
-    }
-
-    #[test]
-    fn python_float_syntax() {
-        for (text, value) in [
-            ("5", 5.0),
-            (" 5 ", 5.0),
-            ("5\n", 5.0),
-            ("+1_000.5", 1000.5),
-            (".5", 0.5),
-            ("5.", 5.0),
-            ("1e3", 1000.0),
-            ("1E+3", 1000.0),
-            ("1_0e1_0", 1e11),
-            ("\u{0665}", 5.0),
-            ("\u{ff15}\u{ff10}", 50.0),
-            ("\u{a0}7\u{2003}", 7.0),
-        ] {
-            assert_eq!(python_float(text), Some(value), "{text:?}");
-        }
-        assert!(python_float("nan").unwrap().is_nan());
-        assert_eq!(python_float("-Infinity"), Some(f64::NEG_INFINITY));
-        for bad in [
-            "", " ", ".", "e5", "1e", "_1", "1_", "1__0", "1_.5", "1._5", "0x10", "1 0", "5é",
-            "infinit",
-        ] {
-            assert_eq!(python_float(bad), None, "{bad:?}");
-        }
-    }
-
-    fn parsed(text: &str) -> Option<ByteValue> {
-        parse_limit(&json!(text))
     }
 
     #[test]

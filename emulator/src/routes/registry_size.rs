@@ -9,7 +9,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::routes::organization::json_response;
+use crate::responses::json_response;
 use crate::state::AppState;
 use crate::storage::{QueueOutcome, RegistrySize};
 

@@ -16,8 +16,8 @@ use crate::error::ApiError;
 use crate::logs::log_action;
 use crate::middleware::EndpointContext;
 use crate::pagination::{self, PageToken};
-use crate::routes::oauth::parse_qsl;
-use crate::routes::organization::json_response;
+use crate::python::parse_qsl;
+use crate::responses::json_response;
 use crate::state::AppState;
 use crate::storage::{
     NamespaceDetails, NamespaceKind, NamespaceQuery, Ownership, Storage, StorageError, UserRecord,

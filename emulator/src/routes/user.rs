@@ -6,7 +6,7 @@ use axum::http::HeaderMap;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::auth::{RequestAuth, Scopes};
+use crate::auth::{effective_role, RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -93,30 +93,6 @@ pub async fn get_user(
     Ok(Json(Value::Object(body)))
 }
 
-/// The team role the credentials may exercise (Quay's `SCOPE_MAX_TEAM_ROLES`): a member's role
-/// capped by the token's scopes (`org:admin` → admin, `repo:create` → creator; a session may use
-/// everything); `None` when the scopes give no team role at all (e.g. `user:read`, `super:user`).
-pub fn effective_role(member_role: &str, scopes: Scopes) -> Option<&'static str> {
-    let cap = if scopes.contains(Scopes::ORG_ADMIN) {
-        3
-    } else if scopes.contains(Scopes::REPO_CREATE) {
-        2
-    } else {
-        0
-    };
-    let held = match member_role {
-        "admin" => 3,
-        "creator" => 2,
-        _ => 1,
-    };
-    match held.min(cap) {
-        3 => Some("admin"),
-        2 => Some("creator"),
-        1 => Some("member"),
-        _ => None,
-    }
-}
-
 fn org_view(m: &Membership, scopes: Scopes, user_admin: bool, public: &[String]) -> Value {
     let role = effective_role(&m.role, scopes).unwrap_or("member");
     let mut view = json!({
@@ -164,22 +140,6 @@ pub async fn delete_user(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roles_are_capped_by_scopes() {
-        assert_eq!(effective_role("admin", Scopes::ALL), Some("admin"));
-        assert_eq!(
-            effective_role("admin", Scopes::REPO_CREATE),
-            Some("creator")
-        );
-        assert_eq!(
-            effective_role("member", Scopes::REPO_CREATE),
-            Some("member")
-        );
-        assert_eq!(effective_role("admin", Scopes::USER_READ), None);
-        assert_eq!(effective_role("member", Scopes::ALL), Some("member"));
-        assert_eq!(effective_role("creator", Scopes::ALL), Some("creator"));
-    }
 
     #[test]
     fn org_view_shapes() {

@@ -7,11 +7,11 @@ use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
-use super::session::csrf_cors;
 use super::{options_response, without_cors};
 use crate::config::Config;
 use crate::error::JSON;
 use crate::state::AppState;
+use crate::web_session::csrf_cors;
 
 /// Quay's `CLIENT_WHITELIST` (config.py): the keys the UI may see.
 const CLIENT_WHITELIST: &[&str] = &[
