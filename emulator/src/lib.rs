@@ -31,6 +31,7 @@ pub mod schema;
 pub mod scopes;
 pub mod seed;
 pub mod server;
+pub mod service_keys;
 pub mod state;
 pub mod storage;
 pub mod usage;

@@ -21,6 +21,15 @@ impl Page {
         }
     }
 
+    /// Werkzeug's 409 page.
+    pub fn conflict() -> Page {
+        Page::new(
+            StatusCode::CONFLICT,
+            "A conflict happened while processing the request. The resource might have been \
+             modified while the request was being processed.",
+        )
+    }
+
     pub fn bad_request() -> Page {
         Page::new(
             StatusCode::BAD_REQUEST,

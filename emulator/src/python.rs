@@ -1,6 +1,7 @@
 //! How Python sees JSON values. Quay's messages and decisions come from Python code, so the emulator
 //! reproduces truthiness, `str()`/`repr()` and `json.dumps` where their output reaches a client.
 
+use base64::Engine;
 use serde_json::Value;
 
 /// Python's `bool(value)` for a value decoded by `json.loads`.
@@ -239,6 +240,30 @@ pub fn int_text(text: &str) -> Option<String> {
     let digits = if trimmed.is_empty() { "0" } else { trimmed };
     let sign = if negative && digits != "0" { "-" } else { "" };
     Some(format!("{sign}{digits}"))
+}
+
+/// Python's lenient `urlsafe_b64decode`: both alphabets, characters outside them skipped,
+/// padding optional.
+pub fn b64_lenient(text: &str) -> Option<Vec<u8>> {
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '-' => Some('+'),
+            '_' => Some('/'),
+            c if c.is_ascii_alphanumeric() || c == '+' || c == '/' => Some(c),
+            _ => None,
+        })
+        .collect();
+    if cleaned.len() % 4 == 1 {
+        return None;
+    }
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::RequireNone)
+            .with_decode_allow_trailing_bits(true),
+    );
+    engine.decode(cleaned).ok()
 }
 
 #[cfg(test)]

@@ -52,3 +52,11 @@ pub fn web_abort(status: StatusCode, error: String, allow: &str) -> Response {
     set_header(&mut resp, header::VARY, "Origin");
     without_cors(resp)
 }
+
+/// `make_response("", status)`: an empty `text/html` body.
+pub fn empty_html(status: StatusCode) -> Response {
+    let mut resp = status.into_response();
+    resp.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(HTML));
+    resp
+}

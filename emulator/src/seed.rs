@@ -140,7 +140,7 @@ pub fn create_access_token(db: &Path, username: &str, scope: &str) -> Result<Str
 
 /// A service key's generated pair: `kid` (RFC 7638 thumbprint), public `jwk`, `private_pem`
 /// (PKCS#1) and `public_pem` (SubjectPublicKeyInfo).
-pub use crate::routes::service_keys::GeneratedKey;
+pub use crate::service_keys::GeneratedKey;
 
 fn seeding_config() -> crate::Config {
     crate::Config::quay_defaults()
@@ -151,7 +151,7 @@ fn superuser_auth(storage: &Storage, username: &str) -> Result<crate::auth::Requ
         .namespace_by_name(username)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no user {username}"))?;
-    Ok(crate::routes::service_keys::acting_as(user))
+    Ok(crate::service_keys::acting_as(user))
 }
 
 fn api_error(e: crate::error::ApiError) -> String {
@@ -170,7 +170,7 @@ pub fn create_service_key(
     expiration: Option<i64>,
     notes: &str,
 ) -> Result<GeneratedKey, String> {
-    use crate::routes::service_keys::{generate_key, store_generated_key, GeneratedKeyRequest};
+    use crate::service_keys::{generate_key, store_generated_key, GeneratedKeyRequest};
     let storage = open(db)?;
     let auth = superuser_auth(&storage, approver)?;
     let key = generate_key()?;
@@ -182,8 +182,7 @@ pub fn create_service_key(
         service: service.to_string(),
         name: name.to_string(),
         metadata,
-        expiration: expiration
-            .map(|seconds| crate::routes::service_keys::Timestamp { seconds, micros: 0 }),
+        expiration: expiration.map(|seconds| crate::service_keys::Timestamp { seconds, micros: 0 }),
         notes: notes.to_string(),
     };
     store_generated_key(&storage, &seeding_config(), &auth, &key, &request).map_err(api_error)?;
@@ -199,9 +198,9 @@ pub fn register_pending_service_key(
     service: &str,
     expiration: Option<i64>,
 ) -> Result<GeneratedKey, String> {
-    use crate::routes::keyserver::{register_key, KeyRegistration};
+    use crate::service_keys::{register_key, KeyRegistration};
     let storage = open(db)?;
-    let key = crate::routes::service_keys::generate_key()?;
+    let key = crate::service_keys::generate_key()?;
     register_key(
         &storage,
         &seeding_config(),
@@ -210,7 +209,7 @@ pub fn register_pending_service_key(
             kid: &key.kid,
             jwk: &key.jwk,
             expiration: expiration
-                .map(|seconds| crate::routes::service_keys::Timestamp { seconds, micros: 0 }),
+                .map(|seconds| crate::service_keys::Timestamp { seconds, micros: 0 }),
             rotation_duration: None,
             ip: None,
             user_agent: None,
@@ -230,7 +229,7 @@ pub fn approve_service_key(
 ) -> Result<bool, String> {
     let storage = open(db)?;
     let auth = superuser_auth(&storage, approver)?;
-    crate::routes::service_keys::approve_as(&storage, &seeding_config(), &auth, kid, notes)
+    crate::service_keys::approve_as(&storage, &seeding_config(), &auth, kid, notes)
         .map_err(api_error)
 }
 

@@ -17,7 +17,7 @@ const HOUR: i64 = 3_600;
 /// RFC 7638 thumbprint of an RSA public key with exponent 65537: the kid the service-key
 /// endpoints give generated keys.
 pub(super) fn thumbprint(n: &str) -> String {
-    crate::routes::service_keys::rsa_thumbprint(n, "AQAB")
+    crate::service_keys::rsa_thumbprint(n, "AQAB")
 }
 
 /// How a key came to be and where it stands.
@@ -387,11 +387,11 @@ mod tests {
 
     #[test]
     fn jwks_are_what_the_service_key_code_makes() {
-        use crate::routes::service_keys::public_jwk;
+        use crate::service_keys::public_jwk;
         let moduli: Vec<&str> = RSA_MODULI.lines().filter(|l| !l.is_empty()).collect();
         for n in moduli {
             let jwk = json!({"e": "AQAB", "kid": thumbprint(n), "kty": "RSA", "n": n});
-            let key = crate::routes::keyserver::rsa_public_key(&jwk).expect("a valid RSA JWK");
+            let key = crate::service_keys::rsa_public_key(&jwk).expect("a valid RSA JWK");
             assert_eq!(public_jwk(&key), jwk);
         }
     }

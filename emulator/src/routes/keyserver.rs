@@ -10,10 +10,9 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use base64::Engine;
 use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::signature::Verifier;
-use rsa::{BigUint, RsaPublicKey};
+use rsa::RsaPublicKey;
 use serde_json::{json, Map, Value};
 use sha2::Sha256;
 
@@ -23,9 +22,12 @@ use crate::config::Config;
 use crate::error::{ApiError, NoCors, JSON};
 use crate::logs::log_action;
 use crate::pages::Page;
+use crate::python::b64_lenient;
 use crate::python::python_float;
-use crate::routes::service_keys::{
-    empty_html, is_valid_service_name, key_ttls, log_account, utc_from_timestamp, Timestamp,
+use crate::responses::empty_html;
+use crate::service_keys::{
+    is_valid_service_name, key_ttls, log_account, register_key, rsa_public_key, utc_from_timestamp,
+    KeyRegistration,
 };
 use crate::state::AppState;
 use crate::storage::{KeyFilter, NewServiceKey, ReplaceOutcome, ServiceKeyRecord, Storage};
@@ -77,14 +79,9 @@ fn forbidden() -> ApiError {
     ApiError::Page(Page::new_forbidden())
 }
 
-/// Werkzeug's 409 page (§14 #8: Quay crashes on a kid that is taken).
+/// Werkzeug's 409 page (Quay crashes on a kid that is taken; see DEVIATIONS.md).
 fn conflict() -> ApiError {
-    ApiError::Page(Page {
-        status: StatusCode::CONFLICT,
-        description: "A conflict happened while processing the request. The resource might have \
-                      been modified while the request was being processed."
-            .into(),
-    })
+    ApiError::Page(Page::conflict())
 }
 
 /// Flask's `jsonify`: compact JSON and a newline, no CORS.
@@ -117,30 +114,6 @@ pub fn bearer_jwt(headers: &HeaderMap) -> Option<&str> {
                     .all(|b| b.is_ascii_alphanumeric() || b"+-_/".contains(&b))
         });
     ok.then_some(token)
-}
-
-/// Python's lenient `urlsafe_b64decode`: both alphabets, characters outside them skipped,
-/// padding optional.
-fn b64_lenient(text: &str) -> Option<Vec<u8>> {
-    let cleaned: String = text
-        .chars()
-        .filter_map(|c| match c {
-            '-' => Some('+'),
-            '_' => Some('/'),
-            c if c.is_ascii_alphanumeric() || c == '+' || c == '/' => Some(c),
-            _ => None,
-        })
-        .collect();
-    if cleaned.len() % 4 == 1 {
-        return None;
-    }
-    let engine = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::RequireNone)
-            .with_decode_allow_trailing_bits(true),
-    );
-    engine.decode(cleaned).ok()
 }
 
 /// A JWT split as PyJWS's `_load` splits it, with its header checked (`kid` a string, `crit`
@@ -267,24 +240,6 @@ fn jwk_shape_valid(jwk: &Value) -> bool {
     }
 }
 
-/// Quay's `jwk_dict_to_public_key` for verifying RS256: an RSA public JWK (authlib imports a JWK
-/// with `d` as a private key, on which Quay then fails), checked as `cryptography` checks it.
-pub fn rsa_public_key(jwk: &Value) -> Option<RsaPublicKey> {
-    if jwk.get("kty")? != "RSA" || jwk.get("d").is_some() {
-        return None;
-    }
-    let number = |k: &str| jwk.get(k)?.as_str().and_then(b64_lenient);
-    let e_bytes = number("e")?;
-    let odd = e_bytes.last().is_some_and(|b| b & 1 == 1);
-    let n = BigUint::from_bytes_be(&number("n")?);
-    let e = BigUint::from_bytes_be(&e_bytes);
-    let three = BigUint::from(3u8);
-    if n < three || e < three || e >= n || !odd {
-        return None;
-    }
-    RsaPublicKey::new_with_max_size(n, e, 16_384).ok()
-}
-
 /// `PREFERRED_URL_SCHEME://SERVER_HOSTNAME`, the audience of key-server JWTs.
 pub fn jwt_audience(config: &Config) -> String {
     format!(
@@ -330,59 +285,6 @@ fn live_signer(
 
 // ------------------------------------------------------------------------------------------------
 // Storage paths shared with the library.
-
-/// A self-signed key registration as the key server receives it (after the JWT checked out).
-pub struct KeyRegistration<'a> {
-    pub service: &'a str,
-    pub kid: &'a str,
-    pub jwk: &'a Value,
-    pub expiration: Option<Timestamp>,
-    pub rotation_duration: Option<i64>,
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-}
-
-/// Quay's `create_service_key` for a self-signed key plus its `service_key_create` entry (no
-/// performer): the key waits for approval. 400 B2 `{"message": ""}` for a bad service name, the
-/// 409 page for a taken kid (§14 #8).
-pub fn register_key(
-    s: &Storage,
-    config: &Config,
-    reg: &KeyRegistration<'_>,
-) -> Result<ServiceKeyRecord, ApiError> {
-    if !is_valid_service_name(reg.service) {
-        return Err(ApiError::model(""));
-    }
-    let expiration_date = reg.expiration.map(|t| t.seconds);
-    let key = s
-        .create_service_key(
-            &NewServiceKey {
-                name: "",
-                kid: reg.kid,
-                service: reg.service,
-                jwk: reg.jwk,
-                metadata: &json!({ "ip": reg.ip }),
-                expiration_date,
-                rotation_duration: reg.rotation_duration,
-            },
-            key_ttls(config),
-            s.clock().unix_s(),
-        )?
-        .ok_or_else(conflict)?;
-    let auth = RequestAuth {
-        ip: reg.ip.clone(),
-        ..RequestAuth::anonymous()
-    };
-    log_action(
-        s,
-        "service_key_create",
-        log_account(s, config)?,
-        &auth,
-        json!({"kid": reg.kid, "preshared": false, "service": reg.service, "name": "",
-               "expiration_date": expiration_date, "user_agent": reg.user_agent, "ip": reg.ip}),
-    )?;
-    Ok(key)
-}
 
 // ------------------------------------------------------------------------------------------------
 // Handlers.
