@@ -266,6 +266,19 @@ pub fn b64_lenient(text: &str) -> Option<Vec<u8>> {
     engine.decode(cleaned).ok()
 }
 
+/// Python's `int(value)` for a decoded JSON value (saturating where Python's ints are unbounded).
+pub fn int_of_value(value: &Value) -> Option<i64> {
+    match value {
+        Value::Bool(b) => Some(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_u64().map(|_| i64::MAX))
+            .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64)),
+        Value::String(s) => parse_int(s),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

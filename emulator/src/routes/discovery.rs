@@ -5,9 +5,23 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
-use crate::routes::{EndpointInfo, RouteInfo};
+use crate::routes::{endpoint, ApiRoute, EndpointInfo, RouteInfo};
 use crate::scopes::SCOPES;
 use crate::state::AppState;
+use axum::http::Method;
+
+/// This module's API routes (see `routes::api_routes`).
+pub fn routes() -> Vec<ApiRoute> {
+    vec![ApiRoute::new(
+        "/api/v1/discovery",
+        "discovery",
+        "endpoints.api.discovery.DiscoveryResource",
+    )
+    .op(endpoint(Method::GET, "discovery", discovery)
+        .anonymous()
+        .query("internal", "boolean", "Whether to include internal APIs.")
+        .describe("List all of the API endpoints available in the swagger API format."))]
+}
 
 const TAG_DESCRIPTIONS: &[(&str, &str)] = &[
     ("discovery", "API discovery information."),

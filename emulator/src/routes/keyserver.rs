@@ -182,19 +182,6 @@ impl Jwt {
     }
 }
 
-/// Python's `int(value)` for a decoded JSON value (saturating where Python's ints are unbounded).
-fn python_int(value: &Value) -> Option<i64> {
-    match value {
-        Value::Bool(b) => Some(i64::from(*b)),
-        Value::Number(n) => n
-            .as_i64()
-            .or_else(|| n.as_u64().map(|_| i64::MAX))
-            .or_else(|| n.as_f64().filter(|f| f.is_finite()).map(|f| f as i64)),
-        Value::String(s) => crate::python::parse_int(s),
-        _ => None,
-    }
-}
-
 /// PyJWT's claim checks with Quay's `_StrictJWT` options (`nbf`, `iat`, `exp` required, no
 /// leeway), then Quay's own "iat not in the future".
 fn claims_valid(claims: &Map<String, Value>, audience: &str, issuer: &str, now: f64) -> bool {
@@ -202,7 +189,7 @@ fn claims_valid(claims: &Map<String, Value>, audience: &str, issuer: &str, now: 
     if !["nbf", "iat", "exp"].into_iter().all(present) {
         return false;
     }
-    let time = |claim: &str| python_int(&claims[claim]).map(|v| v as f64);
+    let time = |claim: &str| crate::python::int_of_value(&claims[claim]).map(|v| v as f64);
     let (Some(iat), Some(nbf), Some(exp)) = (time("iat"), time("nbf"), time("exp")) else {
         return false;
     };

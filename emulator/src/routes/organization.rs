@@ -12,9 +12,122 @@ use crate::body::ApiJson;
 use crate::error::ApiError;
 use crate::logs::log_action;
 use crate::responses::json_response;
+use crate::routes::{endpoint, Access, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{ApplicationFields, ApplicationRecord, NewOrganization, UserRecord};
 use crate::views::{quota_report, quota_summary, shows_quotas, system_default_quota};
+use axum::http::Method;
+
+/// This module's API routes (see `routes::api_routes`).
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        ApiRoute::new(
+            "/api/v1/organization/",
+            "organization",
+            "endpoints.api.organization.OrganizationList",
+        )
+        .op(
+            endpoint(Method::POST, "createOrganization", create_organization)
+                .scope_before_body(Scopes::USER_ADMIN)
+                .body("NewOrg")
+                .describe("Create a new organization."),
+        ),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}",
+            "organization",
+            "endpoints.api.organization.Organization",
+        )
+        .param("orgname", "The name of the organization")
+        .op(endpoint(Method::GET, "getOrganization", get_organization)
+            .anonymous()
+            .describe("Get the details for the specified organization"))
+        // Organization admins, or superusers with FEATURE_SUPERUSERS_FULL_ACCESS: the handlers
+        // decide (after the body, as Quay's permission checks inside the handler do).
+        .op(endpoint(
+            Method::PUT,
+            "changeOrganizationDetails",
+            update_organization,
+        )
+        .access(Access::Handler {
+            scope: Scopes::ORG_ADMIN,
+        })
+        .body("UpdateOrg@organization")
+        .describe("Change the details for the specified organization."))
+        .op(endpoint(
+            Method::DELETE,
+            "deleteAdminedOrganization",
+            delete_organization,
+        )
+        .access(Access::Handler {
+            scope: Scopes::ORG_ADMIN,
+        })
+        .describe("Deletes the specified organization.")),
+        ApiRoute::new(
+            "/api/v1/app/{client_id}",
+            "organization",
+            "endpoints.api.organization.ApplicationInformation",
+        )
+        .param("client_id", "The OAuth client ID")
+        .op(endpoint(
+            Method::GET,
+            "getApplicationInformation",
+            get_application_information,
+        )
+        .anonymous()
+        .describe("Get information on the specified application.")),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}/applications",
+            "organization",
+            "endpoints.api.organization.OrganizationApplications",
+        )
+        .param("orgname", "The name of the organization")
+        .op(endpoint(
+            Method::GET,
+            "getOrganizationApplications",
+            list_applications,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("List the applications for the specified organization."))
+        .op(endpoint(
+            Method::POST,
+            "createOrganizationApplication",
+            create_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .body("NewApp")
+        .describe("Creates a new application under this organization.")),
+        ApiRoute::new(
+            "/api/v1/organization/{orgname}/applications/{client_id}",
+            "organization",
+            "endpoints.api.organization.OrganizationApplicationResource",
+        )
+        .param("client_id", "The OAuth client ID")
+        .param("orgname", "The name of the organization")
+        .op(
+            endpoint(Method::GET, "getOrganizationApplication", get_application)
+                .scope(Scopes::ORG_ADMIN)
+                .describe(
+                    "Retrieves the application with the specified client_id under the specified \
+                 organization.",
+                ),
+        )
+        .op(endpoint(
+            Method::PUT,
+            "updateOrganizationApplication",
+            update_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .body("UpdateApp")
+        .describe("Updates an application under this organization."))
+        .op(endpoint(
+            Method::DELETE,
+            "deleteOrganizationApplication",
+            delete_application,
+        )
+        .scope(Scopes::ORG_ADMIN)
+        .describe("Deletes the application under this organization.")),
+    ]
+}
 
 /// Quay's reserved bootstrap application name.
 pub const BOOTSTRAP_APP_NAME: &str = "__quay_bootstrap_app";

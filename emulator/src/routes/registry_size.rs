@@ -10,8 +10,31 @@ use serde_json::{json, Value};
 
 use crate::error::ApiError;
 use crate::responses::json_response;
+use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{QueueOutcome, RegistrySize};
+use axum::http::Method;
+
+/// This module's API routes (see `routes::api_routes`).
+pub fn routes() -> Vec<ApiRoute> {
+    vec![ApiRoute::new(
+        "/api/v1/superuser/registrysize/",
+        "superuser",
+        "endpoints.api.superuser.SuperUserRegistrySize",
+    )
+    .op(endpoint(Method::GET, "getRegistrySize", get_registry_size)
+        .any_superuser()
+        .internal()
+        .describe("Returns size of the registry"))
+    .op(endpoint(
+        Method::POST,
+        "queueRegistrySizeCalculation",
+        queue_registry_size,
+    )
+    .superuser()
+    .internal()
+    .describe("Queues registry size calculation"))]
+}
 
 /// Quay's answer: the stored row, or the never-queued defaults.
 fn view(size: Option<RegistrySize>) -> Value {

@@ -11,12 +11,35 @@ use crate::body::ApiJson;
 use crate::error::{ApiError, JSON};
 use crate::login::{self, LoginOutcome};
 use crate::responses::set_header;
-use crate::routes::{options_response, without_cors};
+use crate::routes::{endpoint, options_response, without_cors, ApiRoute};
 use crate::state::AppState;
 use crate::web_session::{
     csrf_cors, ensure_session, log_failed_login, start_signed_in_session, too_many_attempts,
     user_agent,
 };
+
+/// This module's API routes (see `routes::api_routes`).
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        ApiRoute::new("/api/v1/signin", "user", "endpoints.api.user.Signin").op(endpoint(
+            Method::POST,
+            "signinUser",
+            signin,
+        )
+        .anonymous()
+        .body("SigninUser")
+        .internal()
+        .describe("Sign in the user with the specified credentials.")),
+        ApiRoute::new("/api/v1/signout", "user", "endpoints.api.user.Signout").op(endpoint(
+            Method::POST,
+            "logout",
+            signout,
+        )
+        .anonymous()
+        .internal()
+        .describe("Request that the current user be signed out.")),
+    ]
+}
 
 pub async fn csrf_token(State(state): State<AppState>, headers: HeaderMap) -> Response {
     let (auth, cookie) = match ensure_session(&state, &headers).await {

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 
 use crate::auth::RequestAuth;
 use crate::body::{ApiJson, ValidatedJson};
+use crate::config::Config;
 use crate::crypto;
 use crate::error::ApiError;
 use crate::logs::log_action;
@@ -18,6 +19,7 @@ use crate::middleware::EndpointContext;
 use crate::pagination::{self, PageToken};
 use crate::python::parse_qsl;
 use crate::responses::json_response;
+use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{
     NamespaceDetails, NamespaceKind, NamespaceQuery, Ownership, Storage, StorageError, UserRecord,
@@ -25,6 +27,110 @@ use crate::storage::{
 use crate::views::{
     shows_quotas, superuser_org_view, superuser_user_view, SuperuserOrgView, SuperuserUserView,
 };
+use axum::http::Method;
+
+/// The superuser panel's users and organizations (`endpoints/api/superuser.py`); the
+/// recovery e-mail route only with `FEATURE_MAILING`, as Quay's `show_if`.
+pub fn routes(config: &Config) -> Vec<ApiRoute> {
+    let mut routes = vec![ApiRoute::new(
+        "/api/v1/superuser/users/",
+        "superuser",
+        "endpoints.api.superuser.SuperUserList",
+    )
+    .op(endpoint(Method::GET, "listAllUsers", list_users)
+        .any_superuser()
+        .permission_after_args()
+        .query("next_page", "string", "The page token for the next page")
+        .query("limit", "integer", LIMIT_HELP)
+        .query(
+            "disabled",
+            "boolean",
+            "If false, only enabled users will be returned.",
+        )
+        .describe("Returns a list of all users in the system."))
+    .op(endpoint(Method::POST, "createInstallUser", create_user)
+        .superuser()
+        .body("CreateInstallUser")
+        .describe("Creates a new user."))];
+    if config.feature_mailing {
+        routes.push(
+            ApiRoute::new(
+                "/api/v1/superusers/users/{username}/sendrecovery",
+                "superuser",
+                "endpoints.api.superuser.SuperUserSendRecoveryEmail",
+            )
+            .op(
+                endpoint(Method::POST, "sendInstallUserRecoveryEmail", send_recovery)
+                    .superuser()
+                    .permission_after_args()
+                    .internal(),
+            ),
+        );
+    }
+    routes.extend([
+        ApiRoute::new(
+            "/api/v1/superuser/users/{username}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserManagement",
+        )
+        .param("username", "The username of the user being managed")
+        .op(endpoint(Method::GET, "getInstallUser", get_user)
+            .any_superuser()
+            .describe("Returns information about the specified user."))
+        .op(endpoint(Method::PUT, "changeInstallUser", update_user)
+            .superuser()
+            .body("UpdateUser")
+            .describe("Updates information about the specified user."))
+        .op(endpoint(Method::DELETE, "deleteInstallUser", delete_user)
+            .superuser()
+            .describe("Deletes the specified user.")),
+        ApiRoute::new(
+            "/api/v1/superuser/takeownership/{namespace}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserTakeOwnership",
+        )
+        .param(
+            "namespace",
+            "The namespace of the user or organization being managed",
+        )
+        .op(endpoint(Method::POST, "takeOwnership", take_ownership)
+            .superuser()
+            .internal()
+            .describe("Takes ownership of the specified organization or user.")),
+        ApiRoute::new(
+            "/api/v1/superuser/organizations/",
+            "superuser",
+            "endpoints.api.superuser.SuperUserOrganizationList",
+        )
+        .op(
+            endpoint(Method::GET, "listAllOrganizations", list_organizations)
+                .any_superuser()
+                .permission_after_args()
+                .internal()
+                .query("next_page", "string", "The page token for the next page")
+                .query("limit", "integer", LIMIT_HELP)
+                .describe("Returns a list of all organizations in the system."),
+        ),
+        ApiRoute::new(
+            "/api/v1/superuser/organizations/{name}",
+            "superuser",
+            "endpoints.api.superuser.SuperUserOrganizationManagement",
+        )
+        .param("name", "The name of the organizaton being managed")
+        .op(
+            endpoint(Method::PUT, "changeOrganization", update_organization)
+                .superuser()
+                .body("UpdateOrg")
+                .describe("Updates information about the specified user."),
+        )
+        .op(
+            endpoint(Method::DELETE, "deleteOrganization", delete_organization)
+                .superuser()
+                .describe("Deletes the specified organization."),
+        ),
+    ]);
+    routes
+}
 
 /// The help text of the `limit` query parameter, which is also its error message.
 pub const LIMIT_HELP: &str = "Limit to the number of results to return per page. Max 100.";

@@ -9,9 +9,36 @@ use serde_json::{json, Map, Value};
 use crate::auth::{effective_role, RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::error::ApiError;
+use crate::routes::{endpoint, Access, ApiRoute};
 use crate::state::AppState;
 use crate::storage::Membership;
 use crate::views::{quota_report, quota_summary, system_default_quota};
+use axum::http::Method;
+
+/// This module's API routes (see `routes::api_routes`).
+pub fn routes() -> Vec<ApiRoute> {
+    vec![
+        ApiRoute::new("/api/v1/user/", "user", "endpoints.api.user.User")
+            .op(endpoint(Method::GET, "getLoggedInUser", get_user)
+                .access(Access::Handler {
+                    scope: Scopes::USER_READ,
+                })
+                .responds("UserView")
+                .describe("Get user information for the authenticated user."))
+            .op(endpoint(Method::PUT, "changeUserDetails", update_user)
+                .scope_before_body(Scopes::USER_ADMIN)
+                .internal()
+                .describe("Update a users details such as password or email."))
+            .op(endpoint(Method::POST, "createNewUser", create_user)
+                .anonymous()
+                .internal()
+                .describe("Create a new user."))
+            .op(endpoint(Method::DELETE, "deleteCurrentUser", delete_user)
+                .scope(Scopes::USER_ADMIN)
+                .internal()
+                .describe("Deletes the current user.")),
+    ]
+}
 
 pub async fn get_user(
     State(state): State<AppState>,
