@@ -5,14 +5,29 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use axum::Router;
 use serde_json::{Map, Value};
 
 use crate::crypto;
 use crate::error::{ApiError, JSON};
 use crate::python;
 use crate::routes::{options_response, without_cors};
+use crate::routes::{redirect_with_slash, web_method_not_allowed};
 use crate::state::AppState;
 use crate::storage::{NewAppToken, NewSession, NewUser};
+
+/// Quay's web route `POST /api/v1/user/initialize` (not an API resource: no CORS rules of the
+/// API, Werkzeug's 405 page).
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/api/v1/user/initialize",
+        post(initialize)
+            .options(options)
+            .get(redirect_with_slash)
+            .fallback(|| web_method_not_allowed(&[Method::POST])),
+    )
+}
 
 /// Scopes of the initialize token (all of them).
 pub const TOKEN_SCOPE: &str =

@@ -29,7 +29,7 @@ use axum::handler::Handler;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{any, get, on, post, MethodFilter, MethodRouter};
+use axum::routing::{any, on, MethodFilter, MethodRouter};
 use axum::Router;
 
 use crate::auth::Scopes;
@@ -320,47 +320,10 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
         crate::middleware::api_layer,
     ));
     Router::new()
-        .route(
-            "/api/v1/user/initialize",
-            axum::routing::post(initialize::initialize)
-                .options(initialize::options)
-                .get(redirect_with_slash)
-                .fallback(|| web_method_not_allowed(&[Method::POST])),
-        )
-        .route(
-            "/config",
-            get(web_config::config)
-                .options(web_config::options)
-                .fallback(|| web_method_not_allowed(&[Method::GET])),
-        )
-        .route(
-            "/csrf_token",
-            get(session::csrf_token)
-                .options(session::csrf_options)
-                .fallback(|| web_method_not_allowed(&[Method::GET])),
-        )
-        .route(
-            "/oauth/authorize",
-            get(oauth::authorize)
-                .options(oauth::authorize_options)
-                .fallback(|| web_method_not_allowed(&[Method::GET])),
-        )
-        .route(
-            "/oauth/authorizeapp",
-            post(oauth::authorize_app)
-                .options(oauth::post_options)
-                .get(redirect_with_slash)
-                .fallback(|| web_method_not_allowed(&[Method::POST])),
-        )
-        .route(
-            "/oauth/denyapp",
-            post(oauth::deny_app)
-                .options(oauth::post_options)
-                .get(redirect_with_slash)
-                .fallback(|| web_method_not_allowed(&[Method::POST])),
-        )
-        .route(oauth::SIGNIN_PATH, post(oauth::emulator_signin))
-        .route("/signin/", get(oauth::signin_form))
+        .merge(initialize::router())
+        .merge(web_config::router())
+        .merge(session::router())
+        .merge(oauth::router())
         .merge(keyserver::router())
         .merge(api)
         .merge(slashless)
@@ -392,7 +355,7 @@ pub async fn redirect_with_slash(req: Request) -> Response {
 /// in the order Quay was observed to print them (`OPTIONS, HEAD, POST, GET`,
 /// `OPTIONS, HEAD, DELETE, GET, PUT`).
 /// Werkzeug's HTML 405 page for a web route (no CORS), with the route's `Allow` set.
-async fn web_method_not_allowed(methods: &'static [Method]) -> Response {
+pub async fn web_method_not_allowed(methods: &'static [Method]) -> Response {
     let mut resp = crate::pages::Page::method_not_allowed().into_response();
     if let Ok(allow) = HeaderValue::from_str(&allow_header(methods)) {
         resp.headers_mut().insert(header::ALLOW, allow);

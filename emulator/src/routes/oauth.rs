@@ -11,6 +11,8 @@ use axum::body::Bytes;
 use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderName, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
 use serde_json::{json, Value};
 
 use crate::auth::{self, Identity, RequestAuth};
@@ -21,12 +23,40 @@ use crate::pages::{escape, Page};
 use crate::python::{json_dumps, parse_qsl, unquote_plus};
 use crate::responses::{set_header, web_abort};
 use crate::routes::{allow_header, options_response, without_cors};
+use crate::routes::{redirect_with_slash, web_method_not_allowed};
 use crate::scopes::SCOPES;
 use crate::state::AppState;
 use crate::storage::{ApplicationRecord, UserRecord};
 use crate::web_session::{
     ensure_session, log_failed_login, start_signed_in_session, too_many_attempts, user_agent,
 };
+
+/// The OAuth web routes (`endpoints/web.py`) and the emulator's own sign-in page and form.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/oauth/authorize",
+            get(authorize)
+                .options(authorize_options)
+                .fallback(|| web_method_not_allowed(&[Method::GET])),
+        )
+        .route(
+            "/oauth/authorizeapp",
+            post(authorize_app)
+                .options(post_options)
+                .get(redirect_with_slash)
+                .fallback(|| web_method_not_allowed(&[Method::POST])),
+        )
+        .route(
+            "/oauth/denyapp",
+            post(deny_app)
+                .options(post_options)
+                .get(redirect_with_slash)
+                .fallback(|| web_method_not_allowed(&[Method::POST])),
+        )
+        .route(SIGNIN_PATH, post(emulator_signin))
+        .route("/signin/", get(signin_form))
+}
 
 /// Where the emulator's sign-in form posts (not a Quay route).
 pub const SIGNIN_PATH: &str = "/emulator/signin";

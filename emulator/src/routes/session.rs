@@ -4,6 +4,8 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 use serde_json::{json, Value};
 
 use crate::auth::RequestAuth;
@@ -11,6 +13,7 @@ use crate::body::ApiJson;
 use crate::error::{ApiError, JSON};
 use crate::login::{self, LoginOutcome};
 use crate::responses::set_header;
+use crate::routes::web_method_not_allowed;
 use crate::routes::{endpoint, options_response, without_cors, ApiRoute};
 use crate::state::AppState;
 use crate::web_session::{
@@ -39,6 +42,16 @@ pub fn routes() -> Vec<ApiRoute> {
         .internal()
         .describe("Request that the current user be signed out.")),
     ]
+}
+
+/// `GET /csrf_token`, a web route.
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/csrf_token",
+        get(csrf_token)
+            .options(csrf_options)
+            .fallback(|| web_method_not_allowed(&[Method::GET])),
+    )
 }
 
 pub async fn csrf_token(State(state): State<AppState>, headers: HeaderMap) -> Response {

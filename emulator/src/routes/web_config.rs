@@ -5,13 +5,26 @@
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Method};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
 use serde_json::{json, Map, Value};
 
 use super::{options_response, without_cors};
 use crate::config::Config;
 use crate::error::JSON;
+use crate::routes::web_method_not_allowed;
 use crate::state::AppState;
 use crate::web_session::csrf_cors;
+
+/// `GET /config`, a web route.
+pub fn router() -> Router<AppState> {
+    Router::new().route(
+        "/config",
+        get(config)
+            .options(options)
+            .fallback(|| web_method_not_allowed(&[Method::GET])),
+    )
+}
 
 /// Quay's `CLIENT_WHITELIST` (config.py): the keys the UI may see.
 const CLIENT_WHITELIST: &[&str] = &[
