@@ -288,7 +288,7 @@ pub fn session_set_cookie(cookie: &str, expires_at: Option<i64>) -> String {
 fn token_identity(storage: &Storage, token: &str) -> Result<Identity, ApiError> {
     if token.contains('.') {
         if let Some(message) = sso_jwt_rejection(token) {
-            return Err(ApiError::C {
+            return Err(ApiError::WebAbort {
                 status: StatusCode::UNAUTHORIZED,
                 error: message,
             });

@@ -5,7 +5,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use serde_json::{json, Value};
 
 use crate::error::ApiError;
-use crate::pages::Page;
+use crate::error_pages::Page;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JsonBodyError {
@@ -19,14 +19,14 @@ impl JsonBodyError {
     /// Shape B1 (API routes).
     pub fn api(self) -> ApiError {
         match self {
-            JsonBodyError::NotJson => ApiError::B1 {
+            JsonBodyError::NotJson => ApiError::RestfulMessage {
                 status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 message: json!(
                     "Did not attempt to load JSON data because the request Content-Type was not \
                      'application/json'."
                 ),
             },
-            JsonBodyError::Malformed => ApiError::B1 {
+            JsonBodyError::Malformed => ApiError::RestfulMessage {
                 status: StatusCode::BAD_REQUEST,
                 message: json!(
                     "The browser (or proxy) sent a request that this server could not understand."

@@ -8,7 +8,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Map, Value};
 
-use crate::pages::Page;
+use crate::error_pages::Page;
 use crate::storage::StorageError;
 
 pub const JSON: &str = "application/json";
@@ -20,7 +20,7 @@ pub struct NoCors;
 
 /// A shape A error waiting for its `type` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShapeA {
+pub struct ApiExceptionBody {
     pub status: StatusCode,
     pub error_type: &'static str,
     pub detail: String,
@@ -28,7 +28,7 @@ pub struct ShapeA {
     pub adds_session_required: bool,
 }
 
-impl ShapeA {
+impl ApiExceptionBody {
     /// The body, with `type` = `<base>/api/v1/error/<error_type>`.
     pub fn body(&self, base_url: &str) -> String {
         let mut body = Map::new();
@@ -50,18 +50,21 @@ impl ShapeA {
 
 #[derive(Debug)]
 pub enum ApiError {
-    /// Shape A: `{"detail", "error_message", "error_type", "title", "type", "status"}`.
-    A(ShapeA),
-    /// Shape B1: framework message `{"message": …}` (the message may be an object), with CORS.
-    B1 { status: StatusCode, message: Value },
-    /// Shape B2: model error `{"message": "…"}`, compact, no CORS.
-    B2 { status: StatusCode, message: String },
-    /// Shape C: `{"error": "…"}` served as `text/html`.
-    C { status: StatusCode, error: String },
+    /// Quay's `ApiException.to_dict` (shape A): `{"detail", "error_message", "error_type",
+    /// "title", "type", "status"}`.
+    ApiException(ApiExceptionBody),
+    /// flask-restful's own answer `{"message": …}` (shape B1: argument errors, where the message
+    /// may be an object), with CORS.
+    RestfulMessage { status: StatusCode, message: Value },
+    /// Quay's `handle_dme` for a `DataModelException` (shape B2): `{"message": "…"}`, compact,
+    /// no CORS.
+    DataModelMessage { status: StatusCode, message: String },
+    /// Quay's `util.http.abort` (shape C): `{"error": "…"}` served as `text/html`.
+    WebAbort { status: StatusCode, error: String },
     /// Shape D: an HTML page (Werkzeug's), no CORS.
     Page(Page),
     /// A failure of the emulator itself (storage): Quay's 500 page for an unhandled exception
-    /// ([`crate::pages::unhandled_exception`]); the cause goes to stderr only.
+    /// ([`crate::error_pages::unhandled_exception`]); the cause goes to stderr only.
     Internal(String),
     /// Where Quay itself crashes (an exception nothing handles, e.g. a `KeyError`): the same
     /// 500 page, imitated on purpose, so nothing goes to stderr. The text names Quay's exception.
@@ -70,7 +73,7 @@ pub enum ApiError {
 
 impl ApiError {
     fn a(status: StatusCode, error_type: &'static str, detail: impl Into<String>) -> ApiError {
-        ApiError::A(ShapeA {
+        ApiError::ApiException(ApiExceptionBody {
             status,
             error_type,
             detail: detail.into(),
@@ -88,7 +91,7 @@ impl ApiError {
 
     /// `GET /api/v1/user/`'s 401, which adds `"session_required": false`.
     pub fn invalid_token_no_session() -> ApiError {
-        ApiError::A(ShapeA {
+        ApiError::ApiException(ApiExceptionBody {
             status: StatusCode::UNAUTHORIZED,
             error_type: "invalid_token",
             detail: "Requires authentication".into(),
@@ -127,7 +130,7 @@ impl ApiError {
 
     /// A data-layer validation error (400 B2).
     pub fn model(message: impl Into<String>) -> ApiError {
-        ApiError::B2 {
+        ApiError::DataModelMessage {
             status: StatusCode::BAD_REQUEST,
             message: message.into(),
         }
@@ -139,7 +142,7 @@ impl ApiError {
         if let Some(user) = signed_in_as {
             error.push_str(&format!(" (authorized: user {user})"));
         }
-        ApiError::C {
+        ApiError::WebAbort {
             status: StatusCode::FORBIDDEN,
             error,
         }
@@ -147,7 +150,7 @@ impl ApiError {
 
     /// The browser XHR rule (§1.4).
     pub fn xhr_required() -> ApiError {
-        ApiError::C {
+        ApiError::WebAbort {
             status: StatusCode::BAD_REQUEST,
             error: "API calls must be invoked with an X-Requested-With header if called from a \
                     browser"
@@ -165,7 +168,7 @@ impl ApiError {
     }
 
     pub fn method_not_allowed() -> ApiError {
-        ApiError::B1 {
+        ApiError::RestfulMessage {
             status: StatusCode::METHOD_NOT_ALLOWED,
             message: json!("The method is not allowed for the requested URL."),
         }
@@ -188,29 +191,29 @@ fn with_type(status: StatusCode, content_type: &'static str, body: String) -> Re
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match self {
-            ApiError::A(shape) => {
+            ApiError::ApiException(shape) => {
                 // Rendered without a host here; `finalize` fills in the real base URL.
                 let mut resp = with_type(shape.status, JSON, shape.body(""));
                 resp.extensions_mut().insert(shape);
                 resp
             }
-            ApiError::B1 { status, message } => {
+            ApiError::RestfulMessage { status, message } => {
                 with_type(status, JSON, json!({ "message": message }).to_string())
             }
-            ApiError::B2 { status, message } => {
+            ApiError::DataModelMessage { status, message } => {
                 let mut resp = with_type(status, JSON, json!({ "message": message }).to_string());
                 resp.extensions_mut().insert(NoCors);
                 resp
             }
-            ApiError::C { status, error } => {
+            ApiError::WebAbort { status, error } => {
                 with_type(status, HTML, json!({ "error": error }).to_string())
             }
             ApiError::Page(page) => page.into_response(),
             ApiError::Internal(cause) => {
                 eprintln!("quay-emulator: internal error: {cause}");
-                crate::pages::unhandled_exception()
+                crate::error_pages::unhandled_exception()
             }
-            ApiError::Crash(_) => crate::pages::unhandled_exception(),
+            ApiError::Crash(_) => crate::error_pages::unhandled_exception(),
         }
     }
 }
@@ -221,7 +224,7 @@ mod tests {
 
     #[test]
     fn shape_a_body() {
-        let ApiError::A(shape) = ApiError::not_found() else {
+        let ApiError::ApiException(shape) = ApiError::not_found() else {
             panic!()
         };
         let body: Value = serde_json::from_str(&shape.body("http://h:1")).unwrap();
@@ -230,7 +233,7 @@ mod tests {
             json!({"detail": "Not Found", "error_message": "Not Found", "error_type": "not_found",
                    "title": "not_found", "type": "http://h:1/api/v1/error/not_found", "status": 404})
         );
-        let ApiError::A(shape) = ApiError::invalid_token_no_session() else {
+        let ApiError::ApiException(shape) = ApiError::invalid_token_no_session() else {
             panic!()
         };
         let body: Value = serde_json::from_str(&shape.body("http://h:1")).unwrap();
@@ -240,7 +243,7 @@ mod tests {
 
     #[test]
     fn csrf_suffix() {
-        let ApiError::C { error, .. } = ApiError::csrf(Some("admin")) else {
+        let ApiError::WebAbort { error, .. } = ApiError::csrf(Some("admin")) else {
             panic!()
         };
         assert_eq!(

@@ -32,8 +32,8 @@ use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use crate::config::CorsOrigin;
-use crate::error::{ShapeA, JSON};
-use crate::pages::Page;
+use crate::error::{ApiExceptionBody, JSON};
+use crate::error_pages::Page;
 
 /// The default `path_prefix`: the API only.
 pub const DEFAULT_PATH_PREFIX: &str = "/api/";
@@ -381,7 +381,7 @@ pub fn fault_response(
                 403 => ("insufficient_scope", "Unauthorized"),
                 _ => ("not_found", "Not Found"),
             };
-            let shape = ShapeA {
+            let shape = ApiExceptionBody {
                 status,
                 error_type,
                 detail: detail.to_string(),

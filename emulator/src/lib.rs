@@ -2,10 +2,11 @@
 //! the contract), backed by SQLite. Start it in-process with [`start`] (async) or
 //! [`start_blocking`] (sync), or run the `quay-emulator` binary.
 
+pub mod action_log;
 pub mod auth;
 pub mod avatar;
+pub mod blobs;
 pub mod body;
-pub mod browser;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -14,13 +15,12 @@ pub mod crypto;
 pub mod dates;
 pub mod demo;
 pub mod error;
+pub mod error_pages;
 pub mod fault;
 pub mod limits;
 pub mod login;
-pub mod logs;
 pub mod middleware;
 pub mod outbox;
-pub mod pages;
 pub mod pagination;
 pub mod prng;
 pub mod python;
@@ -34,7 +34,7 @@ pub mod server;
 pub mod service_keys;
 pub mod state;
 pub mod storage;
-pub mod usage;
+pub mod user_agents;
 pub mod views;
 mod web_session;
 

@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::auth::{self, Identity, RequestAuth};
 use crate::config::Config;
-use crate::error::{ApiError, NoCors, ShapeA};
+use crate::error::{ApiError, ApiExceptionBody, NoCors};
 use crate::routes::{
     allow_header, base_url, options_response, redirect_with_slash, Access, EndpointInfo,
 };
@@ -170,7 +170,7 @@ async fn check_request(
         let xhr = headers
             .get("x-requested-with")
             .is_some_and(|v| v.as_bytes() == b"XMLHttpRequest");
-        if !ua.is_empty() && !xhr && crate::browser::is_browser(ua) {
+        if !ua.is_empty() && !xhr && crate::user_agents::is_browser(ua) {
             return Err(ApiError::xhr_required());
         }
     }
@@ -277,7 +277,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 pub async fn finalize(req: Request, next: Next) -> Response {
     let base = base_url(req.headers());
     let mut resp = next.run(req).await;
-    if let Some(shape) = resp.extensions_mut().remove::<ShapeA>() {
+    if let Some(shape) = resp.extensions_mut().remove::<ApiExceptionBody>() {
         *resp.body_mut() = Body::from(shape.body(&base));
         resp.headers_mut().remove(header::CONTENT_LENGTH);
     }

@@ -11,11 +11,11 @@ use rsa::{BigUint, RsaPrivateKey, RsaPublicKey};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 
+use crate::action_log::log_action;
 use crate::auth::{Identity, RequestAuth};
 use crate::config::Config;
 use crate::error::ApiError;
-use crate::logs::log_action;
-use crate::pages::Page;
+use crate::error_pages::Page;
 use crate::python::b64_lenient;
 use crate::storage::{
     ApproveOutcome, NewServiceKey, ServiceKeyRecord, ServiceKeyTtls, Storage, StorageError,

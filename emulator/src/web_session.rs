@@ -141,7 +141,7 @@ pub async fn start_signed_in_session(
                 s.delete_session(id)?;
             }
             if log {
-                crate::logs::log_action(
+                crate::action_log::log_action(
                     s,
                     "login_success",
                     Some(user_id),
@@ -178,7 +178,7 @@ pub async fn log_failed_login(
                 session: None,
                 ip,
             };
-            crate::logs::log_action(
+            crate::action_log::log_action(
                 s,
                 "login_failure",
                 possible.as_ref().map(|u| u.id),

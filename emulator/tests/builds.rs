@@ -43,8 +43,8 @@ async fn registry(extra_yaml: &str) -> (Emu, String) {
         .unwrap();
     quay_emulator::seed::create_organization(&db, "otherorg", "other@example.com", "alice")
         .unwrap();
-    quay_emulator::usage::create_repository(&db, "testorg", "repo", false).unwrap();
-    quay_emulator::usage::create_repository(&db, "otherorg", "app", true).unwrap();
+    quay_emulator::blobs::create_repository(&db, "testorg", "repo", false).unwrap();
+    quay_emulator::blobs::create_repository(&db, "otherorg", "app", true).unwrap();
     emu.sql(
         "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
          creation_date) VALUES ('robot-uuid', 'testorg+bot', 'bot-placeholder', 1, 0, 0)",

@@ -1,10 +1,10 @@
-//! Superuser quotas (§6) on both path families, and real usage (`quay_emulator::usage`) in the
+//! Superuser quotas (§6) on both path families, and real usage (`quay_emulator::blobs`) in the
 //! user and organization views' `quota_report`, over HTTP.
 
 mod common;
 
 use common::*;
-use quay_emulator::usage;
+use quay_emulator::blobs;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -841,9 +841,9 @@ async fn usage_follows_stored_blobs() {
     let (emu, token) = registry("").await;
     let db = emu.db_path();
     let (a, b, c) = (
-        usage::digest_of(b"a"),
-        usage::digest_of(b"b"),
-        usage::digest_of(b"c"),
+        blobs::digest_of(b"a"),
+        blobs::digest_of(b"b"),
+        blobs::digest_of(b"c"),
     );
     let complete = |bytes: i64, configured: Value| report(bytes, configured, "complete");
     let none = || json!([]);
@@ -856,26 +856,26 @@ async fn usage_follows_stored_blobs() {
     )
     .await;
 
-    usage::create_repository(&db, "alice", "one", false).unwrap();
-    usage::create_repository(&db, "alice", "two", true).unwrap();
+    blobs::create_repository(&db, "alice", "one", false).unwrap();
+    blobs::create_repository(&db, "alice", "two", true).unwrap();
     expect_views(&emu, &token, "alice", none(), complete(0, Value::Null)).await;
     // `a` is in both repositories of alice: counted once.
-    usage::add_blobs(&db, "alice", "one", &[(&a, 1_000), (&b, 200)]).unwrap();
-    usage::add_blobs(&db, "alice", "two", &[(&a, 1_000), (&c, 30)]).unwrap();
+    blobs::add_blobs(&db, "alice", "one", &[(&a, 1_000), (&b, 200)]).unwrap();
+    blobs::add_blobs(&db, "alice", "two", &[(&a, 1_000), (&c, 30)]).unwrap();
     expect_views(&emu, &token, "alice", none(), complete(1_230, Value::Null)).await;
-    assert_eq!(usage::namespace_size(&db, "alice").unwrap(), Some(1_230));
+    assert_eq!(blobs::namespace_size(&db, "alice").unwrap(), Some(1_230));
     assert_eq!(
-        usage::repository_size(&db, "alice", "one").unwrap(),
+        blobs::repository_size(&db, "alice", "one").unwrap(),
         Some(1_200)
     );
     assert_eq!(
-        usage::repository_size(&db, "alice", "two").unwrap(),
+        blobs::repository_size(&db, "alice", "two").unwrap(),
         Some(1_030)
     );
 
     // Shared with another namespace: counted there too.
-    usage::create_repository(&db, "testorg", "mirror", false).unwrap();
-    usage::add_blob(&db, "testorg", "mirror", &a, 1_000).unwrap();
+    blobs::create_repository(&db, "testorg", "mirror", false).unwrap();
+    blobs::add_blob(&db, "testorg", "mirror", &a, 1_000).unwrap();
     expect_views(
         &emu,
         &token,
@@ -907,11 +907,11 @@ async fn usage_follows_stored_blobs() {
     .await;
 
     // Removing a blob the other repository still references changes nothing for alice.
-    assert!(usage::remove_blob(&db, "alice", "one", &a).unwrap());
+    assert!(blobs::remove_blob(&db, "alice", "one", &a).unwrap());
     expect_views(&emu, &token, "alice", none(), complete(1_230, Value::Null)).await;
-    assert!(usage::remove_blob(&db, "alice", "one", &b).unwrap());
+    assert!(blobs::remove_blob(&db, "alice", "one", &b).unwrap());
     expect_views(&emu, &token, "alice", none(), complete(1_030, Value::Null)).await;
-    usage::delete_repository(&db, "alice", "two").unwrap();
+    blobs::delete_repository(&db, "alice", "two").unwrap();
     expect_views(&emu, &token, "alice", none(), complete(0, Value::Null)).await;
     expect_views(
         &emu,
@@ -921,12 +921,12 @@ async fn usage_follows_stored_blobs() {
         complete(1_000, json!(4000)),
     )
     .await;
-    usage::delete_repository(&db, "testorg", "mirror").unwrap();
+    blobs::delete_repository(&db, "testorg", "mirror").unwrap();
     expect_views(&emu, &token, "testorg", quotas, complete(0, json!(4000))).await;
 
     // The signed-in user's own view (GET /api/v1/user/) follows its namespace too.
-    usage::create_repository(&db, "admin", "tools", false).unwrap();
-    usage::add_blob(&db, "admin", "tools", &c, 30).unwrap();
+    blobs::create_repository(&db, "admin", "tools", false).unwrap();
+    blobs::add_blob(&db, "admin", "tools", &c, 30).unwrap();
     let (_, me) = emu.get_json("/api/v1/user/", &token).await;
     assert_eq!(me["quota_report"], complete(30, Value::Null));
 }

@@ -4,7 +4,7 @@
 //! benchmark (which reports).
 
 use quay_emulator::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
-use quay_emulator::{seed, usage};
+use quay_emulator::{blobs, seed};
 use serde_json::{json, Value};
 
 use crate::responsiveness::Responsiveness;
@@ -101,7 +101,7 @@ pub async fn follow_long_log(
 ) -> FollowedLog {
     ctx.sign_in_as_superuser().await;
     seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com").expect("user");
-    usage::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
+    blobs::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
     let of = first_steps + rounds * steps_per_round;
     let mut build = NewBuild::new("alice", "app");
     build.phase = "building".into();

@@ -5,7 +5,7 @@
 
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
-use quay_emulator::{seed, usage, Config};
+use quay_emulator::{blobs, seed, Config};
 use reqwest::Method;
 use serde_json::json;
 
@@ -50,12 +50,12 @@ async fn every_page_in_both_themes() {
                 .await;
             seed::create_organization(&ctx.db_path, "acme", "acme@example.com", "alice")
                 .expect("organization");
-            usage::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
-            usage::add_blob(
+            blobs::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
+            blobs::add_blob(
                 &ctx.db_path,
                 "alice",
                 "app",
-                &usage::digest_of(b"a"),
+                &blobs::digest_of(b"a"),
                 800 << 20,
             )
             .expect("blob");

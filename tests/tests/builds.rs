@@ -6,7 +6,7 @@
 use quay_admin_e2e::browser_test;
 use quay_admin_e2e::build_log::follow_long_log;
 use quay_emulator::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
-use quay_emulator::{seed, usage, Config};
+use quay_emulator::{blobs, seed, Config};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -36,7 +36,7 @@ async fn a_running_build_is_followed_to_the_end() {
             let token = ctx.sign_in_as_superuser().await;
             seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
                 .expect("user");
-            usage::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
+            blobs::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
             let mut build = NewBuild::new("alice", "app");
             build.phase = "building".into();
             build.display_name = "a1b2c3d".into();

@@ -12,7 +12,7 @@ use std::time::Duration;
 use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, run_in_browser, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::seed::{self, SeedLog};
-use quay_emulator::{usage, Config, FaultBody, FaultConfig};
+use quay_emulator::{blobs, Config, FaultBody, FaultConfig};
 use reqwest::Method;
 use serde_json::json;
 
@@ -86,8 +86,8 @@ fn seed_everything(ctx: &Ctx) -> String {
     let db = &ctx.db_path;
     seed::create_user(db, "alice", "password123", "alice@example.com").expect("user");
     seed::create_organization(db, "acme", "ops@acme.example", "quayadmin").expect("organization");
-    usage::create_repository(db, "alice", "app", false).expect("repository");
-    usage::add_blob(db, "alice", "app", &usage::digest_of(b"layer"), 1 << 20).expect("blob");
+    blobs::create_repository(db, "alice", "app", false).expect("repository");
+    blobs::add_blob(db, "alice", "app", &blobs::digest_of(b"layer"), 1 << 20).expect("blob");
     seed::create_service_key(db, "quayadmin", "builder", "ci key", None, "").expect("key");
     let now = ctx.clock.unix_us();
     seed::write_logs(

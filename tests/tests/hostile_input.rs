@@ -9,7 +9,7 @@
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::seed::{self, SeedLog};
-use quay_emulator::{usage, Config};
+use quay_emulator::{blobs, Config};
 use reqwest::Method;
 use serde_json::{json, Map, Value};
 
@@ -196,8 +196,8 @@ async fn seed_corpus(ctx: &Ctx, token: &str) -> String {
     seed::set_invoice_email(db, "acme", &format!("{}@x.io", all())).expect("invoice");
     let long_org = longest_name('o');
     seed::create_organization(db, &long_org, "", "quayadmin").expect("organization");
-    usage::create_repository(db, &long_org, "app", false).expect("repository");
-    usage::add_blob(db, &long_org, "app", &usage::digest_of(b"x"), 5 << 20).expect("blob");
+    blobs::create_repository(db, &long_org, "app", false).expect("repository");
+    blobs::add_blob(db, &long_org, "app", &blobs::digest_of(b"x"), 5 << 20).expect("blob");
     let (status, body) = ctx
         .api(
             Method::POST,
@@ -238,7 +238,7 @@ async fn seed_corpus(ctx: &Ctx, token: &str) -> String {
     .expect("logs");
 
     // A build: name, tags, log.
-    usage::create_repository(db, "acme", "app", false).expect("repository");
+    blobs::create_repository(db, "acme", "app", false).expect("repository");
     let mut build = NewBuild::new("acme", "app");
     build.phase = "error".into();
     build.display_name = all();

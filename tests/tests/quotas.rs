@@ -5,7 +5,7 @@
 use std::time::{Duration, Instant};
 
 use quay_admin_e2e::{browser_test, browser_test_with, Ctx};
-use quay_emulator::{seed, usage, Config, RegistrySizeWorkerOptions};
+use quay_emulator::{blobs, seed, Config, RegistrySizeWorkerOptions};
 use reqwest::Method;
 use serde_json::json;
 
@@ -13,16 +13,16 @@ const GIB: i64 = 1 << 30;
 
 /// Stores blobs of the given sizes in a new repository `namespace/repo`.
 fn store(ctx: &Ctx, namespace: &str, repo: &str, sizes: &[i64]) {
-    usage::create_repository(&ctx.db_path, namespace, repo, false).expect("repository");
+    blobs::create_repository(&ctx.db_path, namespace, repo, false).expect("repository");
     let digests: Vec<String> = (0..sizes.len())
-        .map(|i| usage::digest_of(format!("{namespace}/{repo}/{i}").as_bytes()))
+        .map(|i| blobs::digest_of(format!("{namespace}/{repo}/{i}").as_bytes()))
         .collect();
     let blobs: Vec<(&str, i64)> = digests
         .iter()
         .map(String::as_str)
         .zip(sizes.iter().copied())
         .collect();
-    usage::add_blobs(&ctx.db_path, namespace, repo, &blobs).expect("blobs");
+    blobs::add_blobs(&ctx.db_path, namespace, repo, &blobs).expect("blobs");
 }
 
 async fn quota_of(ctx: &Ctx, token: &str, family: &str, namespace: &str) -> serde_json::Value {
@@ -186,9 +186,9 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
             // polling gaps while it runs, so "Running" is seen.
             store(&ctx, "alice", "app", &[GIB / 2; 12]);
             // The same blob in a second repository counts once in the registry total.
-            let shared = usage::digest_of(b"alice/app/0");
-            usage::create_repository(&ctx.db_path, "alice", "copy", false).expect("repository");
-            usage::add_blob(&ctx.db_path, "alice", "copy", &shared, GIB / 2).expect("shared blob");
+            let shared = blobs::digest_of(b"alice/app/0");
+            blobs::create_repository(&ctx.db_path, "alice", "copy", false).expect("repository");
+            blobs::add_blob(&ctx.db_path, "alice", "copy", &shared, GIB / 2).expect("shared blob");
 
             ctx.goto("/registry-size").await;
             ctx.wait_for_text("[data-testid=last-calculated]", "Never calculated")

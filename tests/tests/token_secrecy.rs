@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use quay_admin_e2e::browser::drain_console;
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
-use quay_emulator::{seed, usage, Config, FaultConfig};
+use quay_emulator::{blobs, seed, Config, FaultConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Every page, and what shows that it has loaded.
@@ -60,7 +60,7 @@ async fn the_token_stays_out_of_the_console_storage_and_error_reports() {
                 .expect("organization");
             seed::create_service_key(&ctx.db_path, "quayadmin", "clair", "scanner", None, "ok")
                 .expect("service key");
-            usage::create_repository(&ctx.db_path, "acme", "app", false).expect("repository");
+            blobs::create_repository(&ctx.db_path, "acme", "app", false).expect("repository");
             let uuid = create_build(&ctx.db_path, &NewBuild::new("acme", "app")).expect("build");
 
             let build_page = format!("/builds?build={uuid}");

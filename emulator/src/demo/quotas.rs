@@ -1,5 +1,5 @@
 //! Storage sizes and quotas: per-repository and per-namespace totals derived from the stored blobs
-//! through [`crate::usage`] (each distinct blob counted once per repository / namespace, as Quay's
+//! through [`crate::blobs`] (each distinct blob counted once per repository / namespace, as Quay's
 //! size worker does), the registry total, and quotas on some namespaces — some comfortably below,
 //! some at 70–90 %, some over 100 % of their limit.
 
@@ -9,8 +9,8 @@ use rusqlite::params;
 use serde_json::json;
 
 use super::{client_ip, Event, SeedError, Tx, World, DAY};
+use crate::blobs;
 use crate::prng::SplitMix64;
-use crate::usage;
 
 const GIB: i64 = 1 << 30;
 const MIB: i64 = 1 << 20;
@@ -42,10 +42,10 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
 
     // QuotaRepositorySize and QuotaNamespaceSize from the stored blobs, as Quay's backfill worker
     // computes them (enabled namespaces; each distinct blob once).
-    let written = usage::recompute_all_in(tx, now_ms - rng.range(3_600_000, DAY * 1000))?;
+    let written = blobs::recompute_all_in(tx, now_ms - rng.range(3_600_000, DAY * 1000))?;
     world.summary.namespace_sizes = written.namespaces;
     // What every namespace stores, eligible or not: the quotas are placed against it.
-    let stored: BTreeMap<i64, i64> = usage::namespace_totals_in(tx)?.into_iter().collect();
+    let stored: BTreeMap<i64, i64> = blobs::namespace_totals_in(tx)?.into_iter().collect();
     // A few backfills still running (Quay shows 0 bytes until they complete).
     let sized: Vec<i64> = {
         let mut stmt =
@@ -55,7 +55,7 @@ pub(super) fn seed(tx: &Tx<'_>, world: &mut World) -> Result<(), SeedError> {
     };
     for ns in sized {
         if rng.chance(0.03) {
-            usage::mark_backfill_running_in(tx, ns, now_ms - rng.range(60_000, 3_600_000))?;
+            blobs::mark_backfill_running_in(tx, ns, now_ms - rng.range(60_000, 3_600_000))?;
         }
     }
 

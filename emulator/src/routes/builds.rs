@@ -9,7 +9,7 @@ use serde_json::{json, Map, Value};
 
 use crate::auth::{RequestAuth, Scopes};
 use crate::config::Config;
-use crate::error::{ApiError, ShapeA};
+use crate::error::{ApiError, ApiExceptionBody};
 use crate::python::truthy;
 use crate::python::{int_text, parse_qsl};
 use crate::responses::json_response;
@@ -62,7 +62,7 @@ pub fn routes() -> Vec<ApiRoute> {
 
 /// Quay's `InvalidResponse` of an unknown build (400 `invalid_response`).
 fn unknown_build(uuid: &str) -> ApiError {
-    ApiError::A(ShapeA {
+    ApiError::ApiException(ApiExceptionBody {
         status: StatusCode::BAD_REQUEST,
         error_type: "invalid_response",
         detail: format!("Unable to locate a build by id: {uuid}"),

@@ -16,12 +16,12 @@ use rsa::RsaPublicKey;
 use serde_json::{json, Map, Value};
 use sha2::Sha256;
 
+use crate::action_log::log_action;
 use crate::auth::RequestAuth;
 use crate::body::{parse_json_body, JsonBodyError};
 use crate::config::Config;
 use crate::error::{ApiError, NoCors, JSON};
-use crate::logs::log_action;
-use crate::pages::Page;
+use crate::error_pages::Page;
 use crate::python::b64_lenient;
 use crate::python::python_float;
 use crate::responses::empty_html;

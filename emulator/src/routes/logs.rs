@@ -6,13 +6,13 @@ use axum::http::{Method, StatusCode};
 use axum::{Extension, Json};
 use serde_json::{json, Map, Value};
 
-use crate::avatar::{avatar, AvatarKind};
-use crate::dates::format_date_us;
-use crate::error::ApiError;
-use crate::logs::{
+use crate::action_log::{
     aggregate_day, decrypt_log_token, encrypt_log_token, log_window, LogPageToken, LogWindow,
     LOGS_PER_PAGE, MAX_AGGREGATE_RANGE_US,
 };
+use crate::avatar::{avatar, AvatarKind};
+use crate::dates::format_date_us;
+use crate::error::ApiError;
 use crate::middleware::EndpointContext;
 use crate::python::parse_qsl;
 use crate::routes::{endpoint, ApiRoute};
@@ -95,7 +95,7 @@ fn parse_args(query: Option<&str>, with_page: bool) -> Result<LogArgs, ApiError>
             .iter()
             .any(|(k, v)| k == "page" && crate::python::int_text(v).is_none())
     {
-        return Err(ApiError::B1 {
+        return Err(ApiError::RestfulMessage {
             status: StatusCode::BAD_REQUEST,
             message: json!({ "page": PAGE_HELP }),
         });
@@ -114,7 +114,7 @@ fn window(args: &LogArgs, now_us: i64) -> Result<LogWindow, ApiError> {
 }
 
 fn invalid_range() -> ApiError {
-    ApiError::B1 {
+    ApiError::RestfulMessage {
         status: StatusCode::BAD_REQUEST,
         message: json!("Invalid date range for logs"),
     }

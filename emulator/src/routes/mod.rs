@@ -348,7 +348,7 @@ pub async fn redirect_with_slash(req: Request) -> Response {
         location.push('?');
         location.push_str(query);
     }
-    crate::pages::redirect_308(&location)
+    crate::error_pages::redirect_308(&location)
 }
 
 /// Quay's `Allow` set for a route: its methods plus HEAD, OPTIONS and GET (the web catch-all),
@@ -356,7 +356,7 @@ pub async fn redirect_with_slash(req: Request) -> Response {
 /// `OPTIONS, HEAD, DELETE, GET, PUT`).
 /// Werkzeug's HTML 405 page for a web route (no CORS), with the route's `Allow` set.
 pub async fn web_method_not_allowed(methods: &'static [Method]) -> Response {
-    let mut resp = crate::pages::Page::method_not_allowed().into_response();
+    let mut resp = crate::error_pages::Page::method_not_allowed().into_response();
     if let Ok(allow) = HeaderValue::from_str(&allow_header(methods)) {
         resp.headers_mut().insert(header::ALLOW, allow);
     }

@@ -6,11 +6,11 @@ use axum::response::Response;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
+use crate::action_log::log_action;
 use crate::auth::{RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::body::ApiJson;
 use crate::error::ApiError;
-use crate::logs::log_action;
 use crate::responses::json_response;
 use crate::routes::{endpoint, Access, ApiRoute};
 use crate::state::AppState;

@@ -8,12 +8,12 @@ use axum::response::Response;
 use axum::Json;
 use serde_json::{json, Map, Value};
 
+use crate::action_log::log_action;
 use crate::auth::RequestAuth;
 use crate::body::ApiJson;
 use crate::config::Config;
 use crate::dates::gmt_date;
 use crate::error::ApiError;
-use crate::logs::log_action;
 use crate::responses::empty_html;
 use crate::routes::{endpoint, Access, ApiRoute};
 use crate::service_keys::{

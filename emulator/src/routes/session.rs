@@ -124,7 +124,13 @@ pub async fn signout(
         state
             .db(move |s| {
                 s.sign_out(user.id, auth.session.as_ref())?;
-                crate::logs::log_action(s, "logout_success", Some(user.id), &auth, json!({}))?;
+                crate::action_log::log_action(
+                    s,
+                    "logout_success",
+                    Some(user.id),
+                    &auth,
+                    json!({}),
+                )?;
                 Ok(())
             })
             .await?;

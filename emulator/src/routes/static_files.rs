@@ -7,7 +7,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-use crate::pages::Page;
+use crate::error_pages::Page;
 use crate::state::AppState;
 
 // The emulator serves the API on the dashboard's own origin, so the header narrows the meta tag's

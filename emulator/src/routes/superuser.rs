@@ -9,12 +9,12 @@ use axum::{Extension, Json};
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::action_log::log_action;
 use crate::auth::RequestAuth;
 use crate::body::{ApiJson, ValidatedJson};
 use crate::config::Config;
 use crate::crypto;
 use crate::error::ApiError;
-use crate::logs::log_action;
 use crate::middleware::EndpointContext;
 use crate::pagination::{self, PageToken};
 use crate::python::parse_qsl;
@@ -159,7 +159,7 @@ pub fn parse_list_args(query: Option<&str>) -> Result<ListArgs, ApiError> {
     let mut limit = None;
     for value in values("limit") {
         let Some(n) = crate::python::parse_int(value) else {
-            return Err(ApiError::B1 {
+            return Err(ApiError::RestfulMessage {
                 status: StatusCode::BAD_REQUEST,
                 message: json!({ "limit": LIMIT_HELP }),
             });
@@ -755,7 +755,8 @@ mod tests {
             assert!(parse_list_args(Some(&q)).unwrap().disabled, "{truthy}");
         }
         for bad in ["limit=abc", "limit=", "limit=5&limit=x", "limit=1.5"] {
-            let Err(ApiError::B1 { status, message }) = parse_list_args(Some(bad)) else {
+            let Err(ApiError::RestfulMessage { status, message }) = parse_list_args(Some(bad))
+            else {
                 panic!("{bad}")
             };
             assert_eq!(status, StatusCode::BAD_REQUEST);

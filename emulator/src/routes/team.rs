@@ -8,10 +8,10 @@ use axum::http::Method;
 use axum::Json;
 use serde_json::{json, Value};
 
+use crate::action_log::log_action;
 use crate::auth::{RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::error::ApiError;
-use crate::logs::log_action;
 use crate::outbox::{send_team_invite_email, TeamInviteMail};
 use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
