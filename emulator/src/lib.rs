@@ -1,6 +1,7 @@
-//! quay-emulator: a local emulator of the Quay registry's REST API (see `/work/shared/quay-api.md`,
-//! the contract), backed by SQLite. Start it in-process with [`start`] (async) or
-//! [`start_blocking`] (sync), or run the `quay-emulator` binary.
+//! quay-emulator: a local emulator of the Quay registry's REST API, OAuth web routes and key
+//! server, backed by SQLite, that imitates Quay as observed (`emulator/README.md` maps it,
+//! `emulator/DEVIATIONS.md` lists where it cannot). Start it in-process with [`start`] (async)
+//! or [`start_blocking`] (sync), or run the `quay-emulator` binary.
 
 pub mod action_log;
 pub mod auth;
