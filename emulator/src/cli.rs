@@ -12,7 +12,7 @@ pub const USAGE: &str = "usage: quay-emulator [--config FILE.yaml] [--db FILE.db
      [--listen 127.0.0.1:8080] [--dist DIR] [--seed demo [--seed-rng N]] [--dashboard-config FILE.json] [--fault-status CODE] \
      [--fault-latency-ms N] [--fault-rate PCT] [--fault-path PREFIX] [--fault-body KIND] \
      [--registry-size-poll-ms N] \
-     [--registry-size-batch-pause-ms N] [--request-timeout-ms N]";
+     [--registry-size-batch-pause-ms N] [--request-timeout-ms N] [--log requests]";
 
 /// What `-h` prints.
 pub const HELP: &str = "usage: quay-emulator [OPTIONS]
@@ -60,6 +60,9 @@ Limits (as Quay's nginx; bodies over 1 MiB are refused with 413):
   --request-timeout-ms N  answer 504 to a request not answered by then (1-3600000,
                           default 60000)
 
+Logging (off by default):
+  --log requests          one line per request on stderr: method, path, status, time taken
+
   -h, --help              this text";
 
 /// The only data set `--seed` knows.
@@ -85,6 +88,8 @@ pub struct CliArgs {
     pub faults: FaultConfig,
     pub registry_size: RegistrySizeWorkerOptions,
     pub request_timeout: Duration,
+    /// `--log requests`: a line per request on stderr.
+    pub log_requests: bool,
 }
 
 impl Default for CliArgs {
@@ -100,6 +105,7 @@ impl Default for CliArgs {
             faults: FaultConfig::none(),
             registry_size: RegistrySizeWorkerOptions::default(),
             request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
+            log_requests: false,
         }
     }
 }
@@ -120,6 +126,7 @@ const FLAGS: &[&str] = &[
     "--registry-size-poll-ms",
     "--registry-size-batch-pause-ms",
     "--request-timeout-ms",
+    "--log",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,6 +218,14 @@ where
             }
             "--registry-size-batch-pause-ms" => {
                 parsed.registry_size.batch_pause = parse_ms(&flag, &value, 0, 60_000)?;
+            }
+            "--log" => {
+                if value != "requests" {
+                    return Err(format!(
+                        "invalid --log {value:?} (the only log is requests)"
+                    ));
+                }
+                parsed.log_requests = true;
             }
             "--request-timeout-ms" => {
                 parsed.request_timeout = parse_ms(&flag, &value, 1, 3_600_000)?;

@@ -26,6 +26,7 @@ pub mod pagination;
 pub mod prng;
 pub mod python;
 pub mod registry_size_worker;
+pub mod request_log;
 pub mod responses;
 pub mod routes;
 pub mod schema;

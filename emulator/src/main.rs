@@ -74,7 +74,11 @@ fn run() -> Result<(), String> {
             registry_size: args.registry_size,
             request_timeout: args.request_timeout,
             clock: quay_emulator::Clock::system(),
+            log_requests: args.log_requests,
         };
+        if args.log_requests {
+            quay_emulator::request_log::print_to_stderr();
+        }
         let running = start(options).await.map_err(|e| e.to_string())?;
         if seeded {
             demo::register_dashboard(&db, &format!("http://{}/", running.addr()))

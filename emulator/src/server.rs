@@ -46,6 +46,9 @@ pub struct EmulatorOptions {
     pub request_timeout: Duration,
     /// Where every "now" comes from: the wall clock by default; tests pin it.
     pub clock: Clock,
+    /// Emit a `tracing` event per request (method, path, status, time); the binary's
+    /// `--log requests` prints them on stderr.
+    pub log_requests: bool,
 }
 
 impl EmulatorOptions {
@@ -63,6 +66,7 @@ impl EmulatorOptions {
             registry_size: RegistrySizeWorkerOptions::default(),
             request_timeout: crate::limits::DEFAULT_REQUEST_TIMEOUT,
             clock: Clock::system(),
+            log_requests: false,
         }
     }
 
@@ -224,6 +228,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
         registry_size,
         request_timeout,
         clock,
+        log_requests,
     } = opts;
     let faults = match fault_control {
         Some(control) => control,
@@ -266,7 +271,7 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
     let state = AppState::new(config, storage, dashboard, route_table(&routes));
     let worker = registry_size_worker::spawn(state.clone(), registry_size);
     // Outermost, so faults also cover static files and every answer of the inner layers.
-    let app = router(state, routes)
+    let mut app = router(state, routes)
         .layer(axum::middleware::from_fn_with_state(
             fault_layer,
             crate::fault::inject,
@@ -275,6 +280,10 @@ pub async fn start(opts: EmulatorOptions) -> Result<RunningEmulator, StartError>
             limits,
             crate::limits::enforce,
         ));
+    // Outside even the limits, so their 413 and 504 are logged too.
+    if log_requests {
+        app = app.layer(crate::request_log::layer());
+    }
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         axum::serve(

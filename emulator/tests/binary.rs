@@ -222,6 +222,7 @@ fn help_lists_seed_and_fault_flags() {
         "--fault-rate",
         "--fault-path",
         "admin / password",
+        "--log requests",
     ] {
         assert!(text.contains(flag), "{flag} missing from -h: {text}");
     }
@@ -235,6 +236,10 @@ fn bad_seed_and_fault_values_are_one_line_errors() {
         (
             &["--seed", "full"][..],
             "quay-emulator: invalid --seed \"full\"",
+        ),
+        (
+            &["--log", "everything"][..],
+            "quay-emulator: invalid --log \"everything\"",
         ),
         (
             &["--seed-rng", "5"][..],
@@ -406,4 +411,77 @@ fn the_demo_seed_registers_the_dashboard_and_config_json_names_it() {
     assert_eq!(org, "quay-admin");
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn log_requests_prints_a_line_per_request_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = command(dir.path())
+        .args([
+            "--listen",
+            "127.0.0.1:0",
+            "--db",
+            "registry.db",
+            "--log",
+            "requests",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim_end()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_string();
+    assert!(http_get(&addr, "/api/v1/discovery").starts_with("HTTP/1.1 200"));
+    assert!(http_get(&addr, "/api/v1/user/").starts_with("HTTP/1.1 401"));
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = BufReader::new(stderr).lines();
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        seen.push(lines.next().unwrap().unwrap());
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        seen[0].contains("method=GET") && seen[0].contains("path=/api/v1/discovery"),
+        "{seen:?}"
+    );
+    assert!(
+        seen[0].contains("status=200") && seen[0].contains("latency="),
+        "{seen:?}"
+    );
+    assert!(
+        seen[1].contains("path=/api/v1/user/") && seen[1].contains("status=401"),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn without_log_requests_stderr_stays_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = command(dir.path())
+        .args(["--listen", "127.0.0.1:0", "--db", "registry.db"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim_end()
+        .strip_prefix("listening on http://")
+        .unwrap()
+        .to_string();
+    assert!(http_get(&addr, "/api/v1/discovery").starts_with("HTTP/1.1 200"));
+    let _ = child.kill();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
