@@ -413,18 +413,12 @@ fn the_demo_seed_registers_the_dashboard_and_config_json_names_it() {
     let _ = child.wait();
 }
 
-#[test]
-fn log_requests_prints_a_line_per_request_on_stderr() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = command(dir.path())
-        .args([
-            "--listen",
-            "127.0.0.1:0",
-            "--db",
-            "registry.db",
-            "--log",
-            "requests",
-        ])
+/// Serves on a free port with `extra` arguments and stderr captured; returns the child and the
+/// address it listens on.
+fn serve_with_stderr(dir: &Path, extra: &[&str]) -> (std::process::Child, String) {
+    let mut child = command(dir)
+        .args(["--listen", "127.0.0.1:0", "--db", "registry.db"])
+        .args(extra)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -436,8 +430,14 @@ fn log_requests_prints_a_line_per_request_on_stderr() {
     let addr = line
         .trim_end()
         .strip_prefix("listening on http://")
-        .unwrap()
-        .to_string();
+        .unwrap();
+    (child, addr.to_string())
+}
+
+#[test]
+fn log_requests_prints_a_line_per_request_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, addr) = serve_with_stderr(dir.path(), &["--log", "requests"]);
     assert!(http_get(&addr, "/api/v1/discovery").starts_with("HTTP/1.1 200"));
     assert!(http_get(&addr, "/api/v1/user/").starts_with("HTTP/1.1 401"));
     let stderr = child.stderr.take().unwrap();
@@ -465,21 +465,7 @@ fn log_requests_prints_a_line_per_request_on_stderr() {
 #[test]
 fn without_log_requests_stderr_stays_quiet() {
     let dir = tempfile::tempdir().unwrap();
-    let mut child = command(dir.path())
-        .args(["--listen", "127.0.0.1:0", "--db", "registry.db"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
-    let addr = line
-        .trim_end()
-        .strip_prefix("listening on http://")
-        .unwrap()
-        .to_string();
+    let (mut child, addr) = serve_with_stderr(dir.path(), &[]);
     assert!(http_get(&addr, "/api/v1/discovery").starts_with("HTTP/1.1 200"));
     let _ = child.kill();
     let out = child.wait_with_output().unwrap();
