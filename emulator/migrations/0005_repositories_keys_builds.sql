@@ -50,7 +50,8 @@ CREATE TABLE repository_size (
     backfill_complete INTEGER NOT NULL DEFAULT 0 CHECK (backfill_complete IN (0, 1))
 );
 
--- Quay's QuotaRegistrySize (§9): at most one row; none until a calculation was first queued.
+-- Quay's QuotaRegistrySize (data/database.py): at most one row; none until a calculation was
+-- first queued.
 CREATE TABLE registry_size (
     id           INTEGER PRIMARY KEY,
     size_bytes   INTEGER NOT NULL DEFAULT 0,
@@ -87,7 +88,8 @@ CREATE TABLE service_keys (
 CREATE INDEX service_keys_service ON service_keys (service);
 
 -- Quay's QueueItem, for the build queue (a build whose queue item has no retries left reports
--- "expired" instead of "internalerror", §10.2). No worker ever takes items in the emulator.
+-- "expired" instead of "internalerror": _get_build_status in endpoints/api/build.py). No worker
+-- ever takes items in the emulator.
 CREATE TABLE queue_items (
     id                 INTEGER PRIMARY KEY,
     queue_name         TEXT    NOT NULL,
@@ -115,9 +117,9 @@ CREATE TABLE build_triggers (
 CREATE INDEX build_triggers_repository ON build_triggers (repository_id);
 
 -- Quay's RepositoryBuild. phase: Quay's BUILD_PHASE values (what the builder stores; "expired" and
--- "cannot_load" are only computed when the build is shown, §10.2). job_config: JSON object
--- (docker_tags, registry, build_subdir, context, trigger_metadata, is_manual, manual_user,
--- archive_url).
+-- "cannot_load" are only computed when the build is shown, by _get_build_status). job_config:
+-- JSON object (docker_tags, registry, build_subdir, context, trigger_metadata, is_manual,
+-- manual_user, archive_url).
 CREATE TABLE builds (
     id            INTEGER PRIMARY KEY,
     uuid          TEXT    NOT NULL UNIQUE,

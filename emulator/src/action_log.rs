@@ -1,6 +1,8 @@
-//! Quay's `log_action`: one usage-log entry per audited action (§8.3, §8.4); and what the
-//! superuser log views share (§8.1, §8.2): the `starttime`/`endtime` window, RFC 2822 dates and
-//! the `next_page` token of the log listing.
+//! Quay's `log_action` (`endpoints/api/__init__.py`): one usage-log entry per audited action; and
+//! what the superuser log views (`SuperUserLogs`, `SuperUserAggregateLogs` in
+//! `endpoints/api/superuser.py`) share: the `starttime`/`endtime` window
+//! (`_validate_logs_arguments`), RFC 2822 dates (`format_date`) and the `next_page` token of the
+//! log listing.
 
 use serde_json::{json, Value};
 

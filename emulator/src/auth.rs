@@ -1,5 +1,6 @@
-//! Who is calling (§1.4): an OAuth bearer token or the `_csrf_token` session cookie, with Quay's
-//! precedence (a present but invalid token makes the request anonymous, whatever the cookie says).
+//! Who is calling (Quay: `auth/decorators.py`, `process_oauth`): an OAuth bearer token or the
+//! `_csrf_token` session cookie, with Quay's precedence (a present but invalid token makes the
+//! request anonymous, whatever the cookie says).
 
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts, HeaderMap, StatusCode};

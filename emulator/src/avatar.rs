@@ -1,4 +1,5 @@
-//! Quay's local avatars (§1.6): a SHA-256 of the e-mail (or name) and a colour picked from it.
+//! Quay's local avatars (`avatars/avatars.py`, `BaseAvatar.get_data`): a SHA-256 of the e-mail
+//! (or name) and a colour picked from it.
 
 use serde::Serialize;
 use serde_json::Value;

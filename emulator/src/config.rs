@@ -24,7 +24,8 @@ pub enum ConfigError {
     },
 }
 
-/// `CORS_ORIGIN` keeps its raw shape: Quay treats a string and a list differently (§1.5).
+/// `CORS_ORIGIN` keeps its raw shape: Quay treats a string and a list differently
+/// (`util/request.py`, `crossorigin`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorsOrigin {
     Text(String),

@@ -1,4 +1,5 @@
-//! The API layer's CORS headers (§1.5), as Quay's `crossorigin()` computes them from `CORS_ORIGIN`.
+//! The API layer's CORS headers, as Quay's `crossorigin()` (`util/request.py`) computes them from
+//! `CORS_ORIGIN`.
 
 use axum::http::{HeaderMap, HeaderName, HeaderValue};
 

@@ -1,4 +1,5 @@
-//! The one error type of the HTTP layer. Each variant renders one of Quay's error shapes (§1.3).
+//! The one error type of the HTTP layer. Each variant renders one of Quay's error shapes
+//! (README.md, "Error shapes").
 //!
 //! Shape A needs the request's scheme and `Host` for its `type` URL, which a handler does not know:
 //! the response carries the error in an extension and the outermost middleware (`finalize`)
@@ -148,7 +149,7 @@ impl ApiError {
         }
     }
 
-    /// The browser XHR rule (§1.4).
+    /// The browser XHR rule (Quay: `endpoints/decorators.py`, `require_xhr_from_browser`).
     pub fn xhr_required() -> ApiError {
         ApiError::WebAbort {
             status: StatusCode::BAD_REQUEST,

@@ -146,7 +146,8 @@ pub fn unhandled_exception() -> Response {
     resp
 }
 
-/// A 308 to `location` with Werkzeug's body, without CORS headers (§1.1).
+/// A 308 to `location` with Werkzeug's body, without CORS headers (Werkzeug's `RequestRedirect`,
+/// which Quay's `ApiExceptionHandlingApi` lets through: `endpoints/api/__init__.py`).
 pub fn redirect_308(location: &str) -> Response {
     let escaped = escape(location);
     let body = format!(

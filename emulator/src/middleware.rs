@@ -1,6 +1,7 @@
-//! The API layer every `/api/v1` route inherits, in Quay's order (§1.4): OPTIONS / 405 / GET
-//! catch-all → browser XHR rule → credentials → CSRF → the route's access rule (401, fresh login,
-//! 403 unless deferred past the body) → handler; then CORS on the way out.
+//! The API layer every `/api/v1` route inherits, in Quay's order (README.md, "The API layer's
+//! checks"): OPTIONS / 405 / GET catch-all → browser XHR rule → credentials → CSRF → the route's
+//! access rule (401, fresh login, 403 unless deferred past the body) → handler; then CORS on the
+//! way out.
 
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, Ordering};

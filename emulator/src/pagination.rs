@@ -1,8 +1,8 @@
-//! Quay's `page_support` and `modelutil.paginate` for id-ordered lists (§1.8): the next page
-//! starts at an id (inclusive), carried in an encrypted `next_page` token that Quay makes with
-//! Fernet. The emulator does the same with a key derived from the database's own secret, so a
-//! token from another registry (or a garbled one, or one older than two days) is silently
-//! ignored and the first page is served.
+//! Quay's `page_support` (`endpoints/api/__init__.py`) and `paginate` (`data/model/modelutil.py`)
+//! for id-ordered lists: the next page starts at an id (inclusive), carried in an encrypted
+//! `next_page` token that Quay makes with Fernet. The emulator does the same with a key derived
+//! from the database's own secret, so a token from another registry (or a garbled one, or one
+//! older than two days) is silently ignored and the first page is served.
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};

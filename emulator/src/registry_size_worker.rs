@@ -1,7 +1,7 @@
 //! The registry-size worker (Quay's `workers/quotaregistrysizeworker.py`) inside the emulator
 //! process: it polls for a queued calculation (`POST /api/v1/superuser/registrysize/`), marks it
 //! running, sums the declared size of every stored blob and stores the total with its completion
-//! time (§9).
+//! time (Quay's `QuotaRegistrySizeWorker`; `calculate_registry_size` in `data/model/quota.py`).
 //!
 //! Quay sums in one query; the emulator walks the blobs in batches with a pause between them so
 //! that a client can watch queued → running → done, and so that request handling (which shares

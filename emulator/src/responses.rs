@@ -23,7 +23,7 @@ pub fn json_response(status: StatusCode, body: String) -> Response {
     resp
 }
 
-/// Shape C on a web route, with Flask's raw CORS headers for the URL's `Allow` set (§1.3).
+/// Shape C on a web route, with Flask's raw CORS headers for the URL's `Allow` set (`_abort`).
 /// Quay's `util.http.abort` on a web route: shape C with the raw web CORS headers.
 pub fn web_abort(status: StatusCode, error: String, allow: &str) -> Response {
     let mut resp = (status, json!({ "error": error }).to_string()).into_response();

@@ -307,7 +307,7 @@ pub struct KeyRegistration<'a> {
 
 /// Quay's `create_service_key` for a self-signed key plus its `service_key_create` entry (no
 /// performer): the key waits for approval. 400 B2 `{"message": ""}` for a bad service name, the
-/// 409 page for a taken kid (§14 #8).
+/// 409 page for a taken kid (Quay: a 500; see DEVIATIONS.md).
 pub fn register_key(
     s: &Storage,
     config: &Config,

@@ -1,4 +1,4 @@
-//! Does a `User-Agent` belong to a browser, for the browser XHR rule (§1.4)?
+//! Does a `User-Agent` belong to a browser, for the browser XHR rule (`require_xhr_from_browser`)?
 //!
 //! Quay asks ua-parser for the UA's family and compares it, lowercased, with a fixed list
 //! (`endpoints/decorators.py`: chrome, firefox, safari, opera, konqueror, lynx, links, seamonkey,

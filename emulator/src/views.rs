@@ -1,5 +1,7 @@
-//! JSON views shared by several routes (§1.10): quota summaries and reports, the superuser
-//! panel's user and organization views. Typed views serialise straight into the response (the
+//! JSON views shared by several routes: quota summaries and reports, the superuser panel's user
+//! and organization views (Quay: `quota_view`, `User.to_dict`, `Organization.to_dict` in
+//! `endpoints/api/superuser_models_interface.py`; `get_quota_for_view` in
+//! `data/model/namespacequota.py`). Typed views serialise straight into the response (the
 //! listings of 100 namespaces are the emulator's hottest path); field order is Quay's, whose
 //! Flask layer sorts keys.
 
@@ -141,7 +143,7 @@ fn namespace_quotas<'a>(
     )
 }
 
-/// The superuser panel's user view (`superuser_models_interface.User.to_dict`, §1.10).
+/// The superuser panel's user view (`User.to_dict`, `endpoints/api/superuser_models_interface.py`).
 #[derive(Debug, Serialize)]
 pub struct SuperuserUserView<'a> {
     avatar: Avatar<'a>,

@@ -419,7 +419,7 @@ impl Traffic {
             }
             _ => return None,
         }
-        // API calls made with an OAuth token carry the token in the metadata (§8.4).
+        // API calls made with an OAuth token carry the token in the metadata (Quay's `log_action`).
         if !matches!(kind, "pull_repo" | "push_repo") && rng.chance(0.1) {
             meta.insert("oauth_token_id".into(), json!(1 + rng.below(400)));
             meta.insert(

@@ -1,5 +1,8 @@
-//! The superuser build views (§10): `GET /api/v1/superuser/{build_uuid}/status`, `/build` (the
-//! same body; Quay's `RepositoryBuild.to_dict`) and `/logs` (the builder's log from `start` on).
+//! The superuser build views (Quay: `endpoints/api/superuser.py`,
+//! `SuperUserRepositoryBuildStatus`, `SuperUserRepositoryBuildResource`,
+//! `SuperUserRepositoryBuildLogs`): `GET /api/v1/superuser/{build_uuid}/status`, `/build` (the
+//! same body; Quay's `RepositoryBuild.to_dict`) and `/logs` (the builder's log from `start` on,
+//! `get_logs_or_log_url` in `endpoints/api/build.py`).
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{Method, StatusCode};
@@ -370,7 +373,7 @@ pub async fn build_logs(
     let pairs = parse_qsl(query.as_deref().unwrap_or(""));
     let text = match pairs.iter().find(|(k, _)| k == "start") {
         None => "0".to_string(),
-        // Quay's `int()` raises: a 500 there, a 400 here (§14 #7).
+        // Quay's `int()` raises: a 500 there, a 400 here (DEVIATIONS.md).
         Some((_, v)) => {
             int_text(v).ok_or_else(|| ApiError::invalid_request("Invalid start index"))?
         }

@@ -1,5 +1,6 @@
-//! `GET /api/v1/discovery` (§13): Quay's Swagger 2.0 document, generated from the route table so
-//! that it lists exactly the operations the emulator serves.
+//! `GET /api/v1/discovery`: Quay's Swagger 2.0 document (`endpoints/api/discovery.py`,
+//! `swagger_route_data`), generated from the route table so that it lists exactly the operations
+//! the emulator serves.
 
 use axum::extract::State;
 use axum::Json;

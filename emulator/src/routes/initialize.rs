@@ -1,5 +1,6 @@
-//! `POST /api/v1/user/initialize` (§2): the first user of an empty database, signed in, with an
-//! optional OAuth token. A web route in Quay: no API layer, no CORS on any reply.
+//! `POST /api/v1/user/initialize` (Quay: `endpoints/web.py`, `user_initialize`): the first user of
+//! an empty database, signed in, with an optional OAuth token. A web route in Quay: no API layer,
+//! no CORS on any reply.
 
 use axum::body::Bytes;
 use axum::extract::State;

@@ -1,6 +1,7 @@
-//! Quay's key server (`endpoints/keyserver`, §7.7), mounted at `/keys`: services register their
-//! own public keys with a self-signed JWT (`PUT /keys/services/{service}/keys/{kid}`, the key then
-//! waits for a superuser's approval), rotate approved keys, delete keys, and fetch approved keys.
+//! Quay's key server (`endpoints/keyserver/__init__.py`), mounted at `/keys`: services register
+//! their own public keys with a self-signed JWT (`PUT /keys/services/{service}/keys/{kid}`, the
+//! key then waits for a superuser's approval), rotate approved keys, delete keys, and fetch
+//! approved keys.
 //! Not an API route: no CORS, Werkzeug HTML error pages, no user credentials.
 
 use std::net::SocketAddr;
@@ -354,8 +355,8 @@ pub async fn get_key(
     Ok(resp)
 }
 
-/// `PUT /keys/services/{service}/keys/{kid}` (§7.7): a self-signed key is stored pending (202);
-/// a JWT signed by an approved key of the service rotates that key (200).
+/// `PUT /keys/services/{service}/keys/{kid}` (Quay's `put_service_key`): a self-signed key is
+/// stored pending (202); a JWT signed by an approved key of the service rotates that key (200).
 pub async fn put_key(
     State(state): State<AppState>,
     Path((service, kid)): Path<(String, String)>,

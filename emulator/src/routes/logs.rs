@@ -1,5 +1,6 @@
-//! The superuser usage logs (§8.1) and their per-day counts (§8.2): `GET /api/v1/superuser/logs`
-//! and `GET /api/v1/superuser/aggregatelogs`.
+//! The superuser usage logs and their per-day counts: `GET /api/v1/superuser/logs` and
+//! `GET /api/v1/superuser/aggregatelogs` (Quay: `endpoints/api/superuser.py`, `SuperUserLogs`,
+//! `SuperUserAggregateLogs`).
 
 use axum::extract::{RawQuery, State};
 use axum::http::{Method, StatusCode};
@@ -183,9 +184,9 @@ fn page_body(
     Json(Value::Object(body))
 }
 
-/// `GET /api/v1/superuser/logs` (`listAllLogs`, §8.1): 20 entries per page, newest first. Every
-/// non-empty page carries a `next_page`; the last one points past the end (Quay's next log
-/// table), where an empty page without `next_page` follows.
+/// `GET /api/v1/superuser/logs` (`listAllLogs`, `SuperUserLogs.get`): 20 entries per page, newest
+/// first. Every non-empty page carries a `next_page`; the last one points past the end (Quay's
+/// next log table), where an empty page without `next_page` follows.
 pub async fn list_logs(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,
@@ -223,9 +224,10 @@ pub async fn list_logs(
     Ok(page_body(&state, window, &rows, next))
 }
 
-/// `GET /api/v1/superuser/aggregatelogs` (`listAllAggregateLogs`, §8.2): counts per day of month
-/// and kind, dated with Quay's quirk (the window start's month). A window over 31 days is Quay's
-/// unhandled `InvalidLogsDateRangeError` (500); the emulator answers 400 (§14 #6).
+/// `GET /api/v1/superuser/aggregatelogs` (`listAllAggregateLogs`, `SuperUserAggregateLogs.get`):
+/// counts per day of month and kind, dated with Quay's quirk (the window start's month). A window
+/// over 31 days is Quay's unhandled `InvalidLogsDateRangeError` (500); the emulator answers 400
+/// (DEVIATIONS.md).
 pub async fn aggregate_logs(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,

@@ -310,7 +310,8 @@ pub fn router(state: AppState, routes: Vec<ApiRoute>) -> Router {
             .into_iter()
             .fold(MethodRouter::new(), |acc, e| acc.merge(e.router));
         api = api.route(route.path, methods);
-        // Strict-slash routing: the path without its trailing slash answers 308 (§1.1).
+        // Strict-slash routing: the path without its trailing slash answers 308 (Werkzeug's
+        // `RequestRedirect`).
         if let Some(bare) = route.path.strip_suffix('/').filter(|b| !b.is_empty()) {
             slashless = slashless.route(bare, any(redirect_with_slash));
         }

@@ -1,5 +1,6 @@
-//! Quay's OAuth provider web routes (§12.4, §12.5): `GET /oauth/authorize`,
-//! `POST /oauth/authorizeapp`, `POST /oauth/denyapp`, plus the emulator's stand-in for Quay's
+//! Quay's OAuth provider web routes (`endpoints/web.py`): `GET /oauth/authorize`
+//! (`request_authorization_code`), `POST /oauth/authorizeapp` (`authorize_application`),
+//! `POST /oauth/denyapp` (`deny_application`), plus the emulator's stand-in for Quay's
 //! sign-in page (`POST /emulator/signin`, see DEVIATIONS.md).
 //!
 //! The pages use no script and no inline style (`Content-Security-Policy: default-src 'none'`),

@@ -1,4 +1,4 @@
-//! Organizations (§5.1, §5.2) and their OAuth applications (§12.1).
+//! Organizations and their OAuth applications (Quay: `endpoints/api/organization.py`).
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -211,9 +211,9 @@ async fn find_org(state: &AppState, name: &str) -> Result<Option<UserRecord>, Ap
         .await
 }
 
-/// Quay's `org_view` (§5.2): what the caller may see of the organization. `with_teams` is what
-/// the caller passes for `teams` (the PUT always lists them; the GET only for members and
-/// superusers who may view the organization).
+/// Quay's `org_view` (`endpoints/api/organization.py`): what the caller may see of the
+/// organization. `with_teams` is what the caller passes for `teams` (the PUT always lists them;
+/// the GET only for members and superusers who may view the organization).
 async fn org_view(
     state: &AppState,
     auth: &RequestAuth,

@@ -1,4 +1,5 @@
-//! The superuser quota endpoints (§6): list, create, change and delete a namespace's quota under
+//! The superuser quota endpoints (Quay: `endpoints/api/superuser.py`, `SuperUserUserQuotaList`,
+//! `SuperUserUserQuota`): list, create, change and delete a namespace's quota under
 //! `/api/v1/superuser/organization/{namespace}/quota` and `/api/v1/superuser/users/{namespace}/quota`
 //! (the path word is not enforced), with Quay's `limit` parsing (bitmath), its number handling
 //! (a float `limit_bytes` after a PUT with `limit`) and no log entries.
@@ -370,7 +371,8 @@ fn invalid_limit() -> ApiError {
     ApiError::invalid_request("Invalid limit format")
 }
 
-/// `GET …/quota` (`listUserQuotaSuperUser`, `listOrganizationQuotaSuperUser`, §6.1).
+/// `GET …/quota` (`listUserQuotaSuperUser`, `listOrganizationQuotaSuperUser`;
+/// `SuperUserUserQuotaList.get`).
 pub async fn list_quotas(
     State(state): State<AppState>,
     Path(namespace): Path<String>,
@@ -390,8 +392,8 @@ pub async fn list_quotas(
     )))
 }
 
-/// `POST …/quota` (`createUserQuotaSuperUser`, `createOrganizationQuotaSuperUser`, §6.2): 201
-/// `"Created"`.
+/// `POST …/quota` (`createUserQuotaSuperUser`, `createOrganizationQuotaSuperUser`;
+/// `SuperUserUserQuotaList.post`): 201 `"Created"`.
 pub async fn create_quota(
     State(state): State<AppState>,
     Path(namespace): Path<String>,
@@ -416,8 +418,9 @@ pub async fn create_quota(
     Ok(json_response(StatusCode::CREATED, "\"Created\"\n".into()))
 }
 
-/// `PUT …/quota/{quota_id}` (`changeUserQuotaSuperUser`, `changeOrganizationQuotaSuperUser`,
-/// §6.3): only a truthy value is applied; the view shows it as the handler holds it.
+/// `PUT …/quota/{quota_id}` (`changeUserQuotaSuperUser`, `changeOrganizationQuotaSuperUser`;
+/// `SuperUserUserQuota.put`): only a truthy value is applied; the view shows it as the handler
+/// holds it.
 pub async fn update_quota(
     State(state): State<AppState>,
     Path((namespace, quota_id)): Path<(String, String)>,
@@ -447,8 +450,8 @@ pub async fn update_quota(
     Ok(Json(quota_view(&quota, shown, state.config())))
 }
 
-/// `DELETE …/quota/{quota_id}` (`deleteUserQuotaSuperUser`, `deleteOrganizationQuotaSuperUser`,
-/// §6.4): 204, empty.
+/// `DELETE …/quota/{quota_id}` (`deleteUserQuotaSuperUser`, `deleteOrganizationQuotaSuperUser`;
+/// `SuperUserUserQuota.delete`): 204, empty.
 pub async fn delete_quota(
     State(state): State<AppState>,
     Path((namespace, quota_id)): Path<(String, String)>,

@@ -1,6 +1,6 @@
-//! `/api/v1/superuser/registrysize/` (§9, Quay's `SuperUserRegistrySize`): the last computed
-//! registry size and queuing a new calculation, which the background worker
-//! (`crate::registry_size_worker`) runs.
+//! `/api/v1/superuser/registrysize/` (Quay's `SuperUserRegistrySize`,
+//! `endpoints/api/superuser.py`): the last computed registry size and queuing a new calculation,
+//! which the background worker (`crate::registry_size_worker`) runs.
 
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,6 +1,8 @@
-//! The superuser service-key endpoints (§7.1–§7.6): list, generate (RSA-2048, auto-approved, the
-//! private key returned once), show, change, delete and approve keys, with Quay's checks, messages,
-//! GMT dates and log entries (§8.4). The key server (§7.7) is in `keyserver.rs`.
+//! The superuser service-key endpoints (Quay: `endpoints/api/superuser.py`,
+//! `SuperUserServiceKeyManagement`, `SuperUserServiceKey`, `SuperUserServiceKeyApproval`): list,
+//! generate (RSA-2048, auto-approved, the private key returned once), show, change, delete and
+//! approve keys, with Quay's checks, messages, GMT dates and log entries. The key server is in
+//! `keyserver.rs`.
 
 use axum::extract::{Path, State};
 use axum::http::{Method, StatusCode};
@@ -91,8 +93,8 @@ fn approver_details(
     Ok(details)
 }
 
-/// Quay's `ServiceKey.to_dict()` (§7): dates in the GMT form, the approver as the superuser
-/// panel's user view.
+/// Quay's `ServiceKey.to_dict()` (`endpoints/api/superuser_models_interface.py`): dates in the
+/// GMT form (Flask's `jsonify`), the approver as the superuser panel's user view.
 pub fn key_view(key: &ServiceKeyRecord, config: &Config, details: &NamespaceDetails) -> Value {
     let approval = key.approval.as_ref().map(|a| {
         json!({
@@ -131,7 +133,7 @@ fn shown_key(
 /// An `expiration` of a POST/PUT body (a number, the schema made sure) as Quay converts it.
 fn body_expiration(value: f64, past_message: &str, now_us: i64) -> Result<Timestamp, ApiError> {
     let at = utc_from_timestamp(value).map_err(|e| {
-        // §14 #10: Quay's OverflowError/OSError (a 500) is answered like its ValueError.
+        // Quay's OverflowError/OSError (a 500) is answered like its ValueError (DEVIATIONS.md).
         ApiError::invalid_request(format!("Invalid expiration date: {}", e.message))
     })?;
     if at.as_micros() <= now_us {
@@ -143,7 +145,7 @@ fn body_expiration(value: f64, past_message: &str, now_us: i64) -> Result<Timest
 // ------------------------------------------------------------------------------------------------
 // Handlers.
 
-/// `GET /api/v1/superuser/keys` (`listServiceKeys`, §7.1).
+/// `GET /api/v1/superuser/keys` (`listServiceKeys`, `SuperUserServiceKeyManagement.get`).
 pub async fn list_keys(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     let config = state.config().clone();
     let views = state
@@ -159,7 +161,7 @@ pub async fn list_keys(State(state): State<AppState>) -> Result<Json<Value>, Api
     Ok(Json(json!({ "keys": views })))
 }
 
-/// `GET /api/v1/superuser/keys/{kid}` (`getServiceKey`, §7.3).
+/// `GET /api/v1/superuser/keys/{kid}` (`getServiceKey`, `SuperUserServiceKey.get`).
 pub async fn get_key(
     State(state): State<AppState>,
     Path(kid): Path<String>,
@@ -175,7 +177,8 @@ pub async fn get_key(
     Ok(Json(view))
 }
 
-/// `POST /api/v1/superuser/keys` (`createServiceKey`, §7.2): 200 with the private key, once.
+/// `POST /api/v1/superuser/keys` (`createServiceKey`, `SuperUserServiceKeyManagement.post`): 200
+/// with the private key, once.
 pub async fn create_key(
     State(state): State<AppState>,
     auth: RequestAuth,
@@ -239,9 +242,9 @@ pub async fn create_key(
     })))
 }
 
-/// `PUT /api/v1/superuser/keys/{kid}` (`updateServiceKey`, §7.4): the expiration first (logged
-/// `service_key_extend`, kept even when the name is then refused), then name and metadata
-/// (`service_key_modify`, sharing the same metadata object).
+/// `PUT /api/v1/superuser/keys/{kid}` (`updateServiceKey`, `SuperUserServiceKey.put`): the
+/// expiration first (logged `service_key_extend`, kept even when the name is then refused), then
+/// name and metadata (`service_key_modify`, sharing the same metadata object).
 pub async fn update_key(
     State(state): State<AppState>,
     Path(kid): Path<String>,
@@ -306,8 +309,8 @@ pub async fn update_key(
     Ok(Json(view))
 }
 
-/// `DELETE /api/v1/superuser/keys/{kid}` (`deleteServiceKey`, §7.5): 204, empty `text/html`. A
-/// key expired too long ago to be listed can still be deleted, as in Quay.
+/// `DELETE /api/v1/superuser/keys/{kid}` (`deleteServiceKey`, `SuperUserServiceKey.delete`): 204,
+/// empty `text/html`. A key expired too long ago to be listed can still be deleted, as in Quay.
 pub async fn delete_key(
     State(state): State<AppState>,
     Path(kid): Path<String>,
@@ -334,8 +337,9 @@ pub async fn delete_key(
     Ok(empty_html(StatusCode::NO_CONTENT))
 }
 
-/// `POST /api/v1/superuser/approvedkeys/{kid}` (`approveServiceKey`, §7.6): 201, empty
-/// `text/html`, also for a key approved before (nothing changes then).
+/// `POST /api/v1/superuser/approvedkeys/{kid}` (`approveServiceKey`,
+/// `SuperUserServiceKeyApproval.post`): 201, empty `text/html`, also for a key approved before
+/// (nothing changes then).
 pub async fn approve_key(
     State(state): State<AppState>,
     Path(kid): Path<String>,

@@ -1,5 +1,6 @@
-//! Browser sessions (§12.2, §12.3): `GET /csrf_token`, `POST /api/v1/signin`,
-//! `POST /api/v1/signout`.
+//! Browser sessions: `GET /csrf_token` (Quay: `endpoints/web.py`, `csrf_token`),
+//! `POST /api/v1/signin` and `POST /api/v1/signout` (`endpoints/api/user.py`, `Signin`,
+//! `Signout`).
 
 use axum::extract::State;
 use axum::http::{header, HeaderMap, Method, StatusCode};

@@ -1,6 +1,6 @@
-//! The superuser panel's users and organizations (§4, §5.3–§5.5, §11.1): lists with Quay's
-//! pagination, temporary-password users, changes with Quay's quirks (pre-change views, logs
-//! written before validation), deletion marks, renames, take ownership and recovery e-mails.
+//! The superuser panel's users and organizations (Quay: `endpoints/api/superuser.py`): lists with
+//! Quay's pagination, temporary-password users, changes with Quay's quirks (pre-change views,
+//! logs written before validation), deletion marks, renames, take ownership and recovery e-mails.
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
@@ -276,7 +276,7 @@ fn listing_body<'a, T>(
     }
 }
 
-/// `GET /api/v1/superuser/users/` (`listAllUsers`, §4.1).
+/// `GET /api/v1/superuser/users/` (`listAllUsers`, `SuperUserList.get`).
 pub async fn list_users(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,
@@ -294,7 +294,8 @@ pub async fn list_users(
     .into_response())
 }
 
-/// `GET /api/v1/superuser/organizations/` (`listAllOrganizations`, §5.3).
+/// `GET /api/v1/superuser/organizations/` (`listAllOrganizations`,
+/// `SuperUserOrganizationList.get`).
 pub async fn list_organizations(
     State(state): State<AppState>,
     Extension(ctx): Extension<EndpointContext>,
@@ -336,7 +337,8 @@ fn taken_by(existing: &UserRecord, name: &str) -> ApiError {
     }
 }
 
-/// `POST /api/v1/superuser/users/` (`createInstallUser`, §4.2): a user with a temporary password.
+/// `POST /api/v1/superuser/users/` (`createInstallUser`, `SuperUserList.post`): a user with a
+/// temporary password.
 pub async fn create_user(
     State(state): State<AppState>,
     auth: RequestAuth,
@@ -351,7 +353,7 @@ pub async fn create_user(
     if let Some(ctx) = ctx {
         ctx.check_deferred()?;
     }
-    // §14 #9: the schema has no object type and Quay crashes on `body["username"]`.
+    // The schema has no object type and Quay crashes on `body["username"]` (DEVIATIONS.md).
     let Value::Object(fields) = &body else {
         return Err(ApiError::invalid_request(format!(
             "{} is not of type 'object'",
@@ -453,7 +455,7 @@ fn details_of(s: &Storage, id: i64) -> Result<NamespaceDetails, StorageError> {
     s.namespace_details(id, id)
 }
 
-/// `GET /api/v1/superuser/users/{username}` (`getInstallUser`, §4.3).
+/// `GET /api/v1/superuser/users/{username}` (`getInstallUser`, `SuperUserManagement.get`).
 pub async fn get_user(
     State(state): State<AppState>,
     Path(username): Path<String>,
@@ -464,8 +466,8 @@ pub async fn get_user(
     Ok(Json(superuser_user_view(&user, state.config(), &details)))
 }
 
-/// `PUT /api/v1/superuser/users/{username}` (`changeInstallUser`, §4.4). Answers with the view
-/// of the user as loaded before the changes, patched as Quay patches it.
+/// `PUT /api/v1/superuser/users/{username}` (`changeInstallUser`, `SuperUserManagement.put`).
+/// Answers with the view of the user as loaded before the changes, patched as Quay patches it.
 pub async fn update_user(
     State(state): State<AppState>,
     Path(username): Path<String>,
@@ -550,7 +552,7 @@ pub async fn update_user(
     Ok(Json(view))
 }
 
-/// `DELETE /api/v1/superuser/users/{username}` (`deleteInstallUser`, §4.5).
+/// `DELETE /api/v1/superuser/users/{username}` (`deleteInstallUser`, `SuperUserManagement.delete`).
 pub async fn delete_user(
     State(state): State<AppState>,
     Path(username): Path<String>,
@@ -610,7 +612,8 @@ pub async fn send_recovery(
     Ok(Json(json!({ "email": email })))
 }
 
-/// `POST /api/v1/superuser/takeownership/{namespace}` (`takeOwnership`, §11.1).
+/// `POST /api/v1/superuser/takeownership/{namespace}` (`takeOwnership`,
+/// `SuperUserTakeOwnership.post`).
 pub async fn take_ownership(
     State(state): State<AppState>,
     Path(namespace): Path<String>,
@@ -648,7 +651,8 @@ pub async fn take_ownership(
     Ok(Json(json!({ "namespace": namespace })))
 }
 
-/// `PUT /api/v1/superuser/organizations/{name}` (`changeOrganization`, §5.4): rename.
+/// `PUT /api/v1/superuser/organizations/{name}` (`changeOrganization`,
+/// `SuperUserOrganizationManagement.put`): rename.
 pub async fn update_organization(
     State(state): State<AppState>,
     Path(name): Path<String>,
@@ -700,7 +704,8 @@ pub async fn update_organization(
     Ok(Json(superuser_org_view(&org, state.config(), &details)))
 }
 
-/// `DELETE /api/v1/superuser/organizations/{name}` (`deleteOrganization`, §5.5).
+/// `DELETE /api/v1/superuser/organizations/{name}` (`deleteOrganization`,
+/// `SuperUserOrganizationManagement.delete`).
 pub async fn delete_organization(
     State(state): State<AppState>,
     Path(name): Path<String>,

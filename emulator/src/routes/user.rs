@@ -1,4 +1,5 @@
-//! `GET /api/v1/user/` (§3): the signed-in user as its credentials allow it to see itself.
+//! `GET /api/v1/user/` (Quay: `endpoints/api/user.py`, `User.get`, `user_view`): the signed-in
+//! user as its credentials allow it to see itself.
 
 use axum::body::Bytes;
 use axum::extract::State;

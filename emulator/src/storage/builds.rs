@@ -1,7 +1,8 @@
 //! Repository builds (Quay's `RepositoryBuild`, its trigger, pull robot and queue item) and their
-//! logs (the list Quay's builders append to in Redis), §10. The emulator runs no builder: builds
-//! are written by the demo seed and, for tests, through the library functions at the end of this
-//! file ([`create_build`], [`append_build_logs`], [`set_build_phase`], [`set_build_status`]).
+//! logs (the list Quay's builders append to in Redis, `data/buildlogs.py`). The emulator runs no
+//! builder: builds are written by the demo seed and, for tests, through the library functions at
+//! the end of this file ([`create_build`], [`append_build_logs`], [`set_build_phase`],
+//! [`set_build_status`]).
 
 use std::path::Path;
 

@@ -1,6 +1,6 @@
-//! Quotas of the superuser quota endpoints (§6) and real storage usage: repositories, their blobs
-//! (one row per digest, shared by every repository that references it) and the namespace and
-//! repository sizes Quay derives from them (`data/model/quota.py`).
+//! Quotas (Quay's `data/model/namespacequota.py`) and real storage usage: repositories, their
+//! blobs (one row per digest, shared by every repository that references it) and the namespace
+//! and repository sizes Quay derives from them (`data/model/quota.py`).
 
 use rusqlite::types::Value as SqlValue;
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};

@@ -1,6 +1,6 @@
-//! Quay's `QuotaRegistrySize` (§9, `data/model/quota.py`): the queued/running flags the
-//! registry-size endpoints and the background worker (`crate::registry_size_worker`) share, and
-//! the batched sum over the stored blobs.
+//! Quay's `QuotaRegistrySize` (`data/database.py`, `data/model/quota.py`): the queued/running
+//! flags the registry-size endpoints and the background worker (`crate::registry_size_worker`)
+//! share, and the batched sum over the stored blobs.
 //!
 //! Quay reads the first row and updates every row (`QuotaRegistrySize.update(...)` has no
 //! `WHERE`); there is at most one row, so the emulator does the same.
