@@ -1,5 +1,6 @@
-//! The access rules of every route in the table (§1.4): 401 / CSRF 403 / insufficient_scope 403,
-//! table-driven so routes added later are covered automatically; plus a test-only superuser route.
+//! The access rules of every route in the table (README.md, "The API layer's checks"): 401 /
+//! CSRF 403 / insufficient_scope 403, table-driven so routes added later are covered
+//! automatically; plus a test-only superuser route.
 
 mod common;
 
@@ -282,7 +283,8 @@ async fn superuser_route_checks_body_before_the_403_and_fresh_login_for_sessions
         .to_string();
     quay_emulator::seed::create_user(&srv.db, "alice", "password1", "alice@example.com").unwrap();
     let alice = token_for(&srv.db, "alice", "super:user");
-    // Invalid body from a non-superuser: the 400, not the 403 (§1.4 order).
+    // Invalid body from a non-superuser: the 400, not the 403 (README.md, "The API layer's
+    // checks").
     let resp = client
         .post(format!("{}/api/v1/test/superonly", srv.base))
         .bearer_auth(&alice)

@@ -1,5 +1,5 @@
-//! What every `/api/v1` route inherits: XHR rule, CORS, OPTIONS, 405, CSRF, bearer parsing (§1.4,
-//! §1.5).
+//! What every `/api/v1` route inherits: XHR rule, CORS, OPTIONS, 405, CSRF, bearer parsing
+//! (README.md, "Quay's shared rules").
 
 mod common;
 

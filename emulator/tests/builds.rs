@@ -1,5 +1,6 @@
-//! Superuser build views (§10): `/api/v1/superuser/{build_uuid}/status`, `/build` and `/logs`,
-//! over HTTP, with builds written through the library (`quay_emulator::builds`).
+//! Superuser build views (Quay: `endpoints/api/superuser.py`, `endpoints/api/build.py`):
+//! `/api/v1/superuser/{build_uuid}/status`, `/build` and `/logs`, over HTTP, with builds written
+//! through the library (`quay_emulator::builds`).
 
 mod common;
 
@@ -479,7 +480,7 @@ async fn logs_from_start_with_redis_semantics() {
             "{query}"
         );
     }
-    // Quay's int() raises (500); a 400 here (§14 #7).
+    // Quay's int() raises (500); a 400 here (DEVIATIONS.md).
     for query in [
         "?start=abc",
         "?start=",

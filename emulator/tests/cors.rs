@@ -1,5 +1,6 @@
-//! CORS on the new routes (§1.5): API routes (errors and preflights included) get the default
-//! set; web routes get none; a list of origins echoes and adds credentials.
+//! CORS on the new routes (Quay: `util/request.py`, `crossorigin`): API routes (errors and
+//! preflights included) get the default set; web routes get none; a list of origins echoes and
+//! adds credentials.
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! `GET /api/v1/discovery` (§13) lists exactly the public operations the emulator serves.
+//! `GET /api/v1/discovery` (Quay: `endpoints/api/discovery.py`) lists exactly the public
+//! operations the emulator serves.
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! `POST /api/v1/user/initialize` against the contract (§2) and Quay's crashes.
+//! `POST /api/v1/user/initialize` as Quay's `user_initialize` (`endpoints/web.py`) answers it,
+//! and Quay's crashes.
 
 mod common;
 

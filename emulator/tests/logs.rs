@@ -1,5 +1,5 @@
-//! Superuser usage logs (§8.1), aggregated counts (§8.2) and the entries every write records
-//! (§8.3, §8.4), over HTTP.
+//! Superuser usage logs, aggregated counts and the entries every write records, over HTTP (Quay:
+//! `SuperUserLogs`, `SuperUserAggregateLogs`, `log_action`).
 
 mod common;
 
@@ -771,7 +771,8 @@ async fn aggregated_counts_per_day_and_kind_with_quays_dates() {
     .await;
     assert_eq!((status, body), (200, json!({"aggregated": []})));
 
-    // 31 days (after the extra day) is the maximum; beyond: Quay's 500, a 400 B1 here (§14 #6).
+    // 31 days (after the extra day) is the maximum; beyond: Quay's 500, a 400 B1 here
+    // (DEVIATIONS.md).
     let (status, _) = get(
         &emu,
         &token,

@@ -1,5 +1,5 @@
 //! `GET /oauth/authorize`, `POST /oauth/authorizeapp`, `POST /oauth/denyapp` and the emulator's
-//! sign-in page (§12.4, §12.5), up to the full implicit flow.
+//! sign-in page (Quay: `endpoints/web.py`), up to the full implicit flow.
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! Organizations (§5.1, §5.2, §3) and OAuth applications (§12.1), with their log entries.
+//! Organizations (also as `GET /api/v1/user/` lists them) and OAuth applications, with their log
+//! entries (Quay: `endpoints/api/organization.py`).
 
 mod common;
 

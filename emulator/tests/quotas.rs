@@ -1,5 +1,6 @@
-//! Superuser quotas (§6) on both path families, and real usage (`quay_emulator::blobs`) in the
-//! user and organization views' `quota_report`, over HTTP.
+//! Superuser quotas (Quay: `SuperUserUserQuotaList`, `SuperUserUserQuota`) on both path families,
+//! and real usage (`quay_emulator::blobs`) in the user and organization views' `quota_report`,
+//! over HTTP.
 
 mod common;
 
@@ -120,7 +121,8 @@ async fn list(emu: &Emu, token: &str, family: &str, namespace: &str) -> Value {
     resp.json().await.unwrap()
 }
 
-/// The quota view (§1.10) of a quota without limits, under the reference configuration.
+/// The quota view (Quay's `quota_view`, `endpoints/api/namespacequota.py`) of a quota without
+/// limits, under the reference configuration.
 fn view(id: i64, limit_bytes: Value, limit: &str) -> Value {
     json!({"id": id, "limit_bytes": limit_bytes, "limit": limit, "default_config": false,
            "limits": [], "default_config_exists": false})

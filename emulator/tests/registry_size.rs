@@ -1,5 +1,6 @@
-//! Registry size (§9) over HTTP: the endpoint's answers and access rules, and the background
-//! worker that runs queued calculations (queued → running → done), also across restarts.
+//! Registry size (Quay's `SuperUserRegistrySize`, `QuotaRegistrySizeWorker`) over HTTP: the
+//! endpoint's answers and access rules, and the background worker that runs queued calculations
+//! (queued → running → done), also across restarts.
 
 mod common;
 

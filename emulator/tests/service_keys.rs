@@ -1,6 +1,7 @@
-//! Service keys (§7): the superuser endpoints over HTTP (shapes, JSON types, errors in Quay's
-//! order, access rules, log entries) and the key server (§7.7) with real self-signed JWTs built
-//! here with the `rsa` crate, through approval, rotation and deletion.
+//! Service keys: the superuser endpoints (Quay: `endpoints/api/superuser.py`) over HTTP (shapes,
+//! JSON types, errors in Quay's order, access rules, log entries) and the key server
+//! (`endpoints/keyserver/__init__.py`) with real self-signed JWTs built here with the `rsa` crate,
+//! through approval, rotation and deletion.
 
 mod common;
 
@@ -64,7 +65,7 @@ fn thumbprint(n: &str, e: &str) -> String {
     b64(&Sha256::digest(canonical.as_bytes()))
 }
 
-/// A `GMT` date of a key (§1.7) as unix seconds.
+/// A `GMT` date of a key (Flask's `jsonify` of a `datetime`) as unix seconds.
 fn gmt_seconds(value: &Value) -> i64 {
     let text = value
         .as_str()
@@ -540,7 +541,7 @@ async fn create_errors_come_in_quays_order_and_change_nothing() {
             json!({"service": "testsvc", "expiration": 253_402_300_800i64}),
             "Invalid expiration date: year 10000 is out of range".into(),
         ),
-        // §14 #10: Quay crashes here (OverflowError).
+        // Quay crashes here (OverflowError; DEVIATIONS.md).
         (
             json!({"service": "testsvc", "expiration": 1e20}),
             "Invalid expiration date: timestamp out of range for platform time_t".into(),
@@ -636,7 +637,7 @@ async fn callers_without_superuser_rights_and_read_only_superusers() {
         let (status, _) = emu.get_json(&path, &reader).await;
         assert_eq!(status, 200, "{path}");
     }
-    // The body is validated before the permission (§1.4).
+    // The body is validated before the permission (README.md, "The API layer's checks").
     let (status, body) = create(&emu, &alice, json!({"service": "svc"})).await;
     assert_eq!(status, 400);
     assert_eq!(
@@ -1001,7 +1002,8 @@ async fn key_server_registers_a_pending_key_that_a_superuser_approves() {
                "expiration_date": expiration, "user_agent": "keytest/1.0", "ip": "127.0.0.1"})
     );
 
-    // Not served before approval; the same kid cannot be registered twice (§14 #8: 409).
+    // Not served before approval; the same kid cannot be registered twice (409; Quay's 500 is in
+    // DEVIATIONS.md).
     let resp = emu
         .client
         .get(emu.url(&server_path(&svc.name, &svc.kid)))

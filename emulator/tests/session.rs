@@ -1,5 +1,6 @@
-//! Browser sessions (§12.2, §12.3): `/csrf_token`, sign-in with CSRF and back-off, session
-//! cookies on GETs and writes, sign-out, and the log entries they write.
+//! Browser sessions (Quay: `csrf_token` in `endpoints/web.py`, `Signin` and `Signout` in
+//! `endpoints/api/user.py`): `/csrf_token`, sign-in with CSRF and back-off, session cookies on
+//! GETs and writes, sign-out, and the log entries they write.
 
 mod common;
 

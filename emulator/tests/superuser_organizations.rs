@@ -1,5 +1,6 @@
-//! Superuser organizations (§5.3–§5.5) and the organization's own detail routes
-//! (`GET`/`PUT`/`DELETE /api/v1/organization/{orgname}`), over HTTP.
+//! Superuser organizations (Quay: `SuperUserOrganizationList`, `SuperUserOrganizationManagement`)
+//! and the organization's own detail routes (`GET`/`PUT`/`DELETE /api/v1/organization/{orgname}`),
+//! over HTTP.
 
 mod common;
 

@@ -1,4 +1,5 @@
-//! Superuser users (§4), take ownership (§11.1) and the recovery e-mail, over HTTP.
+//! Superuser users, take ownership and the recovery e-mail, over HTTP (Quay:
+//! `endpoints/api/superuser.py`).
 
 mod common;
 
@@ -14,7 +15,7 @@ fn user_path(name: &str) -> String {
     format!("/api/v1/superuser/users/{name}")
 }
 
-/// The metadata every entry written with the initialize token carries (§8.4).
+/// The metadata every entry written with the initialize token carries (Quay's `log_action`).
 fn with_token_keys(mut meta: Value) -> Value {
     meta["oauth_token_id"] = json!(1);
     meta["oauth_token_application_id"] = json!("admin");
@@ -420,7 +421,7 @@ async fn create_user_errors() {
     let resp = create(&emu, &token, json!({"username": "x", "email": null})).await;
     expect_shape_a(resp, 400, "invalid_request",
         "None is not of type 'string'\n\nFailed validating 'type' in schema['properties']['email']:\n    {'description': 'The email address of the user being created',\n     'type': 'string'}\n\nOn instance['email']:\n    None").await;
-    // §14 #9: Quay crashes on a body that is not an object.
+    // Quay crashes on a body that is not an object (DEVIATIONS.md).
     let resp = create(&emu, &token, json!(["alice"])).await;
     expect_shape_a(
         resp,
@@ -596,7 +597,7 @@ async fn callers_without_superuser_rights() {
             expect_shape_a(resp, 403, "insufficient_scope", "Unauthorized").await;
         }
     }
-    // The body is validated before the permission (§1.4).
+    // The body is validated before the permission (README.md, "The API layer's checks").
     let resp = create(&emu, &alice, json!({})).await;
     assert_eq!(resp.status(), 400);
     let resp = create(&emu, &alice, json!({"username": "zed"})).await;

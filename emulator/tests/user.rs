@@ -1,4 +1,5 @@
-//! `GET /api/v1/user/` against the contract (§3, §1.4, §1.6).
+//! `GET /api/v1/user/` as Quay's `User.get` (`endpoints/api/user.py`) answers it: credentials,
+//! scopes and the avatars of the views.
 
 mod common;
 

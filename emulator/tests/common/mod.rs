@@ -178,7 +178,7 @@ pub fn assert_no_cors(headers: &HeaderMap) {
     assert!(cors.is_empty(), "unexpected CORS headers: {cors:?}");
 }
 
-/// Exactly the default API CORS set (§1.5).
+/// Exactly the default API CORS set (Quay's `crossorigin` with `CORS_ORIGIN` `*`).
 pub fn assert_default_cors(headers: &HeaderMap) {
     assert_eq!(headers["access-control-allow-origin"], "*");
     assert_eq!(
@@ -395,7 +395,7 @@ impl Emu {
     }
 }
 
-/// A shape A error (§1.3) with the default CORS headers; returns the body.
+/// A shape A error (README.md, "Error shapes") with the default CORS headers; returns the body.
 pub async fn expect_shape_a(
     resp: reqwest::Response,
     status: u16,
@@ -414,7 +414,7 @@ pub async fn expect_shape_a(
     body
 }
 
-/// A shape B2 model error (§1.3): 400, `{"message": …}`, no CORS headers.
+/// A shape B2 model error (README.md, "Error shapes"): 400, `{"message": …}`, no CORS headers.
 pub async fn expect_model_error(resp: reqwest::Response, message: &str) {
     assert_eq!(resp.status().as_u16(), 400);
     assert_eq!(content_type(resp.headers()), "application/json");
