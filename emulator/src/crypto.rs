@@ -243,6 +243,37 @@ mod tests {
         assert_eq!(fernet_decrypt(&key, "", 100, 1_000_050), None);
     }
 
+    /// A page token issued by the emulator's earlier, hand-written Fernet (key bytes 0 to 31,
+    /// issued at 1,700,000,000 s): tokens already handed out and stored stay readable. Python's
+    /// `cryptography.fernet` decrypts it too.
+    const ISSUED_TOKEN: &str = "gAAAAABlU_EA-QmaX4Eia_DDaJdyeVa4QMKUYvs0GUA2Bz_WKjC5h4iwi7CaZWwmczH2_W6-gGONVHnAj38i_i_I68Y2X8l9nZebBr_ZjIf6kMb2o8Cvx5I=";
+
+    #[test]
+    fn fernet_reads_a_token_issued_before() {
+        let key: [u8; 32] = std::array::from_fn(|i| i as u8);
+        assert_eq!(
+            fernet_decrypt(&key, ISSUED_TOKEN, 100, 1_700_000_050).as_deref(),
+            Some(&b"{\"start_index\": 5}"[..])
+        );
+        assert_eq!(fernet_decrypt(&key, ISSUED_TOKEN, 100, 1_700_000_101), None);
+        assert_eq!(
+            fernet_decrypt(&key, ISSUED_TOKEN, 100, 1_699_999_939),
+            None,
+            "from the future"
+        );
+        assert_eq!(
+            fernet_decrypt(&random_key(), ISSUED_TOKEN, 100, 1_700_000_050),
+            None
+        );
+        // A forged timestamp at the end of time is refused, not an overflow.
+        let mut forged = base64::engine::general_purpose::URL_SAFE
+            .decode(ISSUED_TOKEN)
+            .unwrap();
+        forged[1..9].copy_from_slice(&u64::MAX.to_be_bytes());
+        let forged = base64::engine::general_purpose::URL_SAFE.encode(forged);
+        assert_eq!(fernet_decrypt(&key, &forged, 100, 1_700_000_050), None);
+    }
+
     #[test]
     fn sha256_hex_is_lowercase_hex() {
         assert_eq!(
