@@ -1,5 +1,5 @@
 //! `quay-emulator [--config FILE.yaml] [--db FILE.db] [--listen 127.0.0.1:8080] [--dist DIR]
-//! [--seed demo [--seed-rng N]] [--fault-…]` (see `cli::HELP`).
+//! [--seed demo [--seed-rng N]] [--fault-…]` (see `--help`).
 //!
 //! Any start-up problem is one line on stderr and exit code 2. With `--seed demo` the database is
 //! seeded first and a short summary (with the admin's credentials) goes to stdout. Once the server
@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use quay_emulator::cli::{parse_args, CliAction, Seed, HELP};
+use quay_emulator::cli::{parse_args, CliAction, Seed};
 use quay_emulator::{demo, load_config, start, EmulatorOptions};
 
 #[global_allocator]
@@ -26,8 +26,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut args = match parse_args(std::env::args_os().skip(1))? {
-        CliAction::Help => {
-            println!("{HELP}");
+        CliAction::Help(text) | CliAction::Version(text) => {
+            print!("{text}");
             return Ok(());
         }
         CliAction::Run(args) => args,
