@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, Lazy, LazyRoute};
+use leptos_router::{Lazy, LazyRoute, StaticSegment};
 
 use crate::auth::oauth::{Grant, ReturnError};
 use crate::auth::{CurrentUserResource, Session, SignInNotice};
@@ -23,6 +23,7 @@ use crate::pages::registry_size::RegistrySizePage;
 use crate::pages::service_keys::ServiceKeys;
 use crate::pages::setup::SetupPage;
 use crate::pages::users::Users;
+use crate::routes;
 
 #[component]
 pub fn App(
@@ -41,7 +42,7 @@ pub fn App(
         Some(Err(e)) => session.notice.set(Some(SignInNotice::Returned(e))),
         None => {}
     }
-    provide_context(crate::routes::RouterBase(base.clone()));
+    provide_context(routes::RouterBase(base.clone()));
     provide_context(i18n);
     provide_context(toasts);
     provide_context(session);
@@ -51,15 +52,15 @@ pub fn App(
         <Router base=base>
             <Shell>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Overview />
-                    <Route path=path!("/setup") view={Lazy::<SetupRoute>::new()} />
-                    <Route path=path!("/users") view={Lazy::<UsersRoute>::new()} />
-                    <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} />
-                    <Route path=path!("/quotas") view={Lazy::<QuotasRoute>::new()} />
-                    <Route path=path!("/service-keys") view={Lazy::<ServiceKeysRoute>::new()} />
-                    <Route path=path!("/logs") view={Lazy::<LogsRoute>::new()} />
-                    <Route path=path!("/registry-size") view={Lazy::<RegistrySizeRoute>::new()} />
-                    <Route path=path!("/builds") view={Lazy::<BuildsRoute>::new()} />
+                    <Route path=StaticSegment(routes::OVERVIEW.segment) view=Overview />
+                    <Route path=StaticSegment(routes::SETUP.segment) view={Lazy::<SetupRoute>::new()} />
+                    <Route path=StaticSegment(routes::USERS.segment) view={Lazy::<UsersRoute>::new()} />
+                    <Route path=StaticSegment(routes::ORGANIZATIONS.segment) view={Lazy::<OrganizationsRoute>::new()} />
+                    <Route path=StaticSegment(routes::QUOTAS.segment) view={Lazy::<QuotasRoute>::new()} />
+                    <Route path=StaticSegment(routes::SERVICE_KEYS.segment) view={Lazy::<ServiceKeysRoute>::new()} />
+                    <Route path=StaticSegment(routes::LOGS.segment) view={Lazy::<LogsRoute>::new()} />
+                    <Route path=StaticSegment(routes::REGISTRY_SIZE.segment) view={Lazy::<RegistrySizeRoute>::new()} />
+                    <Route path=StaticSegment(routes::BUILDS.segment) view={Lazy::<BuildsRoute>::new()} />
                 </Routes>
             </Shell>
         </Router>

@@ -12,7 +12,7 @@ mod format;
 mod i18n;
 mod intl;
 mod json;
-mod listing;
+mod list;
 mod page_styles;
 mod pages;
 mod quota_limit;

@@ -1,46 +1,79 @@
-//! The route table: every admin area's path and title, used by the router and the navigation.
+//! The route table: every route's path, used by the router, the navigation and the links, and
+//! the navigation's areas with their titles.
 
 use crate::i18n::Key;
 
-pub struct Area {
+/// One of the console's routes: the path segment the router matches and the app path links use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// The segment after the router base, without its `/` (`""` for the overview).
+    pub segment: &'static str,
+    /// The app path: `/` + the segment.
     pub path: &'static str,
-    pub title: Key,
 }
 
-pub const SETUP_PATH: &str = "/setup";
+macro_rules! routes {
+    ($($(#[$doc:meta])* $name:ident = $segment:literal;)*) => {
+        $($(#[$doc])* pub const $name: Route = Route {
+            segment: $segment,
+            path: concat!("/", $segment),
+        };)*
+        /// Every route, for the checks below.
+        #[cfg(test)]
+        const ALL: &[Route] = &[$($name),*];
+    };
+}
+
+routes! {
+    OVERVIEW = "";
+    /// The first-run wizard of an empty registry.
+    SETUP = "setup";
+    USERS = "users";
+    ORGANIZATIONS = "organizations";
+    QUOTAS = "quotas";
+    SERVICE_KEYS = "service-keys";
+    LOGS = "logs";
+    REGISTRY_SIZE = "registry-size";
+    BUILDS = "builds";
+}
+
+pub struct Area {
+    pub route: Route,
+    pub title: Key,
+}
 
 /// The navigation, in order. The first entry is the overview at `/`.
 pub const NAV_AREAS: &[Area] = &[
     Area {
-        path: "/",
+        route: OVERVIEW,
         title: Key::NavOverview,
     },
     Area {
-        path: "/users",
+        route: USERS,
         title: Key::NavUsers,
     },
     Area {
-        path: "/organizations",
+        route: ORGANIZATIONS,
         title: Key::NavOrganizations,
     },
     Area {
-        path: "/quotas",
+        route: QUOTAS,
         title: Key::NavQuotas,
     },
     Area {
-        path: "/service-keys",
+        route: SERVICE_KEYS,
         title: Key::NavServiceKeys,
     },
     Area {
-        path: "/logs",
+        route: LOGS,
         title: Key::NavLogs,
     },
     Area {
-        path: "/registry-size",
+        route: REGISTRY_SIZE,
         title: Key::NavRegistrySize,
     },
     Area {
-        path: "/builds",
+        route: BUILDS,
         title: Key::NavBuilds,
     },
 ];
@@ -97,11 +130,16 @@ mod tests {
     }
 
     #[test]
-    fn nav_paths_are_unique_and_absolute() {
+    fn paths_are_unique_one_segment_deep() {
         let mut seen = std::collections::HashSet::new();
-        for a in NAV_AREAS {
-            assert!(a.path.starts_with('/'));
-            assert!(seen.insert(a.path), "{}", a.path);
+        for r in ALL {
+            assert_eq!(r.path, format!("/{}", r.segment));
+            assert!(!r.segment.contains('/'), "{}", r.path);
+            assert!(seen.insert(r.path), "{}", r.path);
         }
+        // The navigation leads everywhere but the first-run wizard, once each.
+        let nav: Vec<_> = NAV_AREAS.iter().map(|a| a.route).collect();
+        let expected: Vec<_> = ALL.iter().copied().filter(|r| *r != SETUP).collect();
+        assert_eq!(nav, expected);
     }
 }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use super::confirm::ConfirmDialog;
 use super::dialog::open_on_request;
 use super::toast::{use_toasts, ToastKind};
+use super::write::use_write;
 use crate::api::{ApiClient, ApiError};
-use crate::auth::use_session;
 use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// What a delete request came to: `Ok(None)` deleted; `Ok(Some(why))` the server answered
@@ -43,42 +43,35 @@ pub fn DeleteDialog(
     #[prop(default = true)]
     typed: bool,
 ) -> impl IntoView {
-    let session = use_session();
     let toasts = use_toasts();
     let i18n = use_i18n();
     let target = RwSignal::new(String::new());
     let open = open_on_request(request, target);
-    let error = RwSignal::new(None::<ApiError>);
+    let delete = StoredValue::new_local(delete);
+    let action = use_write(
+        move |client, name: String| {
+            let run = delete.get_value();
+            async move { run(client, name.clone()).await.map(|why| (name, why)) }
+        },
+        move |(name, why)| {
+            let toast = match why {
+                None => {
+                    on_deleted.run(name.clone());
+                    Some(fill(i18n.t_now(texts.done), &name))
+                }
+                Some(why) => {
+                    toasts.push(ToastKind::Error, fill(i18n.t_now(why), &name));
+                    None
+                }
+            };
+            open.set(false);
+            toast
+        },
+    );
+    let error = action.error();
     Effect::new(move |_| {
         if open.get() {
             error.set(None);
-        }
-    });
-    let delete = StoredValue::new_local(delete);
-    let action = Action::new_local(move |name: &String| {
-        let name = name.clone();
-        let run = delete.get_value();
-        let client = session.client_untracked();
-        async move { (name.clone(), run(client, name).await) }
-    });
-    Effect::new(move |_| {
-        let Some((name, outcome)) = action.value().get() else {
-            return;
-        };
-        match outcome {
-            Ok(None) => {
-                on_deleted.run(name.clone());
-                toasts.push(ToastKind::Success, fill(i18n.t_now(texts.done), &name));
-                open.set(false);
-            }
-            Ok(Some(why)) => {
-                toasts.push(ToastKind::Error, fill(i18n.t_now(why), &name));
-                open.set(false);
-            }
-            Err(e) => {
-                session.note_error(&e);
-                error.set(Some(e));
-            }
         }
     });
     let title = Signal::derive(move || fill(i18n.t(texts.title), &target.get()));

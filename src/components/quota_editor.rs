@@ -7,10 +7,8 @@ use super::dialog::{open_on_request, Dialog};
 use super::error_view::ApiErrorView;
 use super::form_field::{SubmitButton, TextField};
 use super::quota_cell::{level_of, Level};
-use super::toast::{use_toasts, ToastKind};
+use super::write::use_write;
 use crate::api::quota::{set_limit, Owner, QuotaSummary};
-use crate::api::ApiError;
-use crate::auth::use_session;
 use crate::browser::focus_by_id;
 use crate::format::{format_bytes, group_thousands, percent_used};
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -64,26 +62,35 @@ pub fn QuotaEditor(
     on_saved: Callback<(QuotaTarget, Option<QuotaSummary>)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let toasts = use_toasts();
     let target = RwSignal::new(QuotaTarget::default());
     let open = open_on_request(request, target);
     let input = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     let confirming_removal = RwSignal::new(false);
 
-    let save = Action::new_local(move |limit: &Option<u64>| {
-        let (t, limit) = (target.get_untracked(), *limit);
-        let client = session.client_untracked();
-        async move {
-            let owner = t.owner.unwrap_or(Owner::User);
-            let current = t.quota.as_ref().map(|q| q.id);
-            let result = set_limit(&client, owner, &t.namespace, current, limit).await;
-            (t, limit, result)
-        }
-    });
+    let save = use_write(
+        move |client, limit: Option<u64>| {
+            let t = target.get_untracked();
+            async move {
+                let owner = t.owner.unwrap_or(Owner::User);
+                let current = t.quota.as_ref().map(|q| q.id);
+                let quota = set_limit(&client, owner, &t.namespace, current, limit).await?;
+                Ok((t, limit, quota))
+            }
+        },
+        move |(t, limit, quota)| {
+            let text = match limit {
+                Some(bytes) => fill(i18n.t_now(Key::QuotaSetToast), &t.namespace)
+                    .replace("{limit}", &limit_text(bytes)),
+                None => fill(i18n.t_now(Key::QuotaRemovedToast), &t.namespace),
+            };
+            on_saved.run((t, quota));
+            open.set(false);
+            Some(text)
+        },
+    );
     let pending = save.pending();
-    let error = RwSignal::new(None::<ApiError>);
+    let error = save.error();
 
     // Every opening starts from the namespace's current limit.
     Effect::new(move |_| {
@@ -99,30 +106,6 @@ pub fn QuotaEditor(
             error.set(None);
         }
     });
-    Effect::new(move |_| {
-        let Some((t, limit, result)) = save.value().get() else {
-            return;
-        };
-        // Only the answer may wake this effect: the pages' callbacks read their lists, and a
-        // tracked read there would run the callback again on every change it makes.
-        untrack(move || match result {
-            Ok(quota) => {
-                let text = match limit {
-                    Some(bytes) => fill(i18n.t_now(Key::QuotaSetToast), &t.namespace)
-                        .replace("{limit}", &limit_text(bytes)),
-                    None => fill(i18n.t_now(Key::QuotaRemovedToast), &t.namespace),
-                };
-                toasts.push(ToastKind::Success, text);
-                on_saved.run((t, quota));
-                open.set(false);
-            }
-            Err(e) => {
-                session.note_error(&e);
-                error.set(Some(e));
-            }
-        });
-    });
-
     let parsed = Memo::new(move |_| parse_limit(&input.get()));
     let field_error = Signal::derive(move || parsed.get().err().map(limit_error_key));
     let title = Signal::derive(move || fill(i18n.t(Key::QuotaEditTitle), &target.get().namespace));
@@ -152,11 +135,7 @@ pub fn QuotaEditor(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        if pending.get_untracked() {
-            return;
-        }
         if let Ok(bytes) = parsed.get_untracked() {
-            error.set(None);
             save.dispatch(Some(bytes));
         }
     };
@@ -247,12 +226,7 @@ pub fn QuotaEditor(
                                 data-testid="quota-remove-confirm"
                                 prop:disabled=move || pending.get()
                                 aria-busy=move || if pending.get() { "true" } else { "false" }
-                                on:click=move |_| {
-                                    if !pending.get_untracked() {
-                                        error.set(None);
-                                        save.dispatch(None);
-                                    }
-                                }
+                                on:click=move |_| save.dispatch(None)
                             >
                                 {move || {
                                     i18n.t(if pending.get() { Key::Working } else { Key::QuotaRemove })

@@ -9,10 +9,11 @@ use crate::api::organization::{
     create_application, create_organization, organization_details, NewApplication,
 };
 use crate::api::{registry_session, ApiClient, ApiError};
-use crate::auth::{oauth, use_session};
+use crate::auth::oauth;
 use crate::components::copy_button::CopyButton;
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::write::{use_write, use_write_signed_out};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_username, FieldError};
 
@@ -53,46 +54,44 @@ pub fn RegisterConsoleForm(
     #[prop(optional)]
     skip: Option<Callback<()>>,
 ) -> impl IntoView {
-    let session = use_session();
     let i18n = use_i18n();
     let redirect = oauth::redirect_uri().unwrap_or_default();
     let organization = RwSignal::new(DEFAULT_ORGANIZATION.to_string());
     let touched = RwSignal::new(false);
     let problem = Memo::new(move |_| check_username(&organization.get()));
-    let action = Action::new_local({
+    let on_success = move |id: String| {
+        oauth::remember_client_id(&id);
+        on_registered.run(id);
+        None
+    };
+    let action = {
         let redirect = redirect.clone();
-        move |org: &String| {
-            let (org, redirect) = (org.clone(), redirect.clone());
-            let client = match registrar {
-                Registrar::Token => session.client_untracked(),
-                Registrar::RegistrySession => session.client_with(None),
-            };
-            async move {
-                let client = match registrar {
-                    Registrar::Token => client,
-                    Registrar::RegistrySession => registry_session::with_csrf(&client).await?,
-                };
-                register(client, org, redirect).await
-            }
+        match registrar {
+            Registrar::Token => use_write(
+                move |client, org| register(client, org, redirect.clone()),
+                on_success,
+            ),
+            Registrar::RegistrySession => use_write_signed_out(
+                move |session, org| {
+                    let (client, redirect) = (session.client_with(None), redirect.clone());
+                    async move {
+                        let client = registry_session::with_csrf(&client).await?;
+                        register(client, org, redirect).await
+                    }
+                },
+                on_success,
+            ),
         }
-    });
+    };
     let pending = action.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = action.value().get() {
-            oauth::remember_client_id(&id);
-            on_registered.run(id);
-        }
-    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        let done = matches!(action.value().get_untracked(), Some(Ok(_)));
-        if pending.get_untracked() || done || problem.get_untracked().is_some() {
+        if action.succeeded() || problem.get_untracked().is_some() {
             return;
         }
-        action.dispatch_local(organization.get_untracked());
+        action.dispatch(organization.get_untracked());
     };
-    let error = move || action.value().get().and_then(Result::err);
     view! {
         <form class="card form" novalidate=true on:submit=on_submit data-testid="register-form">
             <p>{move || fill(i18n.t(Key::RegisterBody), &redirect)}</p>
@@ -106,7 +105,7 @@ pub fn RegisterConsoleForm(
                 disabled=pending
                 on_edit=Callback::new(move |_| touched.set(true))
             />
-            {move || error().map(|e| view! { <ApiErrorView error=e context=Key::RegisterRefused /> })}
+            {error_slot(action.error(), Key::RegisterRefused)}
             <div class="form-actions">
                 {skip.map(|skip| view! {
                     <button type="button" class="button button-quiet" on:click=move |_| skip.run(()) data-testid="register-skip">

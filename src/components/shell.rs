@@ -11,7 +11,7 @@ use crate::components::language::LanguagePicker;
 use crate::components::theme::ThemePicker;
 use crate::components::toast::{use_toasts, ToastArea, ToastKind};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::routes::{app_href, NAV_AREAS};
+use crate::routes::{self, app_href, NAV_AREAS};
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
@@ -22,7 +22,7 @@ pub fn Shell(children: Children) -> impl IntoView {
             {tr(Key::SkipToContent)}
         </a>
         <header class="topbar">
-            <A href=app_href("/") attr:class="brand">
+            <A href=app_href(routes::OVERVIEW.path) attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"Q"</span>
                 {tr(Key::AppName)}
             </A>
@@ -86,7 +86,7 @@ fn Navigation() -> impl IntoView {
                     .map(|area| {
                         view! {
                             <li>
-                                <A href=app_href(area.path) exact=true>
+                                <A href=app_href(area.route.path) exact=true>
                                     {tr(area.title)}
                                 </A>
                             </li>

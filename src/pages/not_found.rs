@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use super::use_page_title;
 use crate::i18n::{tr, Key};
-use crate::routes::app_href;
+use crate::routes::{self, app_href};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn NotFound() -> impl IntoView {
             <h1>{tr(Key::NotFoundTitle)}</h1>
             <p>{tr(Key::NotFoundBody)}</p>
             <p>
-                <A href=app_href("/")>{tr(Key::GoToOverview)}</A>
+                <A href=app_href(routes::OVERVIEW.path)>{tr(Key::GoToOverview)}</A>
             </p>
         </section>
     }

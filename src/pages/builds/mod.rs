@@ -26,6 +26,7 @@ use crate::format::{group_thousands, percent_encode};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
 use crate::pages::registry_size::next_poll;
+use crate::routes;
 use log::{Addition, LineKind, Log, Shown};
 
 /// The query parameter naming the build shown.
@@ -78,7 +79,11 @@ fn LookupForm(current: Memo<String>) -> impl IntoView {
         let id = input.get_untracked().trim().to_string();
         if !id.is_empty() {
             navigate(
-                &format!("/builds?{BUILD_PARAM}={}", percent_encode(&id)),
+                &format!(
+                    "{}?{BUILD_PARAM}={}",
+                    routes::BUILDS.path,
+                    percent_encode(&id)
+                ),
                 Default::default(),
             );
         }

@@ -21,9 +21,9 @@ use crate::components::toast::{use_toasts, ToastKind};
 use crate::dates::day_to_input;
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::csv::{csv_header, csv_lines};
-use crate::listing::query::ListQuery;
-use crate::listing::window::{needle, passes};
+use crate::list::csv::{csv_header, csv_lines};
+use crate::list::query::ListQuery;
+use crate::list::window::{needle, passes};
 
 const CSV: &str = "text/csv;charset=utf-8";
 

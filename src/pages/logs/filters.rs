@@ -8,10 +8,10 @@ use super::range::{LogRange, Preset};
 use super::row::LogRow;
 use super::{use_logs_page, LogsPage};
 use crate::clock::now_ms;
-use crate::components::list_view::ListController;
 use crate::dates::{day_to_input, input_to_day};
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
+use crate::list::ListController;
 
 fn preset_label(preset: Preset) -> Key {
     match preset {

@@ -24,17 +24,16 @@ use crate::api::logs::{aggregate_logs, list_logs, AggregateCount};
 use crate::api::ApiError;
 use crate::auth::use_session;
 use crate::clock::now_ms;
-use crate::components::facet_select::{Facet, FacetSelect};
-use crate::components::list_view::{ListController, ListFooter, ListToolbar};
-use crate::components::paged_list::{FetchPage, PagedList};
 use crate::dates::quay_query_date;
 use crate::i18n::{tr, Key};
-use crate::listing::query::ListQuery;
+use crate::list::paged::{FetchPage, PagedList};
+use crate::list::query::ListQuery;
+use crate::list::{Facet, FacetSelect};
+use crate::list::{ListController, ListFooter, ListToolbar};
+use crate::routes;
 use cursor::Cursor;
 use range::{month_pieces, LogRange, Resolved};
 use row::{LogRow, COLUMNS, PARAMS};
-
-pub const LOGS_PATH: &str = "/logs";
 
 #[derive(Clone, Copy)]
 pub struct LogsPage {
@@ -118,7 +117,7 @@ pub fn UsageLogs() -> impl IntoView {
 #[component]
 fn LogsView() -> impl IntoView {
     let controller = ListController::with_params(
-        LOGS_PATH,
+        routes::LOGS.path,
         COLUMNS,
         None,
         PARAMS,

@@ -5,8 +5,8 @@ use std::cmp::Ordering;
 
 use crate::api::logs::LogEntry;
 use crate::dates::{iso_utc, parse_quay_date};
-use crate::listing::query::{ListQuery, PageParams};
-use crate::listing::window::{contains_folded, Row};
+use crate::list::query::{ListQuery, PageParams};
+use crate::list::window::{contains_folded, Row};
 
 pub const COLUMNS: &[&str] = &["time", "kind", "performer", "namespace", "ip"];
 

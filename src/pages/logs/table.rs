@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::row::LogRow;
 use super::sentence::{fill, placeholder, template, Part};
 use super::use_logs_page;
-use crate::components::data_table::DataTable;
-use crate::components::list_view::SortHeader;
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
+use crate::list::DataTable;
+use crate::list::SortHeader;
 
 #[component]
 pub fn LogsTable() -> impl IntoView {

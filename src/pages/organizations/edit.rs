@@ -17,6 +17,7 @@ use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::format::{split_duration, TimeUnit};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::pages::Skeleton;
@@ -42,52 +43,37 @@ pub fn EditOrganizationDialog() -> impl IntoView {
 #[component]
 fn RenameSection(target: RwSignal<String>) -> impl IntoView {
     let page = use_organizations_page();
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
     let name = RwSignal::new(target.get_untracked());
     let attempted = RwSignal::new(false);
     let problem = Memo::new(move |_| check_username(&name.get()));
     // `Ok(None)`: the name is taken, nothing was sent.
-    let action = Action::new_local(move |(old, new): &(String, String)| {
-        let (old, new) = (old.clone(), new.clone());
-        let client = session.client_untracked();
-        async move {
+    let taken = RwSignal::new(None::<String>);
+    let action = use_write(
+        |client, (old, new): (String, String)| async move {
             if name_is_taken(&client, &new).await? {
                 return Ok(None);
             }
             rename_organization(&client, &old, &new)
                 .await
                 .map(|org| Some((old, org)))
-        }
-    });
-    let error = RwSignal::new(None::<ApiError>);
-    let taken = RwSignal::new(None::<String>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(None)) => {
-            error.set(None);
-            taken.set(Some(name.get_untracked()));
-        }
-        Some(Ok(Some((old, org)))) => {
-            error.set(None);
-            taken.set(None);
+        },
+        move |renamed| {
+            let Some((old, org)) = renamed else {
+                taken.set(Some(name.get_untracked()));
+                return None;
+            };
             let new = org.name.clone();
             page.controller.list.replace(|o| o.name == old, org);
             target.set(new.clone());
-            toasts.push(
-                ToastKind::Success,
+            Some(
                 i18n.t_now(Key::OrganizationRenamedToast)
                     .replace("{old}", &old)
                     .replace("{new}", &new),
-            );
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            taken.set(None);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+            )
+        },
+    );
+    let error = action.error();
     // Quay crashes (500) on a rename to a name it holds (a deleted namespace keeps its name).
     let crashed = move || error.with(|e| e.as_ref().and_then(ApiError::status) == Some(500));
     view! {
@@ -99,9 +85,8 @@ fn RenameSection(target: RwSignal<String>) -> impl IntoView {
                     ev.prevent_default();
                     attempted.set(true);
                     let new = name.get_untracked();
-                    if problem.get_untracked().is_none() && !action.pending().get_untracked()
-                        && new != target.get_untracked()
-                    {
+                    if problem.get_untracked().is_none() && new != target.get_untracked() {
+                        taken.set(None);
                         action.dispatch((target.get_untracked(), new));
                     }
                 }
@@ -179,33 +164,18 @@ fn SettingsSection(target: RwSignal<String>) -> impl IntoView {
 /// Settings need the organization's admin rights; taking ownership grants them.
 #[component]
 fn NotAdmin(name: String, on_owned: Callback<()>) -> impl IntoView {
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
-    let action = Action::new_local(move |name: &String| {
-        let name = name.clone();
-        let client = session.client_untracked();
-        async move { take_ownership(&client, &name).await.map(|_| name) }
-    });
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(name)) => {
-            toasts.push(
-                ToastKind::Success,
-                fill(i18n.t_now(Key::OwnershipTakenOrgToast), &name),
-            );
+    let action = use_write(
+        |client, name: String| async move { take_ownership(&client, &name).await.map(|_| name) },
+        move |name| {
             on_owned.run(());
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+            Some(fill(i18n.t_now(Key::OwnershipTakenOrgToast), &name))
+        },
+    );
     let name = StoredValue::new(name);
     view! {
         <p data-testid="not-org-admin">{move || fill(i18n.t(Key::NotOrganizationAdmin), &name.get_value())}</p>
-        {error_slot(error, Key::OwnershipFailed)}
+        {error_slot(action.error(), Key::OwnershipFailed)}
         <button
             type="button"
             class="button"
@@ -243,7 +213,6 @@ fn SettingsForm(
     options: Signal<Vec<u64>>,
     on_saved: Callback<()>,
 ) -> impl IntoView {
-    let session = use_session();
     let toasts = use_toasts();
     let i18n = use_i18n();
     let email = RwSignal::new(details.email.clone());
@@ -262,36 +231,21 @@ fn SettingsForm(
         (!e.is_empty()).then(|| check_email(e.trim())).flatten()
     });
     let details = StoredValue::new(details);
-    let action = Action::new_local(move |change: &OrganizationChange| {
-        let change = change.clone();
-        let name = details.with_value(|d| d.name.clone());
-        let client = session.client_untracked();
-        async move { change_organization(&client, &name, &change).await }
-    });
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(d)) => {
-            error.set(None);
-            toasts.push(
-                ToastKind::Success,
-                fill(i18n.t_now(Key::OrganizationSavedToast), &d.name),
-            );
+    let action = use_write(
+        move |client, change: OrganizationChange| {
+            let name = details.with_value(|d| d.name.clone());
+            async move { change_organization(&client, &name, &change).await }
+        },
+        move |d| {
             on_saved.run(());
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+            Some(fill(i18n.t_now(Key::OrganizationSavedToast), &d.name))
+        },
+    );
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         attempted.set(true);
         let seconds = expiration.get_untracked();
-        if email_problem.get_untracked().is_some()
-            || invoice_problem.get_untracked().is_some()
-            || action.pending().get_untracked()
-        {
+        if email_problem.get_untracked().is_some() || invoice_problem.get_untracked().is_some() {
             return;
         }
         let change = details.with_value(|d| {
@@ -375,7 +329,7 @@ fn SettingsForm(
                 </select>
                 <p class="field-hint" id="tag-expiration-hint">{tr(Key::HintTagExpiration)}</p>
             </div>
-            {error_slot(error, Key::OrganizationChangeFailed)}
+            {error_slot(action.error(), Key::OrganizationChangeFailed)}
             <SubmitButton
                 label=Key::SaveSettings
                 pending_label=Key::Working

@@ -14,14 +14,11 @@ use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
 use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
-use crate::components::list_view::{
-    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
-};
-use crate::components::paged_list::{FetchPage, PagedList};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
-
-pub const ORGANIZATIONS_PATH: &str = "/organizations";
+use crate::list::paged::{FetchPage, PagedList};
+use crate::list::{no_variants, ExportButton, ListController, ListFooter, ListToolbar};
+use crate::routes;
 
 #[derive(Clone, Copy)]
 pub struct OrganizationsPage {
@@ -56,7 +53,7 @@ fn OrganizationsView() -> impl IntoView {
         })
     });
     let controller = ListController::new(
-        ORGANIZATIONS_PATH,
+        routes::ORGANIZATIONS.path,
         row::COLUMNS,
         PagedList::new(fetch),
         no_variants,

@@ -7,11 +7,11 @@ use super::use_organizations_page;
 use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_organizations::Organization;
 use crate::components::cells::{EmailCell, NameCell, RowAction};
-use crate::components::data_table::DataTable;
-use crate::components::list_view::SortHeader;
 use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::{QuotaButton, QuotaTarget};
 use crate::i18n::{tr, Key};
+use crate::list::DataTable;
+use crate::list::SortHeader;
 
 #[component]
 pub fn OrganizationsTable() -> impl IntoView {

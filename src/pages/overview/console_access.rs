@@ -11,9 +11,9 @@ use crate::api::superuser_users::list_users;
 use crate::api::team::{add_team_member, team_members, Standing};
 use crate::api::{ApiClient, ApiError};
 use crate::auth::{oauth, use_session};
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
-use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::pages::Skeleton;
 
@@ -142,9 +142,7 @@ fn Register(on_registered: Callback<String>) -> impl IntoView {
 
 #[component]
 fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
-    let session = use_session();
     let i18n = use_i18n();
-    let toasts = use_toasts();
     let Roster {
         organization,
         team,
@@ -152,26 +150,25 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
         superusers,
     } = roster;
     let target = StoredValue::new((organization.clone(), team.clone()));
-    let add = Action::new_local(move |user: &String| {
-        let client = session.client_untracked();
-        let ((org, team), user) = (target.get_value(), user.clone());
-        async move {
-            add_team_member(&client, &org, &team, &user)
-                .await
-                .map(|m| (user, m.invited))
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok((user, invited))) = add.value().get() {
+    let add = use_write(
+        move |client, user: String| {
+            let (org, team) = target.get_value();
+            async move {
+                add_team_member(&client, &org, &team, &user)
+                    .await
+                    .map(|m| (user, m.invited))
+            }
+        },
+        move |(user, invited)| {
             let text = if invited {
                 Key::InvitedToTeamToast
             } else {
                 Key::AddedToTeamToast
             };
-            toasts.push(ToastKind::Success, fill(i18n.t_now(text), &user));
             on_changed.run(());
-        }
-    });
+            Some(fill(i18n.t_now(text), &user))
+        },
+    );
     let busy = add.pending();
     let rows = superusers
         .into_iter()
@@ -193,7 +190,7 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
                         data-testid="add-to-admin-team"
                         aria-label=move || format!("{}: {label_name}", fill(i18n.t(Key::AddToTeam), &team))
                         disabled=busy
-                        on:click=move |_| { add.dispatch_local(user.clone()); }
+                        on:click=move |_| add.dispatch(user.clone())
                     >
                         {
                             let team = team.clone();
@@ -213,9 +210,7 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
         .collect_view();
     view! {
         <p>{move || fill(i18n.t(Key::ConsoleAccessBody), &organization)}</p>
-        {move || add.value().get().and_then(Result::err).map(|e| view! {
-            <ApiErrorView error=e context=Key::AddToTeamFailed />
-        })}
+        {error_slot(add.error(), Key::AddToTeamFailed)}
         <div class="table-wrap">
             <table class="data-table" data-testid="console-access-table">
                 <caption>{tr(Key::ConsoleAccessCaption)}</caption>

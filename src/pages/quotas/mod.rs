@@ -15,19 +15,16 @@ use super::use_page_title;
 use crate::api::quota::QuotaSummary;
 use crate::api::superuser_organizations::list_organizations;
 use crate::api::superuser_users::list_users;
-use crate::components::facet_select::{text_options, Facet, FacetSelect};
-use crate::components::list_view::{
-    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
-};
-use crate::components::paged_list::{FetchPage, PagedList};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::format::format_bytes;
 use crate::i18n::{tr, use_i18n, Key};
+use crate::list::paged::{FetchPage, PagedList};
+use crate::list::{no_variants, ExportButton, ListController, ListFooter, ListToolbar};
+use crate::list::{text_options, Facet, FacetSelect};
+use crate::routes;
 use row::{
     QuotaRow, COLUMNS, DEFAULT_SORT, KIND_ORGANIZATION, KIND_USER, NO_QUOTA, OVER_70, OVER_90,
 };
-
-pub const QUOTAS_PATH: &str = "/quotas";
 
 /// Paging tokens over the two lists, users first: `u:<token>` within users, `o:` / `o:<token>`
 /// within organizations. Quay's tokens are opaque; only the prefix is the page's own.
@@ -91,7 +88,7 @@ pub fn Quotas() -> impl IntoView {
 #[component]
 fn QuotasView() -> impl IntoView {
     let controller = ListController::with_default_sort(
-        QUOTAS_PATH,
+        routes::QUOTAS.path,
         COLUMNS,
         Some(DEFAULT_SORT),
         PagedList::new(fetch_namespaces()),

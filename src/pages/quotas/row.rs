@@ -9,9 +9,9 @@ use crate::api::superuser_users::User;
 use crate::api::user::Avatar;
 use crate::components::quota_cell::{level_of, Level};
 use crate::format::percent_used;
-use crate::listing::csv::to_csv;
-use crate::listing::query::ListQuery;
-use crate::listing::window::{contains_folded, Row};
+use crate::list::csv::to_csv;
+use crate::list::query::ListQuery;
+use crate::list::window::{contains_folded, Row};
 
 pub const COLUMNS: &[&str] = &["name", "kind", "used", "limit", "percent"];
 /// Biggest first: what an admin looks for here.
@@ -169,7 +169,7 @@ pub fn quotas_csv(rows: &[QuotaRow]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listing::window::window;
+    use crate::list::window::window;
 
     fn row(name: &str, owner: Owner, used: u64, limit: Option<u64>) -> QuotaRow {
         QuotaRow {
@@ -210,7 +210,7 @@ mod tests {
 
     fn query(only: Option<&str>, kind: Option<&str>) -> ListQuery {
         ListQuery {
-            sort: Some(crate::listing::query::Sort {
+            sort: Some(crate::list::query::Sort {
                 column: "used".into(),
                 descending: true,
             }),
@@ -247,7 +247,7 @@ mod tests {
     fn no_limit_sorts_as_largest_and_listing_rule() {
         let items = rows();
         let mut q = query(None, None);
-        q.sort = Some(crate::listing::query::Sort {
+        q.sort = Some(crate::list::query::Sort {
             column: "limit".into(),
             descending: false,
         });

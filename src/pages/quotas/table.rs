@@ -6,12 +6,12 @@ use super::row::QuotaRow;
 use super::use_quotas_page;
 use crate::api::quota::{Owner, QuotaUse};
 use crate::components::cells::NameCell;
-use crate::components::data_table::DataTable;
-use crate::components::list_view::SortHeader;
 use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::{QuotaButton, QuotaTarget};
 use crate::format::{format_bytes, group_thousands};
 use crate::i18n::{tr, Key};
+use crate::list::DataTable;
+use crate::list::SortHeader;
 use crate::quota_limit::limit_text;
 
 #[component]

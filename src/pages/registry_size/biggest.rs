@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use crate::api::quota::Owner;
 use crate::auth::use_session;
 use crate::components::error_view::ApiErrorView;
-use crate::components::paged_list::PagedList;
 use crate::format::{format_bytes, group_thousands, percent_encode};
 use crate::i18n::{tr, use_i18n, Key};
+use crate::list::paged::PagedList;
+use crate::pages::quotas::fetch_namespaces;
 use crate::pages::quotas::row::QuotaRow;
-use crate::pages::quotas::{fetch_namespaces, QUOTAS_PATH};
+use crate::routes;
 
 const TOP: usize = 10;
 
@@ -83,7 +84,7 @@ fn TopList(rows: Vec<QuotaRow>) -> impl IntoView {
             {rows
                 .into_iter()
                 .map(|row| {
-                    let href = format!("{}?q={}", QUOTAS_PATH.trim_start_matches('/'), percent_encode(&row.name));
+                    let href = format!("{}?q={}", routes::QUOTAS.segment, percent_encode(&row.name));
                     let kind = match row.owner {
                         Owner::User => Key::KindUser,
                         Owner::Organization => Key::KindOrganization,

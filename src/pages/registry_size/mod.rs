@@ -12,10 +12,10 @@ use leptos::prelude::*;
 use super::sign_in::RequireSession;
 use super::{use_page_title, Skeleton};
 use crate::api::registry_size::{queue_calculation, registry_size, RegistrySize};
-use crate::api::ApiError;
 use crate::auth::use_session;
 use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::format::{format_bytes, group_thousands};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
@@ -57,7 +57,8 @@ fn RegistrySizeView() -> impl IntoView {
         }
     });
     let delay = StoredValue::new(FIRST_POLL);
-    // Set by "Calculate now": the last result before it, to tell when a new one has arrived.
+    // Set once "Calculate now" is queued: the last result before it, to tell when a new one has
+    // arrived.
     let awaiting = RwSignal::new(None::<Option<i64>>);
 
     // While a calculation is queued or running, look again later. The effect's cleanup
@@ -87,25 +88,17 @@ fn RegistrySizeView() -> impl IntoView {
         }
     });
 
-    let calculate = Action::new_local(move |_: &()| {
-        let client = session.client_untracked();
-        async move { queue_calculation(&client).await }
-    });
-    let calculate_error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match calculate.value().get() {
-        Some(Ok(())) => {
-            calculate_error.set(None);
+    // The input is the last result before it, to tell when a new one has arrived.
+    let calculate = use_write(
+        |client, before: Option<i64>| async move { queue_calculation(&client).await.map(|_| before) },
+        move |before| {
+            awaiting.set(Some(before));
             toasts.push(ToastKind::Info, i18n.t_now(Key::RegistrySizeQueuedToast));
             delay.set_value(FIRST_POLL);
             tick.update(|t| *t += 1);
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            awaiting.set(None);
-            calculate_error.set(Some(e));
-        }
-        None => {}
-    });
+            None
+        },
+    );
     let busy = move || {
         calculate.pending().get() || status.get().and_then(Result::ok).is_some_and(|s| s.busy())
     };
@@ -117,8 +110,7 @@ fn RegistrySizeView() -> impl IntoView {
             .get_untracked()
             .and_then(Result::ok)
             .map(|s| s.last_ran);
-        awaiting.set(Some(before.flatten()));
-        calculate.dispatch(());
+        calculate.dispatch(before.flatten());
     };
 
     view! {
@@ -137,7 +129,7 @@ fn RegistrySizeView() -> impl IntoView {
                 </button>
             </div>
             <p class="page-summary">{tr(Key::RegistrySizeIntro)}</p>
-            {error_slot(calculate_error, Key::RegistrySizeQueueFailed)}
+            {error_slot(calculate.error(), Key::RegistrySizeQueueFailed)}
             <div class="size-layout">
                 <div class="card" data-testid="registry-size">
                     {move || match status.get() {

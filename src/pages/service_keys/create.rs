@@ -6,8 +6,6 @@ use leptos::prelude::*;
 use super::row::KeyRow;
 use super::use_service_keys_page;
 use crate::api::service_keys::{create_key, list_keys, CreatedKey, NewKey};
-use crate::api::ApiError;
-use crate::auth::use_session;
 use crate::browser::download_text;
 use crate::clock::now_ms;
 use crate::components::copy_button::CopyButton;
@@ -17,6 +15,7 @@ use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::key_value_editor::{rows_to_map, KeyValueEditor};
 use crate::components::secret_once::SecretOnceFooter;
 use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::dates::parse_input_date;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_expiration, check_key_name, check_service, FieldError};
@@ -44,8 +43,6 @@ pub fn CreateKeyDialog() -> impl IntoView {
 #[component]
 fn CreateKeyForm() -> impl IntoView {
     let page = use_service_keys_page();
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
     let service = RwSignal::new(String::new());
     let name = RwSignal::new(String::new());
@@ -63,52 +60,33 @@ fn CreateKeyForm() -> impl IntoView {
     });
     let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
 
-    let create = Action::new_local(move |key: &NewKey| {
-        let key = key.clone();
-        let client = session.client_untracked();
-        async move {
+    let created = RwSignal::new(None::<CreatedKey>);
+    let create = use_write(
+        |client, key: NewKey| async move {
             let created = create_key(&client, &key).await?;
             // The answer has no dates or approval: read the list again for the new row.
             let keys = list_keys(&client).await.unwrap_or_default();
-            Ok::<_, ApiError>((created, keys))
-        }
-    });
+            Ok((created, keys))
+        },
+        move |(key, keys)| {
+            if !keys.is_empty() {
+                let now = now_ms();
+                page.controller.list.loaded.update(|l| {
+                    l.items = keys.into_iter().map(|k| KeyRow::new(k, now)).collect();
+                    l.complete = true;
+                });
+            }
+            let text = fill(i18n.t_now(Key::KeyCreatedToast), &key.service);
+            created.set(Some(key));
+            Some(text)
+        },
+    );
     let pending = create.pending();
-    let error = RwSignal::new(None::<ApiError>);
-    let created = RwSignal::new(None::<CreatedKey>);
-    Effect::new(move |_| {
-        let Some(result) = create.value().get() else {
-            return;
-        };
-        untrack(move || match result {
-            Ok((key, keys)) => {
-                error.set(None);
-                if !keys.is_empty() {
-                    let now = now_ms();
-                    page.controller.list.loaded.update(|l| {
-                        l.items = keys.into_iter().map(|k| KeyRow::new(k, now)).collect();
-                        l.complete = true;
-                    });
-                }
-                toasts.push(
-                    ToastKind::Success,
-                    fill(i18n.t_now(Key::KeyCreatedToast), &key.service),
-                );
-                created.set(Some(key));
-            }
-            Err(e) => {
-                session.note_error(&e);
-                error.set(Some(e));
-            }
-        });
-    });
+    let error = create.error();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        if pending.get_untracked() {
-            return;
-        }
         if service_error.get_untracked().is_some()
             || name_error.get_untracked().is_some()
             || expiration_error.get_untracked().is_some()
@@ -118,7 +96,6 @@ fn CreateKeyForm() -> impl IntoView {
         let Ok(expiration) = expiration_of(never.get_untracked(), &date.get_untracked()) else {
             return;
         };
-        error.set(None);
         create.dispatch(NewKey {
             service: service.get_untracked().trim().to_string(),
             name: name.get_untracked(),

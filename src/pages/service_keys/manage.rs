@@ -10,14 +10,13 @@ use super::create::{expiration_of, ExpirationField};
 use super::row::KeyRow;
 use super::use_service_keys_page;
 use crate::api::service_keys::{approve_key, change_key, KeyChange, ServiceKey};
-use crate::api::ApiError;
-use crate::auth::use_session;
 use crate::clock::now_ms;
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::key_value_editor::{rows_to_map, KeyValueEditor};
 use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::dates::input_date;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_expiration, check_key_name, FieldError};
@@ -90,7 +89,6 @@ fn replace_row(page: super::ServiceKeysPage, key: ServiceKey) {
 #[component]
 fn ManageKey(row: KeyRow) -> impl IntoView {
     let page = use_service_keys_page();
-    let session = use_session();
     let toasts = use_toasts();
     let i18n = use_i18n();
     let row = StoredValue::new(row);
@@ -116,36 +114,22 @@ fn ManageKey(row: KeyRow) -> impl IntoView {
     });
     let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
 
-    let save = Action::new_local(move |change: &KeyChange| {
-        let (change, kid) = (change.clone(), row.with_value(|r| r.key.kid.clone()));
-        let client = session.client_untracked();
-        async move { change_key(&client, &kid, &change).await }
-    });
-    let save_error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| {
-        let Some(result) = save.value().get() else {
-            return;
-        };
-        untrack(move || match result {
-            Ok(key) => {
-                save_error.set(None);
-                row.set_value(KeyRow::new(key.clone(), now_ms()));
-                replace_row(page, key);
-                toasts.push(ToastKind::Success, i18n.t_now(Key::KeySavedToast));
-            }
-            Err(e) => {
-                session.note_error(&e);
-                save_error.set(Some(e));
-            }
-        });
-    });
+    let save = use_write(
+        move |client, change: KeyChange| {
+            let kid = row.with_value(|r| r.key.kid.clone());
+            async move { change_key(&client, &kid, &change).await }
+        },
+        move |key| {
+            row.set_value(KeyRow::new(key.clone(), now_ms()));
+            replace_row(page, key);
+            Some(i18n.t_now(Key::KeySavedToast).to_string())
+        },
+    );
+    let save_error = save.error();
     let on_save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        if save.pending().get_untracked()
-            || name_error.get_untracked().is_some()
-            || expiration_error.get_untracked().is_some()
-        {
+        if name_error.get_untracked().is_some() || expiration_error.get_untracked().is_some() {
             return;
         }
         let Ok(expiration) = expiration_of(never.get_untracked(), &date.get_untracked()) else {
@@ -163,35 +147,23 @@ fn ManageKey(row: KeyRow) -> impl IntoView {
             toasts.push(ToastKind::Info, i18n.t_now(Key::NothingChanged));
             return;
         }
-        save_error.set(None);
         save.dispatch(change);
     };
 
-    let approve = Action::new_local(move |notes: &String| {
-        let (notes, kid) = (notes.clone(), row.with_value(|r| r.key.kid.clone()));
-        let client = session.client_untracked();
-        async move { approve_key(&client, &kid, &notes).await }
-    });
-    let approve_error = RwSignal::new(None::<ApiError>);
     let pending_approval = RwSignal::new(initial.pending());
-    Effect::new(move |_| {
-        let Some(result) = approve.value().get() else {
-            return;
-        };
-        untrack(move || match result {
-            Ok(key) => {
-                approve_error.set(None);
-                pending_approval.set(key.approval.is_none());
-                row.set_value(KeyRow::new(key.clone(), now_ms()));
-                replace_row(page, key);
-                toasts.push(ToastKind::Success, i18n.t_now(Key::KeyApprovedToast));
-            }
-            Err(e) => {
-                session.note_error(&e);
-                approve_error.set(Some(e));
-            }
-        });
-    });
+    let approve = use_write(
+        move |client, notes: String| {
+            let kid = row.with_value(|r| r.key.kid.clone());
+            async move { approve_key(&client, &kid, &notes).await }
+        },
+        move |key| {
+            pending_approval.set(key.approval.is_none());
+            row.set_value(KeyRow::new(key.clone(), now_ms()));
+            replace_row(page, key);
+            Some(i18n.t_now(Key::KeyApprovedToast).to_string())
+        },
+    );
+    let approve_error = approve.error();
 
     let saving = save.pending();
     let approving = approve.pending();
@@ -209,9 +181,7 @@ fn ManageKey(row: KeyRow) -> impl IntoView {
                     <p>{tr(Key::ApproveKeyBody)}</p>
                     <form class="stack" on:submit=move |ev| {
                         ev.prevent_default();
-                        if !approving.get_untracked() {
-                            approve.dispatch(notes.get_untracked());
-                        }
+                        approve.dispatch(notes.get_untracked());
                     }>
                         <div class="field">
                             <label for="approve-notes">{tr(Key::FieldApprovalNotes)}</label>

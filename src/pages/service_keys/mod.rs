@@ -15,15 +15,12 @@ use super::use_page_title;
 use crate::api::service_keys::{delete_key, list_keys};
 use crate::clock::now_ms;
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
-use crate::components::facet_select::{text_options, Facet, FacetSelect};
-use crate::components::list_view::{
-    no_variants, ExportButton, ListController, ListFooter, ListToolbar,
-};
-use crate::components::paged_list::{FetchPage, PagedList};
 use crate::i18n::{tr, use_i18n, Key};
+use crate::list::paged::{FetchPage, PagedList};
+use crate::list::{no_variants, ExportButton, ListController, ListFooter, ListToolbar};
+use crate::list::{text_options, Facet, FacetSelect};
+use crate::routes;
 use row::{KeyRow, APPROVED, COLUMNS, DEFAULT_SORT, EXPIRED, EXPIRING, PENDING};
-
-pub const SERVICE_KEYS_PATH: &str = "/service-keys";
 
 #[derive(Clone, Copy)]
 pub struct ServiceKeysPage {
@@ -75,7 +72,7 @@ pub fn ServiceKeys() -> impl IntoView {
 #[component]
 fn ServiceKeysView() -> impl IntoView {
     let controller = ListController::with_default_sort(
-        SERVICE_KEYS_PATH,
+        routes::SERVICE_KEYS.path,
         COLUMNS,
         Some(DEFAULT_SORT),
         PagedList::new(fetch_keys()),

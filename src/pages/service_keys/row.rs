@@ -5,9 +5,9 @@ use std::cmp::Ordering;
 
 use crate::api::service_keys::ServiceKey;
 use crate::dates::parse_quay_date;
-use crate::listing::csv::to_csv;
-use crate::listing::query::ListQuery;
-use crate::listing::window::{contains_folded, Row};
+use crate::list::csv::to_csv;
+use crate::list::query::ListQuery;
+use crate::list::window::{contains_folded, Row};
 
 pub const COLUMNS: &[&str] = &["name", "service", "kid", "created", "expires", "approval"];
 /// Newest first.
@@ -150,7 +150,7 @@ pub fn keys_csv(rows: &[KeyRow]) -> String {
 mod tests {
     use super::*;
     use crate::api::service_keys::{Approval, Approver};
-    use crate::listing::window::window;
+    use crate::list::window::window;
 
     const NOW: i64 = 1_795_389_000_000; // Sun, 22 Nov 2026 23:10:00 GMT
 

@@ -7,10 +7,10 @@ use super::row::{Expiry, KeyRow};
 use super::use_service_keys_page;
 use crate::components::cells::RowAction;
 use crate::components::copy_button::CopyButton;
-use crate::components::data_table::DataTable;
-use crate::components::list_view::SortHeader;
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
+use crate::list::DataTable;
+use crate::list::SortHeader;
 
 #[component]
 pub fn KeysTable() -> impl IntoView {

@@ -11,6 +11,7 @@ use crate::components::draft::{clear_drafts, use_draft};
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write_signed_out;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{
     check_confirmation, check_email, check_password, check_username, FieldError,
@@ -48,38 +49,35 @@ pub fn AccountStep(
     let confirm_error = Memo::new(move |_| check_confirmation(&password.get(), &confirm.get()));
     let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
 
-    let create = Action::new_local(move |request: &InitializeRequest| {
-        let request = request.clone();
-        let client = session.client_with(None);
-        async move { initialize(&client, &request).await }
-    });
+    let create = use_write_signed_out(
+        |session, request: InitializeRequest| {
+            let client = session.client_with(None);
+            async move { initialize(&client, &request).await }
+        },
+        move |created| {
+            clear_drafts(&[USERNAME, EMAIL]);
+            match created.access_token {
+                Some(token) => {
+                    session.sign_in(token, Some(INITIALIZE_SCOPES.map(String::from).to_vec()));
+                    on_created.run(());
+                    Some(fill(
+                        i18n.t_now(Key::ToastAccountCreated),
+                        &created.username,
+                    ))
+                }
+                None => {
+                    let text = fill(i18n.t_now(Key::ToastCreatedNoToken), &created.username);
+                    toasts.push(ToastKind::Error, text);
+                    navigate(&crate::routes::overview_url(), Default::default());
+                    None
+                }
+            }
+        },
+    );
     let pending = create.pending();
-
-    Effect::new(move |_| {
-        let Some(Ok(created)) = create.value().get() else {
-            return;
-        };
-        clear_drafts(&[USERNAME, EMAIL]);
-        match created.access_token {
-            Some(token) => {
-                session.sign_in(token, Some(INITIALIZE_SCOPES.map(String::from).to_vec()));
-                let text = fill(i18n.t_now(Key::ToastAccountCreated), &created.username);
-                toasts.push(ToastKind::Success, text);
-                on_created.run(());
-            }
-            None => {
-                let text = fill(i18n.t_now(Key::ToastCreatedNoToken), &created.username);
-                toasts.push(ToastKind::Error, text);
-                navigate(&crate::routes::overview_url(), Default::default());
-            }
-        }
-    });
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if pending.get_untracked() {
-            return;
-        }
         attempted.set(true);
         let errors = [
             (USERNAME, username_error.get_untracked()),
@@ -91,7 +89,7 @@ pub fn AccountStep(
             focus_by_id(id);
             return;
         }
-        create.dispatch_local(InitializeRequest {
+        create.dispatch(InitializeRequest {
             username: username.get_untracked(),
             email: email.get_untracked(),
             password: password.get_untracked(),
@@ -105,7 +103,7 @@ pub fn AccountStep(
             || password_error.get().is_some()
             || confirm_error.get().is_some()
     };
-    let server_error = move || create.value().get().and_then(Result::err);
+    let server_error = create.error();
 
     view! {
         <h1>{tr(Key::SetupTitle)}</h1>
@@ -160,7 +158,7 @@ pub fn AccountStep(
                 <p class="form-summary" role="alert">{tr(Key::FixErrors)}</p>
             </Show>
             {move || {
-                server_error()
+                server_error.get()
                     .map(|e| view! { <ApiErrorView error=e context=Key::SetupRefused /> })
             }}
             <div class="form-actions">

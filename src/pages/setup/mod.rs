@@ -12,7 +12,7 @@ use crate::api::user::{probe_setup_state, SetupState};
 use crate::auth::use_session;
 use crate::components::error_view::ApiErrorView;
 use crate::i18n::{tr, Key};
-use crate::routes::app_href;
+use crate::routes::{self, app_href};
 use account::AccountStep;
 use register_app::RegisterAppStep;
 
@@ -42,7 +42,7 @@ pub fn SetupPage() -> impl IntoView {
                         <h1 data-testid="setup-done">{tr(Key::SetupDoneTitle)}</h1>
                         <p>{tr(Key::SetupDoneBody)}</p>
                         <p>
-                            <A href=app_href("/")>{tr(Key::GoToOverview)}</A>
+                            <A href=app_href(routes::OVERVIEW.path)>{tr(Key::GoToOverview)}</A>
                         </p>
                     }
                         .into_any()

@@ -21,8 +21,9 @@ use crate::components::error_view::ApiErrorView;
 use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
 use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
 use crate::components::shell::SignOutButton;
+use crate::components::write::use_write_signed_out;
 use crate::i18n::{fill, tr, use_i18n, Key};
-use crate::routes::SETUP_PATH;
+use crate::routes;
 use no_access::NoAccess;
 use registry::RegistrySignIn;
 use token::TokenForm;
@@ -109,7 +110,7 @@ fn SignInGate() -> impl IntoView {
                 replace: true,
                 ..Default::default()
             };
-            navigate(SETUP_PATH, options);
+            navigate(routes::SETUP.path, options);
         }
     });
     let retry = Callback::new(move |_| probe.refetch());
@@ -166,55 +167,53 @@ fn SignIn() -> impl IntoView {
     // What the browser's registry session allows: signing in to it first, registering this
     // console, or (Quay's `/oauth/authorize` answers 403 otherwise) only for administrators of
     // the organization that owns the console's application.
-    let check = Action::new_local(move |purpose: &Purpose| {
-        let (client, purpose, id) = (
-            session.client_with(None),
-            *purpose,
-            client_id.get_untracked(),
-        );
-        async move {
-            let Some(account) = registry_session::signed_in_as(&client).await? else {
-                let external = registry_config(&client)
-                    .await
-                    .map(|c| c.has_external_login())
-                    .unwrap_or(false);
-                return Ok(if external {
-                    Step::ExternalOnly
-                } else {
-                    Step::RegistrySignIn(purpose)
-                });
-            };
-            let Some(id) = id.filter(|_| purpose == Purpose::SignIn) else {
-                return Ok(Step::Register);
-            };
-            Ok(match application_information(&client, &id).await {
-                Ok(app) if account.administers(&app.organization.name) => Step::Leaving,
-                Ok(app) => Step::NoAccess {
-                    account,
-                    organization: app.organization.name,
-                },
-                Err(e) if e.status() == Some(404) => Step::UnknownClient(id),
-                // Cannot tell: the registry's consent page decides.
-                Err(_) => Step::Leaving,
-            })
-        }
-    });
+    let check = use_write_signed_out(
+        move |session, purpose: Purpose| {
+            let (client, id) = (session.client_with(None), client_id.get_untracked());
+            async move {
+                let Some(account) = registry_session::signed_in_as(&client).await? else {
+                    let external = registry_config(&client)
+                        .await
+                        .map(|c| c.has_external_login())
+                        .unwrap_or(false);
+                    return Ok(if external {
+                        Step::ExternalOnly
+                    } else {
+                        Step::RegistrySignIn(purpose)
+                    });
+                };
+                let Some(id) = id.filter(|_| purpose == Purpose::SignIn) else {
+                    return Ok(Step::Register);
+                };
+                Ok(match application_information(&client, &id).await {
+                    Ok(app) if account.administers(&app.organization.name) => Step::Leaving,
+                    Ok(app) => Step::NoAccess {
+                        account,
+                        organization: app.organization.name,
+                    },
+                    Err(e) if e.status() == Some(404) => Step::UnknownClient(id),
+                    // Cannot tell: the registry's consent page decides.
+                    Err(_) => Step::Leaving,
+                })
+            }
+        },
+        move |next: Step| {
+            let leaving = next == Step::Leaving;
+            step.set(next);
+            if leaving {
+                go.run(());
+            }
+            None
+        },
+    );
     let checking = check.pending();
-    Effect::new(move |_| match check.value().get() {
-        Some(Ok(Step::Leaving)) => {
-            step.set(Step::Leaving);
-            go.run(());
-        }
-        Some(Ok(next)) => step.set(next),
-        _ => {}
-    });
     let busy = move || checking.get() || step.get() == Step::Leaving;
     let start = move |purpose: Purpose| {
         if checking.get_untracked() || step.get_untracked() == Step::Leaving {
             return;
         }
         if same_origin {
-            check.dispatch_local(purpose);
+            check.dispatch(purpose);
         } else {
             go.run(());
         }
@@ -247,7 +246,7 @@ fn SignIn() -> impl IntoView {
         step.set(Step::Start);
     });
     let redo_check = Callback::new(move |purpose: Purpose| {
-        check.dispatch_local(purpose);
+        check.dispatch(purpose);
     });
     view! {
         <section class="page page-narrow">
@@ -269,8 +268,8 @@ fn SignIn() -> impl IntoView {
                     </p>
                 })}
                 {move || start_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
-                {move || check.value().get().and_then(Result::err).map(|e| view! {
-                    <ApiErrorView error=e context=Key::RegistrySessionUnknown retry=Callback::new(move |_| { check.dispatch_local(Purpose::SignIn); }) />
+                {move || check.error().get().map(|e| view! {
+                    <ApiErrorView error=e context=Key::RegistrySessionUnknown retry=Callback::new(move |_| { check.dispatch(Purpose::SignIn); }) />
                 })}
                 <div class="form-actions">
                     {move || (same_origin && !has_client()).then(|| view! {

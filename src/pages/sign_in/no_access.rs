@@ -11,7 +11,8 @@ use crate::api::superuser_users::{list_users, take_ownership};
 use crate::api::team::team_members;
 use crate::auth::use_session;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::error_slot;
+use crate::components::write::use_write_signed_out;
 use crate::i18n::{fill, tr, use_i18n, Key};
 
 #[component]
@@ -46,28 +47,30 @@ pub fn NoAccess(
         }
     });
     let confirm_open = RwSignal::new(false);
-    let take = Action::new_local(move |_: &()| {
-        let client = session.client_with(None);
-        async move {
-            let client = registry_session::with_csrf(&client).await?;
-            take_ownership(&client, &org.get_value()).await
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = take.value().get() {
+    let take = use_write_signed_out(
+        move |session, ()| {
+            let client = session.client_with(None);
+            async move {
+                let client = registry_session::with_csrf(&client).await?;
+                take_ownership(&client, &org.get_value()).await
+            }
+        },
+        move |()| {
             confirm_open.set(false);
             on_admin.run(());
-        }
-    });
-    let sign_out = Action::new_local(move |_: &()| {
-        let client = session.client_with(None);
-        async move { registry_session::sign_out(&client).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
+            None
+        },
+    );
+    let sign_out = use_write_signed_out(
+        |session, ()| {
+            let client = session.client_with(None);
+            async move { registry_session::sign_out(&client).await }
+        },
+        move |()| {
             on_signed_out.run(());
-        }
-    });
+            None
+        },
+    );
     let username = account.username.clone();
     let org_name = organization.clone();
     view! {
@@ -81,16 +84,14 @@ pub fn NoAccess(
                 </p>
             })}
             <p>{tr(Key::NoAccessAsk)}</p>
-            {move || sign_out.value().get().and_then(Result::err).map(|e| view! {
-                <ApiErrorView error=e context=Key::RegistrySignOutFailed />
-            })}
+            {error_slot(sign_out.error(), Key::RegistrySignOutFailed)}
             <div class="form-actions">
                 <button
                     type="button"
                     class="button"
                     data-testid="registry-sign-out"
                     disabled=move || sign_out.pending().get()
-                    on:click=move |_| { sign_out.dispatch_local(()); }
+                    on:click=move |_| sign_out.dispatch(())
                 >
                     {tr(Key::SignInAsSomeoneElse)}
                 </button>
@@ -112,8 +113,8 @@ pub fn NoAccess(
             testid="take-console-ownership-dialog"
             confirm_label=Key::TakeOwnershipOrganization
             pending=take.pending()
-            error=Signal::derive(move || take.value().get().and_then(Result::err))
-            on_confirm=Callback::new(move |_| { take.dispatch_local(()); })
+            error=take.error()
+            on_confirm=Callback::new(move |_| take.dispatch(()))
         >
             <p>{move || fill(i18n.t(Key::NoAccessTakeOwnershipBody), &org.get_value())}</p>
         </ConfirmDialog>

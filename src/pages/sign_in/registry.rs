@@ -4,30 +4,29 @@
 use leptos::prelude::*;
 
 use crate::api::registry_session::{self, SignInRefused};
-use crate::auth::use_session;
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::write::use_write_signed_out;
 use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// Signs this browser in to the registry (as Quay's own sign-in page does), then carries on.
 #[component]
 pub fn RegistrySignIn(on_signed_in: Callback<()>) -> impl IntoView {
-    let session = use_session();
     let i18n = use_i18n();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let submit = Action::new_local(move |(user, pass): &(String, String)| {
-        let client = session.client_with(None);
-        let (user, pass) = (user.clone(), pass.clone());
-        async move { registry_session::sign_in(&client, &user, &pass).await }
-    });
-    let pending = submit.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = submit.value().get() {
+    let submit = use_write_signed_out(
+        |session, (user, pass): (String, String)| {
+            let client = session.client_with(None);
+            async move { registry_session::sign_in(&client, &user, &pass).await }
+        },
+        move |()| {
             on_signed_in.run(());
-        }
-    });
+            None
+        },
+    );
+    let pending = submit.pending();
     let required = |value: RwSignal<String>| {
         Signal::derive(move || value.with(|v| v.is_empty()).then_some(Key::ErrRequired))
     };
@@ -35,21 +34,19 @@ pub fn RegistrySignIn(on_signed_in: Callback<()>) -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        let done = matches!(submit.value().get_untracked(), Some(Ok(())));
-        if pending.get_untracked()
-            || done
+        if submit.succeeded()
             || user_problem.get_untracked().is_some()
             || pass_problem.get_untracked().is_some()
         {
             return;
         }
-        submit.dispatch_local((
+        submit.dispatch((
             username.get_untracked().trim().to_string(),
             password.get_untracked(),
         ));
     };
     let refusal = move || {
-        submit.value().get().and_then(Result::err).map(|refused| match refused {
+        submit.error().get().map(|refused| match refused {
             SignInRefused::Refused(e) => {
                 view! { <ApiErrorView error=e context=Key::RegistrySignInRefused /> }.into_any()
             }

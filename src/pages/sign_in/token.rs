@@ -4,8 +4,9 @@ use leptos::prelude::*;
 
 use crate::api::user::current_user;
 use crate::auth::use_session;
-use crate::components::error_view::ApiErrorView;
+use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
+use crate::components::write::use_write_signed_out;
 use crate::i18n::{tr, Key};
 
 #[component]
@@ -13,17 +14,17 @@ pub fn TokenForm() -> impl IntoView {
     let session = use_session();
     let token = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let check = Action::new_local(move |candidate: &String| {
-        let client = session.client_with(Some(candidate.clone()));
-        let candidate = candidate.clone();
-        async move { current_user(&client).await.map(|_| candidate) }
-    });
-    let pending = check.pending();
-    Effect::new(move |_| {
-        if let Some(Ok(good)) = check.value().get() {
+    let check = use_write_signed_out(
+        |session, candidate: String| {
+            let client = session.client_with(Some(candidate.clone()));
+            async move { current_user(&client).await.map(|_| candidate) }
+        },
+        move |good| {
             session.sign_in(good, None);
-        }
-    });
+            None
+        },
+    );
+    let pending = check.pending();
     let problem = Signal::derive(move || {
         let t = token.get();
         if t.trim().is_empty() {
@@ -37,10 +38,10 @@ pub fn TokenForm() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         touched.set(true);
-        if pending.get_untracked() || problem.get_untracked().is_some() {
+        if problem.get_untracked().is_some() {
             return;
         }
-        check.dispatch_local(token.get_untracked().trim().to_string());
+        check.dispatch(token.get_untracked().trim().to_string());
     };
     view! {
         <form class="card form" novalidate=true on:submit=on_submit data-testid="token-form">
@@ -57,13 +58,7 @@ pub fn TokenForm() -> impl IntoView {
                 disabled=pending
                 on_edit=Callback::new(move |_| touched.set(true))
             />
-            {move || {
-                check
-                    .value()
-                    .get()
-                    .and_then(Result::err)
-                    .map(|e| view! { <ApiErrorView error=e context=Key::TokenRefused /> })
-            }}
+            {error_slot(check.error(), Key::TokenRefused)}
             <div class="form-actions">
                 <SubmitButton label=Key::TokenSubmit pending_label=Key::Checking pending=pending testid="token-submit" class="button" />
             </div>

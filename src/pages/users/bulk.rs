@@ -11,7 +11,7 @@ use crate::auth::use_session;
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::selection::Selection;
+use crate::list::selection::Selection;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BulkAction {

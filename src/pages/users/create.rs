@@ -4,15 +4,13 @@ use leptos::prelude::*;
 
 use super::use_users_page;
 use crate::api::superuser_users::{create_user, get_user, CreatedUser};
-use crate::api::ApiError;
-use crate::auth::use_session;
 use crate::browser::focus_by_id;
 use crate::components::copy_button::CopyButton;
 use crate::components::dialog::Dialog;
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::secret_once::SecretOnceFooter;
-use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::use_write;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_email, check_username, FieldError};
 
@@ -44,8 +42,6 @@ pub fn CreateUserDialog() -> impl IntoView {
 #[component]
 fn CreateUserForm() -> impl IntoView {
     let page = use_users_page();
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
     let username = RwSignal::new(String::new());
     let email = RwSignal::new(String::new());
@@ -56,45 +52,30 @@ fn CreateUserForm() -> impl IntoView {
     let username_error = Memo::new(move |_| check_username(&username.get()));
     let email_error = Memo::new(move |_| check_optional_email(&email.get(), page.mailing.get()));
 
-    let create = Action::new_local(move |(name, mail): &(String, String)| {
-        let (name, mail) = (name.clone(), mail.clone());
-        let client = session.client_untracked();
-        async move {
+    let created = RwSignal::new(None::<CreatedUser>);
+    let create = use_write(
+        |client, (name, mail): (String, String)| async move {
             let mail = (!mail.is_empty()).then_some(mail.as_str());
             let created = create_user(&client, &name, mail).await?;
             // The full row (avatar, quota) for the list; the user exists even if this fails.
             let row = get_user(&client, &name).await.ok();
-            Ok::<_, ApiError>((created, row))
-        }
-    });
-    let pending = create.pending();
-    let created = RwSignal::new(None::<CreatedUser>);
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match create.value().get() {
-        Some(Ok((user, row))) => {
-            error.set(None);
+            Ok((created, row))
+        },
+        move |(user, row)| {
             if let Some(row) = row {
                 page.controller.list.append_if_complete(row);
             }
-            toasts.push(
-                ToastKind::Success,
-                fill(i18n.t_now(Key::UserCreatedToast), &user.username),
-            );
+            let text = fill(i18n.t_now(Key::UserCreatedToast), &user.username);
             created.set(Some(user));
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+            Some(text)
+        },
+    );
+    let pending = create.pending();
+    let error = create.error();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         attempted.set(true);
-        if pending.get_untracked() {
-            return;
-        }
         if username_error.get_untracked().is_some() {
             focus_by_id(USERNAME);
         } else if email_error.get_untracked().is_some() {

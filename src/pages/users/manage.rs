@@ -8,12 +8,10 @@ use super::use_users_page;
 use crate::api::superuser_users::{
     change_user, send_recovery_email, take_ownership, User, UserChange,
 };
-use crate::api::ApiError;
-use crate::auth::use_session;
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::error_view::error_slot;
 use crate::components::form_field::{SubmitButton, TextField};
-use crate::components::toast::{use_toasts, ToastKind};
+use crate::components::write::{use_write, Write};
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::validation::{check_email, check_password, FieldError};
 
@@ -46,38 +44,23 @@ fn toast_for(change: &UserChange) -> Key {
 
 type Change = (String, UserChange);
 
-/// A change of one user: dispatch, pending, the server's refusal, and on success the row
-/// updated in the list and a toast.
-type ChangeAction = Action<Change, Result<(User, Key), ApiError>>;
-
-fn user_write() -> (ChangeAction, RwSignal<Option<ApiError>>) {
+/// A change of one user: on success the row is updated in the list, `after_save` runs and a
+/// toast says what changed.
+fn user_write(after_save: impl Fn() + 'static) -> Write<Change, (User, Key)> {
     let page = use_users_page();
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
-    let action = Action::new_local(move |(name, change): &Change| {
-        let (name, change) = (name.clone(), change.clone());
-        let client = session.client_untracked();
-        async move {
+    use_write(
+        |client, (name, change): Change| async move {
             let user = change_user(&client, &name, &change).await?;
             Ok((user, toast_for(&change)))
-        }
-    });
-    let error = RwSignal::new(None);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok((user, toast))) => {
-            error.set(None);
+        },
+        move |(user, toast)| {
             let name = user.username.clone();
             page.controller.list.replace(|u| u.username == name, user);
-            toasts.push(ToastKind::Success, fill(i18n.t_now(toast), &name));
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
-    (action, error)
+            after_save();
+            Some(fill(i18n.t_now(toast), &name))
+        },
+    )
 }
 
 #[component]
@@ -114,7 +97,7 @@ fn ManageUser(username: String) -> impl IntoView {
 
 #[component]
 fn StatusSection(username: String, user: Memo<Option<User>>, protected: bool) -> impl IntoView {
-    let (action, error) = user_write();
+    let action = user_write(|| {});
     let enabled = move || user.get().is_some_and(|u| u.enabled);
     view! {
         <section class="settings-section" aria-labelledby="manage-status-heading">
@@ -122,7 +105,7 @@ fn StatusSection(username: String, user: Memo<Option<User>>, protected: bool) ->
             <p data-testid="manage-status">
                 {move || if enabled() { tr(Key::StatusEnabled)() } else { tr(Key::StatusDisabled)() }}
             </p>
-            {error_slot(error, Key::UserChangeFailed)}
+            {error_slot(action.error(), Key::UserChangeFailed)}
             <button
                 type="button"
                 class="button"
@@ -147,7 +130,7 @@ fn EmailSection(username: String, initial: String, protected: bool) -> impl Into
     let email = RwSignal::new(initial);
     let attempted = RwSignal::new(false);
     let problem = Memo::new(move |_| check_email(email.get().trim()));
-    let (action, error) = user_write();
+    let action = user_write(|| {});
     view! {
         <section class="settings-section">
             <form
@@ -156,7 +139,7 @@ fn EmailSection(username: String, initial: String, protected: bool) -> impl Into
                 on:submit=move |ev| {
                     ev.prevent_default();
                     attempted.set(true);
-                    if problem.get_untracked().is_none() && !action.pending().get_untracked() {
+                    if problem.get_untracked().is_none() {
                         let change = UserChange {
                             email: Some(email.get_untracked().trim().to_string()),
                             ..UserChange::default()
@@ -175,7 +158,7 @@ fn EmailSection(username: String, initial: String, protected: bool) -> impl Into
                     disabled=protected
                     on_edit=Callback::new(|_| {})
                 />
-                {error_slot(error, Key::UserChangeFailed)}
+                {error_slot(action.error(), Key::UserChangeFailed)}
                 <SubmitButton
                     label=Key::SaveEmail
                     pending_label=Key::Working
@@ -193,13 +176,10 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
     let password = RwSignal::new(String::new());
     let attempted = RwSignal::new(false);
     let problem = Memo::new(move |_| check_password(&password.get()));
-    let (action, error) = user_write();
     // A saved password leaves the field; a refused one stays for correction.
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            password.set(String::new());
-            attempted.set(false);
-        }
+    let action = user_write(move || {
+        password.set(String::new());
+        attempted.set(false);
     });
     view! {
         <section class="settings-section">
@@ -209,7 +189,7 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
                 on:submit=move |ev| {
                     ev.prevent_default();
                     attempted.set(true);
-                    if problem.get_untracked().is_none() && !action.pending().get_untracked() {
+                    if problem.get_untracked().is_none() {
                         let change = UserChange {
                             password: Some(password.get_untracked()),
                             ..UserChange::default()
@@ -230,7 +210,7 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
                     disabled=protected
                     on_edit=Callback::new(|_| {})
                 />
-                {error_slot(error, Key::UserChangeFailed)}
+                {error_slot(action.error(), Key::UserChangeFailed)}
                 <SubmitButton
                     label=Key::SavePassword
                     pending_label=Key::Working
@@ -245,33 +225,15 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
 
 #[component]
 fn RecoverySection(username: String, protected: bool) -> impl IntoView {
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
-    let action = Action::new_local(move |name: &String| {
-        let name = name.clone();
-        let client = session.client_untracked();
-        async move { send_recovery_email(&client, &name).await }
-    });
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(address)) => {
-            error.set(None);
-            toasts.push(
-                ToastKind::Success,
-                fill(i18n.t_now(Key::RecoverySentToast), &address),
-            );
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+    let action = use_write(
+        |client, name: String| async move { send_recovery_email(&client, &name).await },
+        move |address| Some(fill(i18n.t_now(Key::RecoverySentToast), &address)),
+    );
     view! {
         <section class="settings-section">
             <p>{tr(Key::RecoveryBody)}</p>
-            {error_slot(error, Key::RecoveryFailed)}
+            {error_slot(action.error(), Key::RecoveryFailed)}
             <button
                 type="button"
                 class="button"
@@ -291,39 +253,23 @@ fn RecoverySection(username: String, protected: bool) -> impl IntoView {
 #[component]
 fn OwnershipSection(username: String, protected: bool) -> impl IntoView {
     let page = use_users_page();
-    let session = use_session();
-    let toasts = use_toasts();
     let i18n = use_i18n();
     let armed = RwSignal::new(false);
-    let action = Action::new_local(move |name: &String| {
-        let name = name.clone();
-        let client = session.client_untracked();
-        async move { take_ownership(&client, &name).await.map(|_| name) }
-    });
-    let error = RwSignal::new(None::<ApiError>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(name)) => {
-            error.set(None);
+    let action = use_write(
+        |client, name: String| async move { take_ownership(&client, &name).await.map(|_| name) },
+        move |name| {
             // It is an organization now: gone from the users list.
             page.controller.list.remove(|u| u.username == name);
             page.selection.update(|s| s.remove(&name));
-            toasts.push(
-                ToastKind::Success,
-                fill(i18n.t_now(Key::OwnershipTakenUserToast), &name),
-            );
             page.manage.set(None);
-        }
-        Some(Err(e)) => {
-            session.note_error(&e);
-            error.set(Some(e));
-        }
-        None => {}
-    });
+            Some(fill(i18n.t_now(Key::OwnershipTakenUserToast), &name))
+        },
+    );
     let name = StoredValue::new(username);
     view! {
         <section class="settings-section">
             <p>{move || fill(i18n.t(Key::TakeOwnershipUserBody), &name.get_value())}</p>
-            {error_slot(error, Key::OwnershipFailed)}
+            {error_slot(action.error(), Key::OwnershipFailed)}
             {move || {
                 if armed.get() {
                     view! {

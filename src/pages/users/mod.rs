@@ -15,16 +15,15 @@ use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
 use crate::api::registry_config::RegistryConfig;
 use crate::api::superuser_users::{list_users, User};
-use crate::components::list_view::{ExportButton, ListController, ListFooter, ListToolbar};
-use crate::components::paged_list::{FetchPage, PagedList};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
-use crate::listing::query::ListQuery;
-use crate::listing::selection::Selection;
+use crate::list::paged::{FetchPage, PagedList};
+use crate::list::query::ListQuery;
+use crate::list::selection::Selection;
+use crate::list::{ExportButton, ListController, ListFooter, ListToolbar};
+use crate::routes;
 
 pub use row::COLUMNS;
-
-pub const USERS_PATH: &str = "/users";
 
 /// Everything the parts of the page share.
 #[derive(Clone, Copy)]
@@ -72,7 +71,8 @@ fn UsersView() -> impl IntoView {
             Ok((page.users, page.next_page))
         })
     });
-    let controller = ListController::new(USERS_PATH, COLUMNS, PagedList::new(fetch), variant);
+    let controller =
+        ListController::new(routes::USERS.path, COLUMNS, PagedList::new(fetch), variant);
     let registry = use_registry_config();
     let mailing = Signal::derive(move || registry.with(RegistryConfig::mailing));
     let page = UsersPage {

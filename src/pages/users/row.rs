@@ -4,8 +4,8 @@ use std::cmp::Ordering;
 
 use crate::api::quota::quota_use;
 use crate::api::superuser_users::User;
-use crate::listing::csv::to_csv;
-use crate::listing::window::{contains_folded, Row};
+use crate::list::csv::to_csv;
+use crate::list::window::{contains_folded, Row};
 
 /// Sortable columns, as they appear in `?sort=`.
 pub const COLUMNS: &[&str] = &["username", "email", "enabled", "superuser", "quota"];

@@ -7,12 +7,12 @@ use super::use_users_page;
 use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_users::User;
 use crate::components::cells::{EmailCell, NameCell, RowAction};
-use crate::components::data_table::DataTable;
-use crate::components::list_view::SortHeader;
 use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::{QuotaButton, QuotaTarget};
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::selection::PageState;
+use crate::list::selection::PageState;
+use crate::list::DataTable;
+use crate::list::SortHeader;
 
 use super::row::real_email;
 

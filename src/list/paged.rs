@@ -9,7 +9,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
-use crate::listing::window::SERVER_PAGE;
+use crate::list::window::SERVER_PAGE;
 
 /// One server page: its rows and the token of the next one (`None`: the last page).
 pub type Page<T> = (Vec<T>, Option<String>);

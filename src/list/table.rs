@@ -7,10 +7,10 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::list_view::{EmptyBody, ListController};
 use crate::i18n::{use_i18n, Key};
-use crate::listing::query::ALL_ROWS;
-use crate::listing::window::{drawn_rows, Row};
+use crate::list::query::ALL_ROWS;
+use crate::list::window::{drawn_rows, Row};
+use crate::list::{EmptyBody, ListController};
 
 /// A first guess of a row's height in pixels; measured once rows are drawn.
 const ROW_HEIGHT_GUESS: f64 = 44.0;

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::list_view::ListController;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::listing::query::ListQuery;
-use crate::listing::window::Row;
+use crate::list::controller::ListController;
+use crate::list::query::ListQuery;
+use crate::list::window::Row;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Facet {

@@ -128,7 +128,7 @@ pub fn drawn_rows(count: usize, scroll_top: f64, viewport: f64, row_height: f64)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::listing::query::Sort;
+    use crate::list::query::Sort;
 
     #[test]
     fn drawn_rows_cover_the_viewport_in_steps() {
