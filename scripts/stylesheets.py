@@ -1,4 +1,4 @@
-"""Trunk post-build hook for the stylesheets Trunk copied into the staging dir.
+"""Post-build step 1 (scripts/post_build.py): the stylesheets Trunk copied into the staging dir.
 
 1. Release only: minifies them. Conservative on purpose: drops comments and layout whitespace,
    never touches what is inside selectors' spaces, strings or parentheses otherwise (a
@@ -7,19 +7,12 @@
    with the first load into a `<meta name="quay-admin-page-styles">` naming it and its
    integrity; src/page_styles.rs loads it with the first lazily loaded page.
 
-Must run before wasm_split.py, which recomputes the `integrity` attributes of index.html's links.
+Runs before the wasm split, which recomputes the `integrity` attributes of index.html's links.
 """
-import base64
 import glob
-import hashlib
 import os
 import re
 import sys
-
-staging = os.environ.get("TRUNK_STAGING_DIR")
-if not staging:
-    sys.exit("stylesheets: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)")
-RELEASE = os.environ.get("TRUNK_PROFILE") == "release"
 
 
 def minify(css):
@@ -40,27 +33,19 @@ def minify(css):
     return "".join(out).replace(";}", "}").strip() + "\n"
 
 
-def sri(path):
-    with open(path, "rb") as f:
-        return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+def run(build):
+    if build.release:
+        for path in glob.glob(build.path("*.css")):
+            with open(path, encoding="utf-8") as f:
+                css = f.read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(minify(css))
 
-
-if RELEASE:
-    for path in glob.glob(os.path.join(staging, "*.css")):
-        with open(path, encoding="utf-8") as f:
-            css = f.read()
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(minify(css))
-
-index = os.path.join(staging, "index.html")
-with open(index, encoding="utf-8") as f:
-    html = f.read()
-link = re.compile(r'<link rel="stylesheet" href="(\./pages-[0-9a-f]+\.css)"[^>]*>')
-found = link.findall(html)
-if len(found) != 1:
-    sys.exit(f"stylesheets: expected one pages stylesheet link in index.html, found {found}")
-href = found[0]
-meta = (f'<meta name="quay-admin-page-styles" content="{href}" '
-        f'data-integrity="{sri(os.path.join(staging, href[2:]))}" />')
-with open(index, "w", encoding="utf-8") as f:
-    f.write(link.sub(meta, html))
+    link = re.compile(r'<link rel="stylesheet" href="(\./pages-[0-9a-f]+\.css)"[^>]*>')
+    found = link.findall(build.html)
+    if len(found) != 1:
+        sys.exit(f"stylesheets: expected one pages stylesheet link in index.html, found {found}")
+    href = found[0]
+    meta = (f'<meta name="quay-admin-page-styles" content="{href}" '
+            f'data-integrity="{build.sri(href[2:])}" />')
+    build.html = link.sub(meta, build.html)

@@ -1,0 +1,73 @@
+"""Trunk's post-build hook (Trunk.toml): every step that rewrites the build Trunk staged, in order.
+
+Trunk runs the hooks of one stage side by side, so the steps cannot be hooks of their own: each
+depends on what the one before it left in the staging dir and in index.html.
+
+  1. stylesheets  the pages' stylesheet becomes a <meta> that src/page_styles.rs loads with the
+                  first lazily loaded page, instead of a <link> in the first load
+                  (scripts/stylesheets.py);
+  2. wasm split   the app's wasm is split into a main module and chunks fetched on demand, and
+                  every `integrity` in index.html is recomputed (scripts/wasm_split.py): after 1,
+                  whose meta carries its own integrity; before 3, which moves the file names of
+                  the inline boot script into a file;
+  3. boot script  Trunk's inline module script moves into boot-<hash>.js, so the
+                  Content-Security-Policy needs no 'unsafe-inline'; in release, index.html's
+                  comments go and early.js is minified (scripts/externalize_boot_script.py).
+
+Each step is a module with a `run(build)` function; index.html is read once, handed from step
+to step in `build.html`, and written once at the end.
+"""
+import base64
+import hashlib
+import os
+import sys
+
+import externalize_boot_script
+import stylesheets
+import wasm_split
+
+STEPS = (
+    ("stylesheets", stylesheets.run),
+    ("wasm split", wasm_split.run),
+    ("boot script", externalize_boot_script.run),
+)
+
+
+class Build:
+    """The build Trunk staged: its directory, its profile and index.html being rewritten."""
+
+    def __init__(self, staging, release):
+        self.staging = staging
+        self.release = release
+        with open(self.path("index.html"), encoding="utf-8") as f:
+            self.html = f.read()
+
+    def path(self, name):
+        return os.path.join(self.staging, name)
+
+    def sri(self, name):
+        """The `integrity` value of a staged file."""
+        with open(self.path(name), "rb") as f:
+            return "sha384-" + base64.b64encode(hashlib.sha384(f.read()).digest()).decode()
+
+    def write_html(self):
+        with open(self.path("index.html"), "w", encoding="utf-8") as f:
+            f.write(self.html)
+
+
+def main():
+    staging = os.environ.get("TRUNK_STAGING_DIR")
+    if not staging:
+        sys.exit("post_build: TRUNK_STAGING_DIR is not set (Trunk runs me as its post_build hook)")
+    build = Build(staging, release=os.environ.get("TRUNK_PROFILE") == "release")
+    for name, step in STEPS:
+        try:
+            step(build)
+        except Exception:
+            print(f"post_build: the {name} step failed", file=sys.stderr)
+            raise
+    build.write_html()
+
+
+if __name__ == "__main__":
+    main()
