@@ -149,22 +149,20 @@ pub fn parse_int(text: &str) -> Option<i64> {
     }))
 }
 
-/// urllib's `unquote_plus`.
-pub fn unquote_plus(text: &str) -> String {
-    percent_encoding::percent_decode_str(&text.replace('+', " "))
+/// urllib's `unquote`: percent escapes decoded (`+` stays), invalid UTF-8 as U+FFFD.
+pub fn unquote(text: &str) -> String {
+    percent_encoding::percent_decode_str(text)
         .decode_utf8_lossy()
         .into_owned()
 }
 
-/// `parse_qsl(query, keep_blank_values=True)`.
+/// urllib's `parse_qsl(query, keep_blank_values=True)`, which is how Werkzeug reads
+/// `request.args`: pairs split at `&` (empty ones skipped) and at their first `=`, a name
+/// without `=` has the value `""`, `+` is a space, percent escapes are decoded and invalid UTF-8
+/// becomes U+FFFD. (The HTML form encoding that `form_urlencoded` parses is the same.)
 pub fn parse_qsl(query: &str) -> Vec<(String, String)> {
-    query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => (unquote_plus(k), unquote_plus(v)),
-            None => (unquote_plus(pair), String::new()),
-        })
+    form_urlencoded::parse(query.as_bytes())
+        .into_owned()
         .collect()
 }
 
@@ -363,6 +361,39 @@ mod tests {
         for bad in ["", "abc", "1.5", "_1", "1__0", "1_", "--1", "+-1", "0x10"] {
             assert_eq!(int_text(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn parse_qsl_like_python_with_blank_values() {
+        let pairs = |query| {
+            parse_qsl(query)
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        // parse_qsl("a=1&&b=&c&=d&e=x=y&a=2", keep_blank_values=True)
+        assert_eq!(
+            pairs("a=1&&b=&c&=d&e=x=y&a=2"),
+            ["a=1", "b=", "c=", "=d", "e=x=y", "a=2"]
+        );
+        assert_eq!(pairs("q=a+b%2Bc%20d"), ["q=a b+c d"]);
+        // Invalid UTF-8 and broken escapes as Python's errors="replace" and unquote leave them.
+        assert_eq!(
+            pairs("n=%FFx%C3&m=%zz%4"),
+            ["n=\u{fffd}x\u{fffd}", "m=%zz%4"]
+        );
+        assert_eq!(
+            pairs("t=%F0%9F%98&s=%ED%A0%80"),
+            ["t=\u{fffd}", "s=\u{fffd}\u{fffd}\u{fffd}"]
+        );
+        assert_eq!(pairs("%C3%A9t%C3%A9=%E2%9C%93"), ["\u{e9}t\u{e9}=\u{2713}"]);
+        assert!(parse_qsl("").is_empty());
+        assert!(parse_qsl("&&").is_empty());
+    }
+
+    #[test]
+    fn unquote_keeps_plus() {
+        assert_eq!(unquote("/a+b/%2e%2E/%FF"), "/a+b/../\u{fffd}");
     }
 
     #[test]

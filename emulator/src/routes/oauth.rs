@@ -21,7 +21,7 @@ use crate::avatar::{avatar_color, avatar_hash};
 use crate::error::{ApiError, HTML};
 use crate::error_pages::{escape, Page};
 use crate::login::{self, LoginOutcome};
-use crate::python::{json_dumps, parse_qsl, unquote_plus};
+use crate::python::{json_dumps, parse_qsl, unquote};
 use crate::responses::{set_header, web_abort};
 use crate::routes::{allow_header, options_response, without_cors};
 use crate::routes::{redirect_with_slash, web_method_not_allowed};
@@ -242,7 +242,7 @@ pub fn redirect_uri_ok(state: &AppState, registered: &str, provided: &str) -> bo
             return false;
         }
     }
-    if unquote_plus(&given.path.replace('+', "%2B")).contains("..") || given.path.contains('@') {
+    if unquote(&given.path).contains("..") || given.path.contains('@') {
         return false;
     }
     match given.path.strip_prefix(conf.path.as_str()) {
