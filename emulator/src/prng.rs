@@ -1,5 +1,8 @@
-//! A tiny deterministic PRNG (SplitMix64) for the demo data and the fault rate: the same seed always
-//! gives the same sequence, on every platform, with no dependency.
+//! Hand-written rather than `rand`'s generators: the demo data and the fault rate of a seed must
+//! stay the same across `rand` releases (its `StdRng` and range sampling may change between them).
+//!
+//! A tiny deterministic PRNG (SplitMix64): the same seed always gives the same sequence, on every
+//! platform, with no dependency.
 
 /// SplitMix64 (Steele, Lea, Flood 2014): one `u64` of state, full period, good enough statistics for
 /// test data. Not for secrets.
