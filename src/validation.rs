@@ -3,7 +3,8 @@
 
 use crate::i18n::Key;
 use quay_rules::{
-    check_namespace, is_python_whitespace, is_valid_email, NamespaceProblem, MIN_PASSWORD_LEN,
+    check_namespace, is_python_whitespace, is_valid_email, is_valid_key_name,
+    is_valid_service_name, NamespaceProblem, MIN_PASSWORD_LEN,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,10 +42,7 @@ impl FieldError {
 pub fn check_service(service: &str) -> Option<FieldError> {
     if service.is_empty() {
         Some(FieldError::Required)
-    } else if !service
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-    {
+    } else if !is_valid_service_name(service) {
         Some(FieldError::ServicePattern)
     } else {
         None
@@ -53,10 +51,7 @@ pub fn check_service(service: &str) -> Option<FieldError> {
 
 /// A service key's friendly name: Quay's `^[\s a-zA-Z0-9\-_:/]*$` (Python's `\s`).
 pub fn check_key_name(name: &str) -> Option<FieldError> {
-    let ok = name.chars().all(|c| {
-        c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '/') || is_python_whitespace(c)
-    });
-    (!ok).then_some(FieldError::KeyNamePattern)
+    (!is_valid_key_name(name)).then_some(FieldError::KeyNamePattern)
 }
 
 /// An expiry (Unix seconds) must lie in the future; `None` (never) is always fine.

@@ -86,9 +86,42 @@ pub fn is_valid_email(address: &str) -> bool {
     !local.is_empty() && labels.len() >= 2 && labels.iter().all(|l| !l.is_empty())
 }
 
+/// A service key's service: Quay's `re.match(r"^[a-z0-9_]+$", service)` (Python's `$` also
+/// matches before a final newline).
+pub fn is_valid_service_name(service: &str) -> bool {
+    let body = service.strip_suffix('\n').unwrap_or(service);
+    !body.is_empty()
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// A service key's friendly name: Quay's `validate_service_key_name`,
+/// `^[\s a-zA-Z0-9\-_:/]*$` (Python's `\s`, Unicode whitespace).
+pub fn is_valid_key_name(name: &str) -> bool {
+    name.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_:/ ".contains(c) || is_python_whitespace(c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_key_names_follow_quays_patterns() {
+        for ok in ["svc", "a_b_9", "svc\n"] {
+            assert!(is_valid_service_name(ok), "{ok:?}");
+        }
+        for bad in ["", "Bad Service!", "a-b", "svc\n\n", "é"] {
+            assert!(!is_valid_service_name(bad), "{bad:?}");
+        }
+        for ok in ["", "my key: a/b-c_d", "tab\there", "nbsp\u{a0}", "\u{1f}"] {
+            assert!(is_valid_key_name(ok), "{ok:?}");
+        }
+        for bad in ["bad name!", "é", "a.b", "a@b"] {
+            assert!(!is_valid_key_name(bad), "{bad:?}");
+        }
+    }
 
     #[test]
     fn namespace_pattern_accepts_quay_names() {

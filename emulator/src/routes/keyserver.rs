@@ -27,8 +27,7 @@ use crate::python::b64_lenient;
 use crate::python::python_float;
 use crate::responses::empty_html;
 use crate::service_keys::{
-    is_valid_service_name, key_ttls, log_account, register_key, rsa_public_key, utc_from_timestamp,
-    KeyRegistration,
+    key_ttls, log_account, register_key, rsa_public_key, utc_from_timestamp, KeyRegistration,
 };
 use crate::state::AppState;
 use crate::storage::{KeyFilter, NewServiceKey, ReplaceOutcome, ServiceKeyRecord, Storage};
@@ -392,7 +391,7 @@ pub async fn put_key(
         verify_signature(&jwt, &jwk, &audience, &service, state.clock().unix_f64())?;
         state
             .db(move |s| {
-                if !is_valid_service_name(&service) {
+                if !quay_rules::is_valid_service_name(&service) {
                     return Err(ApiError::model(""));
                 }
                 // Quay stores the text as is and its database refuses a non-integer.

@@ -19,8 +19,8 @@ use crate::error::ApiError;
 use crate::responses::empty_html;
 use crate::routes::{endpoint, Access, ApiRoute};
 use crate::service_keys::{
-    approve_as, generate_key, is_valid_key_name, key_ttls, log_account, store_generated_key,
-    utc_from_timestamp, GeneratedKeyRequest, Timestamp,
+    approve_as, generate_key, key_ttls, log_account, store_generated_key, utc_from_timestamp,
+    GeneratedKeyRequest, Timestamp,
 };
 use crate::state::AppState;
 use crate::storage::{KeyFilter, NamespaceDetails, ServiceKeyRecord, Storage, StorageError};
@@ -189,7 +189,7 @@ pub async fn create_key(
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string();
-    if !is_valid_key_name(&name) {
+    if !quay_rules::is_valid_key_name(&name) {
         return Err(ApiError::invalid_request(format!(
             "Invalid service key friendly name: {name}"
         )));
@@ -289,7 +289,7 @@ pub async fn update_key(
             }
             if body.get("name").is_some() || body.get("metadata").is_some() {
                 let name = body.get("name").and_then(Value::as_str);
-                if let Some(bad) = name.filter(|n| !is_valid_key_name(n)) {
+                if let Some(bad) = name.filter(|n| !quay_rules::is_valid_key_name(n)) {
                     return Err(ApiError::invalid_request(format!(
                         "Invalid service key friendly name: {bad}"
                     )));
