@@ -30,26 +30,6 @@ fn step(n: usize, of: usize) -> Vec<Value> {
     std::iter::once(command).chain(output).collect()
 }
 
-/// Resolves with `performance.now()` once the log's last element ends with `arguments[0]`: the
-/// last entry is on the page. Reads one element per frame, so waiting costs the page nothing.
-const WAIT_FOR_LAST_LINE: &str = r#"
-const expected = arguments[0];
-const done = arguments[arguments.length - 1];
-const check = () => {
-  const log = document.querySelector('[data-testid=build-log]');
-  const last = log && log.lastElementChild;
-  if (last && last.textContent.endsWith(expected)) done(performance.now());
-  else requestAnimationFrame(check);
-};
-check();
-"#;
-
-/// Lines on the page (each entry is one line; phases are headers of one line).
-const RENDERED_LINES: &str = r#"
-const log = document.querySelector('[data-testid=build-log]');
-return Array.from(log.children).reduce((n, el) => n + el.textContent.split('\n').length, 0);
-"#;
-
 /// What [`follow_long_log`] saw.
 #[derive(Clone, Debug)]
 pub struct FollowedLog {
@@ -64,15 +44,6 @@ pub struct FollowedLog {
     pub rendered_lines: usize,
     /// From submitting the lookup until the build completed and its last line showed.
     pub responsiveness: Responsiveness,
-}
-
-async fn wait_for_last_line(ctx: &Ctx, message: &str) -> f64 {
-    ctx.client
-        .execute_async(WAIT_FOR_LAST_LINE, vec![Value::from(message)])
-        .await
-        .unwrap_or_else(|e| panic!("{message:?} never became the log's last line: {e}"))
-        .as_f64()
-        .expect("milliseconds")
 }
 
 fn last_message(entries: &[Value]) -> String {
@@ -122,12 +93,12 @@ pub async fn follow_long_log(
     let small_last = last_message(&small.logs);
     let small = create_build(&ctx.db_path, &small).expect("build");
 
-    ctx.goto(&format!("/builds?build={small}")).await;
-    wait_for_last_line(ctx, &small_last).await;
+    let builds = ctx.builds();
+    builds.goto(&format!("?build={small}")).await;
+    builds.wait_for_last_line(&small_last).await;
     ctx.record_responsiveness_from("submit").await;
-    ctx.type_into("#build-uuid", &uuid).await;
-    ctx.click("[data-testid=build-lookup]").await;
-    let shown = wait_for_last_line(ctx, &first_last).await;
+    builds.look_up(&uuid).await;
+    let shown = builds.wait_for_last_line(&first_last).await;
     let first_render_ms = shown - ctx.responsiveness().await.from;
 
     // The builder goes on while the page follows (it polls with back-off).
@@ -138,7 +109,7 @@ pub async fn follow_long_log(
             .collect();
         next += steps_per_round;
         append_build_logs(&ctx.db_path, &uuid, &entries).expect("logs");
-        wait_for_last_line(ctx, &last_message(&entries)).await;
+        builds.wait_for_last_line(&last_message(&entries)).await;
     }
     set_build_phase(&ctx.db_path, &uuid, "pushing", json!({})).expect("phase");
     let pushed: Vec<Value> = (1..=5)
@@ -147,12 +118,11 @@ pub async fn follow_long_log(
     append_build_logs(&ctx.db_path, &uuid, &pushed).expect("logs");
     let total_lines =
         set_build_phase(&ctx.db_path, &uuid, "complete", json!({})).expect("phase") as usize;
-    wait_for_last_line(ctx, "complete").await;
-    ctx.wait_for_text("[data-testid=build-state]", "Complete")
-        .await;
+    builds.wait_for_last_line("complete").await;
+    builds.state_shows("Complete").await;
     let responsiveness = ctx.responsiveness().await;
 
-    let rendered_lines = ctx.js(RENDERED_LINES).await.as_u64().expect("count") as usize;
+    let rendered_lines = builds.rendered_lines().await;
     FollowedLog {
         uuid,
         first_lines,

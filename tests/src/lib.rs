@@ -8,6 +8,7 @@ pub mod browser;
 pub mod build_log;
 pub mod keyboard;
 pub mod outage;
+pub mod pages;
 pub mod responsiveness;
 
 use std::future::Future;
@@ -512,10 +513,8 @@ impl Ctx {
         let init = self.initialize_registry("quayadmin", "password123").await;
         let token = init["access_token"].as_str().expect("token").to_string();
         self.goto("/").await;
-        self.type_into("#access-token", &token).await;
-        self.click("[data-testid=token-submit]").await;
-        self.wait_for_text("[data-testid=current-username]", "quayadmin")
-            .await;
+        self.sign_in_page().paste_token(&token).await;
+        self.shell().current_username_shows("quayadmin").await;
         token
     }
 
