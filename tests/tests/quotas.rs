@@ -34,79 +34,89 @@ async fn quota_of(ctx: &Ctx, token: &str, family: &str, namespace: &str) -> serd
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sorted_over_everything_set_invalid_and_remove() {
-    browser_test("quotas_page", Config::default_emulator(), |ctx| async move {
-        let token = ctx.sign_in_as_superuser().await;
-        for name in ["alice", "bob", "carol"] {
-            seed::create_user(&ctx.db_path, name, "password123", &format!("{name}@example.com"))
+    browser_test(
+        "quotas_page",
+        Config::default_emulator(),
+        |ctx| async move {
+            let token = ctx.sign_in_as_superuser().await;
+            for name in ["alice", "bob", "carol"] {
+                seed::create_user(
+                    &ctx.db_path,
+                    name,
+                    "password123",
+                    &format!("{name}@example.com"),
+                )
                 .expect("user");
-        }
-        // The organization comes from the last API page (organizations after users), yet it
-        // stores the most, so it must come first.
-        seed::create_organization(&ctx.db_path, "zeta-org", "zeta@example.com", "quayadmin")
-            .expect("organization");
-        store(&ctx, "alice", "app", &[GIB]);
-        store(&ctx, "bob", "api", &[GIB, 2 * GIB]);
-        store(&ctx, "zeta-org", "web", &[5 * GIB]);
+            }
+            // The organization comes from the last API page (organizations after users), yet it
+            // stores the most, so it must come first.
+            seed::create_organization(&ctx.db_path, "zeta-org", "zeta@example.com", "quayadmin")
+                .expect("organization");
+            store(&ctx, "alice", "app", &[GIB]);
+            store(&ctx, "bob", "api", &[GIB, 2 * GIB]);
+            store(&ctx, "zeta-org", "web", &[5 * GIB]);
 
-        ctx.goto("/quotas?limit=25").await;
-        ctx.wait_for_count("[data-testid=quota-row]", 3).await;
-        ctx.wait_gone("[data-testid=partial-notice]").await;
-        let names = ctx.texts("[data-testid=namespace-name]").await;
-        assert_eq!(names, ["zeta-org", "bob", "alice"], "largest first, carol has nothing");
-        ctx.wait_for_text("[data-testid=quotas-summary]", "3 namespaces").await;
-        ctx.assert_accessible("quotas page").await;
+            let (quotas, editor, shell) = (ctx.quotas(), ctx.quota_editor(), ctx.shell());
+            quotas.goto("?limit=25").await;
+            quotas.row_count_is(3).await;
+            ctx.list().wait_whole().await;
+            let names = quotas.namespaces().await;
+            assert_eq!(
+                names,
+                ["zeta-org", "bob", "alice"],
+                "largest first, carol has nothing"
+            );
+            quotas.summary_shows("3 namespaces").await;
+            ctx.assert_accessible("quotas page").await;
 
-        // Invalid input is refused with the reason, before anything is sent.
-        ctx.goto("/quotas?q=bob").await;
-        ctx.wait_for_count("[data-testid=quota-row]", 1).await;
-        ctx.click("[data-testid=quota-action]").await;
-        ctx.find("[data-testid=quota-editor] #quota-limit").await;
-        ctx.type_into("#quota-limit", "ten gigs").await;
-        ctx.click("[data-testid=quota-save]").await;
-        ctx.wait_for_text("[data-testid=quota-limit-error]", "Enter a number")
-            .await;
-        ctx.type_into("#quota-limit", "10 GiBs").await;
-        ctx.wait_for_text("[data-testid=quota-limit-error]", "Unknown unit")
-            .await;
-        assert_eq!(quota_of(&ctx, &token, "users", "bob").await, json!([]));
+            // Invalid input is refused with the reason, before anything is sent.
+            quotas.goto("?q=bob").await;
+            quotas.row_count_is(1).await;
+            quotas.edit_first().await;
+            editor.wait_ready().await;
+            editor.type_limit("ten gigs").await;
+            editor.save().await;
+            editor.limit_error_shows("Enter a number").await;
+            editor.type_limit("10 GiBs").await;
+            editor.limit_error_shows("Unknown unit").await;
+            assert_eq!(quota_of(&ctx, &token, "users", "bob").await, json!([]));
 
-        // 1.5 TiB, shown in bytes before saving, then in the row.
-        ctx.type_into("#quota-limit", "1.5 TiB").await;
-        ctx.wait_for_text("[data-testid=quota-preview]", "1,649,267,441,664 bytes")
-            .await;
-        ctx.assert_accessible("quota editor").await;
-        ctx.click("[data-testid=quota-save]").await;
-        ctx.wait_for_text(".toast-stack", "Quota of bob set to 1.5 TiB").await;
-        ctx.wait_gone("[data-testid=quota-editor][open]").await;
-        ctx.wait_for_text("[data-testid=quota-row]", "1.5 TiB").await;
-        let quotas = quota_of(&ctx, &token, "users", "bob").await;
-        assert_eq!(quotas[0]["limit_bytes"], 1_649_267_441_664_i64);
+            // 1.5 TiB, shown in bytes before saving, then in the row.
+            editor.type_limit("1.5 TiB").await;
+            editor.preview_shows("1,649,267,441,664 bytes").await;
+            ctx.assert_accessible("quota editor").await;
+            editor.save().await;
+            shell.toast_shows("Quota of bob set to 1.5 TiB").await;
+            editor.wait_closed().await;
+            quotas.rows_show("1.5 TiB").await;
+            let set = quota_of(&ctx, &token, "users", "bob").await;
+            assert_eq!(set[0]["limit_bytes"], 1_649_267_441_664_i64);
 
-        // Removing it asks first, naming the namespace.
-        ctx.click("[data-testid=quota-action]").await;
-        ctx.find("[data-testid=quota-editor] #quota-limit").await;
-        assert_eq!(ctx.value("#quota-limit").await, "1.5 TiB");
-        ctx.click("[data-testid=quota-remove]").await;
-        ctx.wait_for_text("#quota-remove-question", "Remove the quota of bob")
-            .await;
-        ctx.click("[data-testid=quota-remove-confirm]").await;
-        ctx.wait_for_text(".toast-stack", "Quota of bob removed").await;
-        assert_eq!(quota_of(&ctx, &token, "users", "bob").await, json!([]));
+            // Removing it asks first, naming the namespace.
+            quotas.edit_first().await;
+            editor.wait_ready().await;
+            assert_eq!(editor.limit().await, "1.5 TiB");
+            editor.remove().await;
+            editor
+                .remove_question_shows("Remove the quota of bob")
+                .await;
+            editor.confirm_remove().await;
+            shell.toast_shows("Quota of bob removed").await;
+            assert_eq!(quota_of(&ctx, &token, "users", "bob").await, json!([]));
 
-        // Quick filters and kind, from the URL too.
-        ctx.goto("/quotas?only=noquota&kind=organization").await;
-        ctx.wait_for_count("[data-testid=quota-row]", 1).await;
-        ctx.wait_for_text("[data-testid=namespace-name]", "zeta-org").await;
-        let pressed = ctx
-            .js("return document.querySelector('[data-testid=only-noquota]').getAttribute('aria-pressed');")
-            .await;
-        assert_eq!(pressed.as_str(), Some("true"));
+            // Quick filters and kind, from the URL too.
+            quotas.goto("?only=noquota&kind=organization").await;
+            quotas.row_count_is(1).await;
+            quotas.namespace_shows("zeta-org").await;
+            let pressed = quotas.quick_filter_pressed("noquota").await;
+            assert_eq!(pressed.as_str(), Some("true"));
 
-        // Japanese labels.
-        ctx.choose_language("ja").await;
-        ctx.wait_for_text("h1", "クォータ").await;
-        ctx.wait_for_text("[data-testid=only-noquota]", "クォータなし").await;
-    })
+            // Japanese labels.
+            ctx.choose_language("ja").await;
+            shell.heading_shows("クォータ").await;
+            quotas.quick_filter_shows("noquota", "クォータなし").await;
+        },
+    )
     .await;
 }
 
@@ -123,38 +133,31 @@ async fn the_quota_editor_works_from_the_users_and_organizations_pages() {
                 .expect("organization");
             store(&ctx, "alice", "app", &[GIB]);
 
-            ctx.goto("/users?q=alice").await;
-            ctx.wait_for_count("[data-testid=user-row]", 1).await;
-            ctx.click("[data-testid=user-row] [data-testid=quota-action]")
-                .await;
-            ctx.find("[data-testid=quota-editor] #quota-limit").await;
-            ctx.wait_for_text("[data-testid=quota-editor]", "Uses 1 GiB now")
-                .await;
-            ctx.type_into("#quota-limit", "2 GiB").await;
-            ctx.wait_for_text("[data-testid=quota-preview]", "50 %")
-                .await;
-            ctx.click("[data-testid=quota-save]").await;
-            ctx.wait_for_text(".toast-stack", "Quota of alice set to 2 GiB")
-                .await;
-            ctx.wait_for_text("[data-testid=user-row]", "1 GiB / 2 GiB")
-                .await;
+            let (users, organizations) = (ctx.users(), ctx.organizations());
+            let (editor, shell) = (ctx.quota_editor(), ctx.shell());
+            users.goto("?q=alice").await;
+            users.row_count_is(1).await;
+            users.first_row().edit_quota().await;
+            editor.wait_ready().await;
+            editor.shows("Uses 1 GiB now").await;
+            editor.type_limit("2 GiB").await;
+            editor.preview_shows("50 %").await;
+            editor.save().await;
+            shell.toast_shows("Quota of alice set to 2 GiB").await;
+            users.rows_show("1 GiB / 2 GiB").await;
             assert_eq!(
                 quota_of(&ctx, &token, "users", "alice").await[0]["limit_bytes"],
                 2 * GIB
             );
 
-            ctx.goto("/organizations?q=acme").await;
-            ctx.wait_for_count("[data-testid=organization-row]", 1)
-                .await;
-            ctx.click("[data-testid=organization-row] [data-testid=quota-action]")
-                .await;
-            ctx.find("[data-testid=quota-editor] #quota-limit").await;
-            ctx.type_into("#quota-limit", "750 MiB").await;
-            ctx.click("[data-testid=quota-save]").await;
-            ctx.wait_for_text(".toast-stack", "Quota of acme set to 750 MiB")
-                .await;
-            ctx.wait_for_text("[data-testid=organization-row]", "750 MiB")
-                .await;
+            organizations.goto("?q=acme").await;
+            organizations.row_count_is(1).await;
+            organizations.first_row().edit_quota().await;
+            editor.wait_ready().await;
+            editor.type_limit("750 MiB").await;
+            editor.save().await;
+            shell.toast_shows("Quota of acme set to 750 MiB").await;
+            organizations.rows_show("750 MiB").await;
             assert_eq!(
                 quota_of(&ctx, &token, "organization", "acme").await[0]["limit_bytes"],
                 750 * (1 << 20)
@@ -190,28 +193,21 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
             blobs::create_repository(&ctx.db_path, "alice", "copy", false).expect("repository");
             blobs::add_blob(&ctx.db_path, "alice", "copy", &shared, GIB / 2).expect("shared blob");
 
-            ctx.goto("/registry-size").await;
-            ctx.wait_for_text("[data-testid=last-calculated]", "Never calculated")
-                .await;
-            ctx.wait_for_text("[data-testid=size-state]", "Idle").await;
-            ctx.wait_for_text("[data-testid=biggest-row]", "alice")
-                .await;
+            let size = ctx.registry_size();
+            size.goto().await;
+            size.last_calculated_shows("Never calculated").await;
+            size.state_shows("Idle").await;
+            size.biggest_shows("alice").await;
             ctx.assert_accessible("registry size page").await;
 
-            ctx.click("[data-testid=calculate-now]").await;
+            size.calculate_now().await;
             // Seen states, in order, until the job is done.
             let mut seen: Vec<String> = Vec::new();
             let deadline = Instant::now() + Duration::from_secs(20);
             loop {
                 // State and button read in one script, so both come from the same render.
-                let snapshot = ctx
-                    .js(
-                        "const s = document.querySelector('[data-testid=size-state]'); \
-                         return [s ? s.textContent.trim() : null, \
-                         document.querySelector('[data-testid=calculate-now]').disabled];",
-                    )
-                    .await;
-                let Some(state) = snapshot[0].as_str().map(str::to_string) else {
+                let (state, disabled) = size.state_and_button().await;
+                let Some(state) = state else {
                     assert!(
                         Instant::now() < deadline,
                         "the state went away; seen: {seen:?}"
@@ -223,7 +219,6 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
                     seen.push(state.clone());
                 }
                 if state == "Queued" || state == "Running" {
-                    let disabled = snapshot[1].as_bool();
                     assert_eq!(disabled, Some(true), "a second click while {state}");
                 }
                 if state == "Idle" && seen.len() > 1 {
@@ -251,18 +246,17 @@ async fn calculate_now_follows_the_job_to_a_new_total() {
                 "{seen:?}"
             );
             assert_eq!(after_click.last(), Some(&"Idle"), "{seen:?}");
-            ctx.wait_for_text("[data-testid=total-size]", "6 GiB").await;
-            ctx.wait_for_text("[data-testid=total-bytes]", "6,442,450,944")
+            size.total_shows("6 GiB").await;
+            size.total_bytes_show("6,442,450,944").await;
+            ctx.shell()
+                .toast_shows("Registry size calculated: 6 GiB")
                 .await;
-            ctx.wait_for_text(".toast-stack", "Registry size calculated: 6 GiB")
-                .await;
-            let last = ctx.text("[data-testid=last-calculated]").await;
+            let last = size.last_calculated().await;
             assert!(!last.contains("Never"), "{last}");
 
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "レジストリサイズ").await;
-            ctx.wait_for_text("[data-testid=size-state]", "待機中")
-                .await;
+            ctx.shell().heading_shows("レジストリサイズ").await;
+            size.state_shows("待機中").await;
         },
     )
     .await;

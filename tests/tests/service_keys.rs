@@ -45,39 +45,34 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             let pending = seed::register_pending_service_key(&ctx.db_path, "builder", None)
                 .expect("pending key");
 
-            ctx.goto("/service-keys").await;
-            ctx.wait_for_count("[data-testid=key-row]", 4).await;
+            let (keys, shell) = (ctx.service_keys(), ctx.shell());
+            keys.goto("").await;
+            keys.row_count_is(4).await;
             ctx.assert_accessible("service keys page").await;
-            ctx.goto("/service-keys?only=pending").await;
-            ctx.wait_for_count("[data-testid=key-row]", 1).await;
-            ctx.wait_for_text("[data-testid=key-approval]", "Pending approval")
-                .await;
-            ctx.goto("/service-keys?only=expired").await;
-            ctx.wait_for_count("[data-testid=key-row]", 1).await;
-            ctx.wait_for_text("[data-testid=key-expires]", "Expired")
-                .await;
-            ctx.goto("/service-keys?only=expiring").await;
-            ctx.wait_for_text("[data-testid=key-expires]", "Expires within 7 days")
-                .await;
-            ctx.goto("/service-keys?kind=clair").await;
-            ctx.wait_for_count("[data-testid=key-row]", 2).await;
+            keys.goto("?only=pending").await;
+            keys.row_count_is(1).await;
+            keys.approval_shows("Pending approval").await;
+            keys.goto("?only=expired").await;
+            keys.row_count_is(1).await;
+            keys.expiry_shows("Expired").await;
+            keys.goto("?only=expiring").await;
+            keys.expiry_shows("Expires within 7 days").await;
+            keys.goto("?kind=clair").await;
+            keys.row_count_is(2).await;
 
             // Approve the pending key, with notes.
-            ctx.goto("/service-keys?q=builder").await;
-            ctx.wait_for_count("[data-testid=key-row]", 1).await;
-            ctx.click("[data-testid=manage-key]").await;
-            ctx.wait_for_text("[data-testid=manage-kid]", &pending.kid)
-                .await;
-            ctx.type_into("#approve-notes", "checked with the build team")
+            keys.goto("?q=builder").await;
+            keys.row_count_is(1).await;
+            keys.manage_first().await;
+            keys.managed_kid_shows(&pending.kid).await;
+            keys.type_approval_notes("checked with the build team")
                 .await;
             ctx.assert_accessible("manage key dialog").await;
-            ctx.click("[data-testid=approve-key]").await;
-            ctx.wait_for_text(".toast-stack", "Key approved.").await;
-            ctx.wait_gone("[data-testid=approve-section]").await;
-            ctx.js("document.querySelector('[data-testid=manage-key-dialog]').close()")
-                .await;
-            ctx.wait_for_text("[data-testid=key-approval]", "quayadmin")
-                .await;
+            keys.approve().await;
+            shell.toast_shows("Key approved.").await;
+            keys.approval_gone().await;
+            keys.manage_dialog().close().await;
+            keys.approval_shows("quayadmin").await;
             let (_, key) = ctx
                 .api(
                     Method::GET,
@@ -89,37 +84,31 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             assert_eq!(key["approval"]["notes"], "checked with the build team");
 
             // Create: Quay's rules first, then the private key once.
-            ctx.goto("/service-keys").await;
-            ctx.wait_for_count("[data-testid=key-row]", 4).await;
-            ctx.click("[data-testid=create-key]").await;
-            ctx.type_into("#new-key-service", "Bad Service!").await;
-            ctx.click("[data-testid=create-key-submit]").await;
-            ctx.wait_for_text("[data-testid=new-key-service-error]", "lowercase letters")
-                .await;
-            ctx.wait_for_text("[data-testid=key-expiration-error]", "Required")
-                .await;
-            ctx.type_into("#new-key-service", "scanner").await;
-            ctx.type_into("#new-key-name", "nightly scan").await;
-            ctx.click("[data-testid=never-expires]").await;
-            ctx.click("[data-testid=new-key-metadata-add]").await;
-            ctx.type_into("#new-key-metadata-key-0", "team").await;
-            ctx.type_into("#new-key-metadata-value-0", "security").await;
+            keys.goto("").await;
+            keys.row_count_is(4).await;
+            keys.open_create_dialog().await;
+            keys.type_new_service("Bad Service!").await;
+            keys.submit_new_key().await;
+            keys.service_error_shows("lowercase letters").await;
+            keys.expiration_error_shows("Required").await;
+            keys.type_new_service("scanner").await;
+            keys.type_new_name("nightly scan").await;
+            keys.never_expires().await;
+            keys.add_metadata("team", "security").await;
             ctx.assert_accessible("create key dialog").await;
-            ctx.click("[data-testid=create-key-submit]").await;
-            let pem = ctx
-                .wait_for_text("[data-testid=private-key-once]", "only this once")
-                .await;
+            keys.submit_new_key().await;
+            let pem = keys.private_key_once_shows("only this once").await;
             assert!(!pem.is_empty());
-            let key_text = ctx.value("[data-testid=private-key]").await;
+            let key_text = keys.private_key().await;
             assert!(
                 key_text.starts_with("-----BEGIN RSA PRIVATE KEY-----"),
                 "{key_text}"
             );
             ctx.assert_accessible("private key shown once").await;
-            let (_, keys) = ctx
+            let (_, listed) = ctx
                 .api(Method::GET, "/api/v1/superuser/keys", &token, None)
                 .await;
-            let created = keys["keys"]
+            let created = listed["keys"]
                 .as_array()
                 .expect("keys")
                 .iter()
@@ -131,34 +120,31 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             let kid = created["kid"].as_str().expect("kid").to_string();
 
             // Download: the key shown, as a .pem file named after the service and the key.
-            ctx.click("[data-testid=download-private-key]").await;
+            keys.download_private_key().await;
             let short_kid: String = kid.chars().take(10).collect();
             let pem = ctx.downloaded(&format!("scanner-{short_kid}.pem")).await;
             assert!(pem.starts_with("-----BEGIN "), "{pem}");
             assert_eq!(pem, key_text, "the downloaded key is not the key shown");
 
-            ctx.click("[data-testid=private-key-done]").await;
-            ctx.wait_for_count("[data-testid=key-row]", 5).await;
+            keys.done_with_private_key().await;
+            keys.row_count_is(5).await;
 
             // Edit its name.
-            ctx.goto("/service-keys?q=nightly").await;
-            ctx.wait_for_count("[data-testid=key-row]", 1).await;
-            ctx.click("[data-testid=manage-key]").await;
-            ctx.type_into("#edit-key-name", "nightly scan v2").await;
-            ctx.click("[data-testid=save-key]").await;
-            ctx.wait_for_text(".toast-stack", "Key saved.").await;
-            ctx.js("document.querySelector('[data-testid=manage-key-dialog]').close()")
-                .await;
-            ctx.wait_for_text("[data-testid=key-name]", "nightly scan v2")
-                .await;
+            keys.goto("?q=nightly").await;
+            keys.row_count_is(1).await;
+            keys.manage_first().await;
+            keys.rename("nightly scan v2").await;
+            shell.toast_shows("Key saved.").await;
+            keys.manage_dialog().close().await;
+            keys.name_shows("nightly scan v2").await;
 
             // Delete, with the key named.
-            ctx.click("[data-testid=delete-key]").await;
-            ctx.wait_for_text("[data-testid=delete-key-dialog]", &kid)
-                .await;
-            ctx.click("[data-testid=delete-key-dialog-confirm]").await;
-            ctx.wait_for_text(".toast-stack", "deleted").await;
-            ctx.wait_gone("[data-testid=key-row]").await;
+            keys.delete_first().await;
+            let delete = keys.delete_dialog();
+            delete.shows(&kid).await;
+            delete.confirm().await;
+            shell.toast_shows("deleted").await;
+            keys.rows_gone().await;
             let (status, _) = ctx
                 .api(
                     Method::GET,
@@ -170,7 +156,7 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             assert_eq!(status, 404);
 
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "サービスキー").await;
+            shell.heading_shows("サービスキー").await;
         },
     )
     .await;
