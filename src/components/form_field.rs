@@ -17,7 +17,7 @@ pub fn TextField(
     /// Whether to show the problem yet (after the first edit, or after a submit attempt).
     #[prop(into)]
     show_error: Signal<bool>,
-    #[prop(optional)] hint: Option<Key>,
+    #[prop(default = None, into)] hint: Option<Key>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(optional, into)] disabled: Signal<bool>,

@@ -85,8 +85,8 @@ fn ManageUser(username: String) -> impl IntoView {
                     }
                 })}
             <StatusSection username=username.clone() user=user protected=protected />
-            <EmailSection username=username.clone() initial=initial_email protected=protected />
-            <PasswordSection username=username.clone() protected=protected />
+            <SettingSection setting=EMAIL_SETTING username=username.clone() initial=initial_email protected=protected />
+            <SettingSection setting=PASSWORD_SETTING username=username.clone() initial=String::new() protected=protected />
             <Show when=move || page.mailing.get()>
                 <RecoverySection username=recovery_name.clone() protected=protected />
             </Show>
@@ -125,61 +125,80 @@ fn StatusSection(username: String, user: Memo<Option<User>>, protected: bool) ->
     }
 }
 
-#[component]
-fn EmailSection(username: String, initial: String, protected: bool) -> impl IntoView {
-    let email = RwSignal::new(initial);
-    let attempted = RwSignal::new(false);
-    let problem = Memo::new(move |_| check_email(email.get().trim()));
-    let action = user_write(|| {});
-    view! {
-        <section class="settings-section">
-            <form
-                class="stack"
-                novalidate=true
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    attempted.set(true);
-                    if problem.get_untracked().is_none() {
-                        let change = UserChange {
-                            email: Some(email.get_untracked().trim().to_string()),
-                            ..UserChange::default()
-                        };
-                        action.dispatch((username.clone(), change));
-                    }
-                }
-            >
-                <TextField
-                    id="manage-email"
-                    label=Key::FieldEmail
-                    value=email
-                    input_type="email"
-                    error=Signal::derive(move || problem.get().map(FieldError::key))
-                    show_error=attempted
-                    disabled=protected
-                    on_edit=Callback::new(|_| {})
-                />
-                {error_slot(action.error(), Key::UserChangeFailed)}
-                <SubmitButton
-                    label=Key::SaveEmail
-                    pending_label=Key::Working
-                    pending=Signal::derive(move || protected || action.pending().get())
-                    testid="save-email"
-                    class="button"
-                />
-            </form>
-        </section>
-    }
+/// A user setting saved on its own from one field (the e-mail, the password).
+struct Setting {
+    id: &'static str,
+    label: Key,
+    input_type: &'static str,
+    autocomplete: &'static str,
+    hint: Option<Key>,
+    /// Whether surrounding spaces are dropped before the check and the save (not from
+    /// passwords: spaces there are the rule's business).
+    trim: bool,
+    check: fn(&str) -> Option<FieldError>,
+    change: fn(String) -> UserChange,
+    save: Key,
+    testid: &'static str,
+    /// A saved value leaves the field (a password); a refused one always stays for correction.
+    clear_when_saved: bool,
 }
 
+const EMAIL_SETTING: Setting = Setting {
+    id: "manage-email",
+    label: Key::FieldEmail,
+    input_type: "email",
+    autocomplete: "off",
+    hint: None,
+    trim: true,
+    check: check_email,
+    change: |email| UserChange {
+        email: Some(email),
+        ..UserChange::default()
+    },
+    save: Key::SaveEmail,
+    testid: "save-email",
+    clear_when_saved: false,
+};
+
+const PASSWORD_SETTING: Setting = Setting {
+    id: "manage-password",
+    label: Key::FieldNewPassword,
+    input_type: "password",
+    autocomplete: "new-password",
+    hint: Some(Key::HintPassword),
+    trim: false,
+    check: check_password,
+    change: |password| UserChange {
+        password: Some(password),
+        ..UserChange::default()
+    },
+    save: Key::SavePassword,
+    testid: "save-password",
+    clear_when_saved: true,
+};
+
 #[component]
-fn PasswordSection(username: String, protected: bool) -> impl IntoView {
-    let password = RwSignal::new(String::new());
+fn SettingSection(
+    setting: Setting,
+    username: String,
+    initial: String,
+    protected: bool,
+) -> impl IntoView {
+    let value = RwSignal::new(initial);
     let attempted = RwSignal::new(false);
-    let problem = Memo::new(move |_| check_password(&password.get()));
-    // A saved password leaves the field; a refused one stays for correction.
+    let trimmed = move |v: &str| {
+        if setting.trim {
+            v.trim().to_string()
+        } else {
+            v.to_string()
+        }
+    };
+    let problem = Memo::new(move |_| value.with(|v| (setting.check)(&trimmed(v))));
     let action = user_write(move || {
-        password.set(String::new());
-        attempted.set(false);
+        if setting.clear_when_saved {
+            value.set(String::new());
+            attempted.set(false);
+        }
     });
     view! {
         <section class="settings-section">
@@ -190,21 +209,18 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
                     ev.prevent_default();
                     attempted.set(true);
                     if problem.get_untracked().is_none() {
-                        let change = UserChange {
-                            password: Some(password.get_untracked()),
-                            ..UserChange::default()
-                        };
+                        let change = (setting.change)(value.with_untracked(|v| trimmed(v)));
                         action.dispatch((username.clone(), change));
                     }
                 }
             >
                 <TextField
-                    id="manage-password"
-                    label=Key::FieldNewPassword
-                    value=password
-                    input_type="password"
-                    autocomplete="new-password"
-                    hint=Key::HintPassword
+                    id=setting.id
+                    label=setting.label
+                    value=value
+                    input_type=setting.input_type
+                    autocomplete=setting.autocomplete
+                    hint=setting.hint
                     error=Signal::derive(move || problem.get().map(FieldError::key))
                     show_error=attempted
                     disabled=protected
@@ -212,10 +228,10 @@ fn PasswordSection(username: String, protected: bool) -> impl IntoView {
                 />
                 {error_slot(action.error(), Key::UserChangeFailed)}
                 <SubmitButton
-                    label=Key::SavePassword
+                    label=setting.save
                     pending_label=Key::Working
                     pending=Signal::derive(move || protected || action.pending().get())
-                    testid="save-password"
+                    testid=setting.testid
                     class="button"
                 />
             </form>
