@@ -1,11 +1,12 @@
-//! Usage log entries (Quay's `LogEntry3`) and their kinds (Appendix C).
+//! Usage log entries (Quay's `LogEntry3`) and their kinds (Quay's `LogEntryKind` rows, created in
+//! `initdb.py`'s order: `migrations/0002_logs_sessions_oauth.sql`).
 
 use rusqlite::{params, Row};
 
 use super::{Storage, StorageError};
 
 pub struct NewLogEntry<'a> {
-    /// A kind name of Appendix C.
+    /// A kind name of the `log_entry_kinds` table.
     pub kind: &'a str,
     pub account_id: Option<i64>,
     pub performer_id: Option<i64>,
@@ -177,7 +178,7 @@ impl Storage {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
-    /// The kind names in id order (Appendix C).
+    /// The kind names in id order (Quay's `initdb.py` order).
     pub fn log_kinds(&self) -> Result<Vec<(i64, String)>, StorageError> {
         let conn = self.reader()?;
         let mut stmt = conn.prepare("SELECT id, name FROM log_entry_kinds ORDER BY id")?;
