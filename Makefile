@@ -27,7 +27,7 @@ bootstrap-packages:
 DIST_INPUTS := $(shell find src style public rules/src scripts -type f 2>/dev/null) \
 	index.html Cargo.toml Cargo.lock Trunk.toml .cargo/config.toml Makefile
 
-VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+VERSION := $(shell python3 scripts/pins.py --package-version)
 PACKAGE := target/package/quay-admin-dashboard-$(VERSION).tar.gz
 
 dist: bootstrap-run dist/index.html $(PACKAGE)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, idempotently (a second run takes seconds and
-# prints one line). Route and reasons: ../shared/toolchain.md. Versions: [workspace.metadata.tools]
-# in Cargo.toml. Tools are cached per user outside the checkout, keyed by their versions, and
-# `.tools` links to that cache, so a fresh clone (CI) does not rebuild them.
+# prints one line). Route and reasons: docs/toolchain.md. Versions: [workspace.metadata.tools]
+# in Cargo.toml, read by scripts/pins.py. Tools are cached per user outside the checkout, keyed
+# by their versions, and `.tools` links to that cache, so a fresh clone (CI) does not rebuild them.
 #
 #   scripts/bootstrap.sh packages  the Debian packages building and serving need
 #   scripts/bootstrap.sh run       those and the tools (make run, demo, dist)
@@ -16,23 +16,11 @@ cd "$root"
 say() { printf 'bootstrap: %s\n' "$*"; }
 die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 
-tool_version() {
-  local v
-  v=$(sed -n '/^\[workspace.metadata.tools\]/,/^\[/p' Cargo.toml | sed -n "s/^$1 *= *\"\([^\"]*\)\".*/\1/p")
-  [ -n "$v" ] || die "no version for $1 in [workspace.metadata.tools]"
-  printf '%s' "$v"
-}
-TRUNK=$(tool_version trunk)
-WASM_BINDGEN=$(tool_version wasm-bindgen-cli)
-BINARYEN=$(tool_version binaryen)
-AXE=$(tool_version axe-core)
-TERSER=$(tool_version terser)
-WASM_SPLIT=$(tool_version wasm-split-cli)
-
-# 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld) and node for the npm
-#    tools; for the checks also clippy for wasm, Chromium + chromedriver for the browser tests,
-#    brotli for size reports, wrk for make bench and faketime for the tests at other dates.
-packages=(rustc-web cargo-web rust-web-src lld-22 nodejs npm)
+# 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld), node for the npm
+#    tools and python3 (3.11: tomllib) for the pins and the post-build hook; for the checks also
+#    clippy for wasm, Chromium + chromedriver for the browser tests, brotli for size reports, wrk
+#    for make bench and faketime for the tests at other dates.
+packages=(rustc-web cargo-web rust-web-src lld-22 python3 nodejs npm)
 [ "$mode" = all ] && packages+=(rust-web-clippy chromium chromium-driver brotli wrk faketime)
 missing=()
 for p in "${packages[@]}"; do
@@ -53,7 +41,15 @@ fi
 
 [ "$mode" = packages ] && exit 0
 
-# 2. Tools into the per-user cache.
+# 2. Tools into the per-user cache, at the versions Cargo.toml pins.
+python3 scripts/pins.py --check || die "fix the pins first (docs/toolchain.md, \"Pins\")"
+pin() { python3 scripts/pins.py "$1" || die "no version for $1 in [workspace.metadata.tools]"; }
+TRUNK=$(pin trunk)
+WASM_BINDGEN=$(pin wasm-bindgen-cli)
+BINARYEN=$(pin binaryen)
+AXE=$(pin axe-core)
+TERSER=$(pin terser)
+WASM_SPLIT=$(pin wasm-split-cli)
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/quay-admin/tools-trunk${TRUNK}-wb${WASM_BINDGEN}-bin${BINARYEN}-axe${AXE}"
 mkdir -p "$cache/bin"
 # The tools are built for what they do here, not for distribution: no LTO, parallel codegen and
@@ -67,7 +63,7 @@ cargo_install() { # name version [cargo install options]
   log=$(mktemp)
   say "installing $name $version (first time only: a few minutes)"
   if ! cargo install --quiet --locked --root "$cache" "$@" "$name@$version" >"$log" 2>&1; then
-    # wasm-bindgen-cli's lockfile pins a crate version the registry mirror lacks (toolchain.md §3).
+    # wasm-bindgen-cli's lockfile pins a crate version the registry mirror lacks (docs/toolchain.md).
     cargo install --quiet --root "$cache" "$@" "$name@$version" >>"$log" 2>&1 \
       || { cat "$log" >&2; die "cargo install $name failed"; }
   fi
