@@ -50,20 +50,15 @@ async fn a_running_build_is_followed_to_the_end() {
             let uuid = create_build(&ctx.db_path, &build).expect("build");
 
             // Look it up by id: the URL becomes its deep link.
-            ctx.goto("/builds").await;
-            ctx.type_into("#build-uuid", &uuid).await;
-            ctx.click("[data-testid=build-lookup]").await;
+            let builds = ctx.builds();
+            builds.goto("").await;
+            builds.look_up(&uuid).await;
             ctx.wait_for_path(&format!("/builds?build={uuid}")).await;
-            ctx.wait_for_text("[data-testid=build-repository]", "alice/app")
-                .await;
-            ctx.wait_for_text("[data-testid=build-state]", "Running")
-                .await;
-            ctx.wait_for_text("[data-testid=build-log-count]", "3,002 lines")
-                .await;
-            ctx.wait_for_text("[data-testid=build-log] .log-phase", "building")
-                .await;
-            ctx.wait_for_text("[data-testid=build-log] .log-command", "FROM alpine")
-                .await;
+            builds.repository_shows("alice/app").await;
+            builds.state_shows("Running").await;
+            builds.line_count_shows("3,002 lines").await;
+            builds.phase_shows("building").await;
+            builds.command_shows("FROM alpine").await;
             ctx.assert_accessible("build page").await;
 
             // The builder goes on: the page follows until the build is complete.
@@ -75,15 +70,12 @@ async fn a_running_build_is_followed_to_the_end() {
             .expect("logs");
             set_build_phase(&ctx.db_path, &uuid, "pushing", json!({})).expect("phase");
             set_build_phase(&ctx.db_path, &uuid, "complete", json!({})).expect("phase");
-            ctx.wait_for_text("[data-testid=build-state]", "Complete")
-                .await;
-            ctx.wait_for_text("[data-testid=build-log]", "Successfully built")
-                .await;
-            ctx.wait_for_text("[data-testid=build-log-count]", "3,005 lines")
-                .await;
+            builds.state_shows("Complete").await;
+            builds.log_shows("Successfully built").await;
+            builds.line_count_shows("3,005 lines").await;
 
             // Download: a file named after the build with every entry, as Quay has them.
-            ctx.click("[data-testid=download-build-log]").await;
+            builds.download_log().await;
             let file = ctx.downloaded(&format!("build-{uuid}.log")).await;
             let (status, page) = ctx
                 .api(
@@ -107,20 +99,17 @@ async fn a_running_build_is_followed_to_the_end() {
             assert_eq!(file, expected, "the downloaded log differs at its end");
 
             // Reloading the deep link shows the same build.
-            ctx.goto(&format!("/builds?build={uuid}")).await;
-            ctx.wait_for_text("[data-testid=build-state]", "Complete")
-                .await;
+            builds.goto(&format!("?build={uuid}")).await;
+            builds.state_shows("Complete").await;
 
             // An unknown id: Quay's own message.
-            ctx.goto("/builds?build=not-a-build").await;
-            ctx.wait_for_text(
-                "[data-testid=server-message]",
-                "Unable to locate a build by id: not-a-build",
-            )
-            .await;
+            builds.goto("?build=not-a-build").await;
+            ctx.errors()
+                .server_message_shows("Unable to locate a build by id: not-a-build")
+                .await;
 
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "ビルド").await;
+            ctx.shell().heading_shows("ビルド").await;
         },
     )
     .await;
@@ -166,8 +155,7 @@ async fn a_long_log_shows_and_follows_without_long_tasks() {
                 eprintln!("{summary}");
                 assert_eq!(run.total_lines, 7_529);
                 assert_eq!(run.rendered_lines, run.total_lines, "lines on the page");
-                ctx.wait_for_text("[data-testid=build-log-count]", "7,529 lines")
-                    .await;
+                ctx.builds().line_count_shows("7,529 lines").await;
                 *record.lock().expect("record") = Some((r.long_tasks.clone(), summary));
             },
         )

@@ -45,33 +45,6 @@ async fn api_entries(ctx: &Ctx, token: &str, quay_day: &str) -> Vec<Value> {
     }
 }
 
-/// The page's CSV download, caught where the page hands the file to the browser.
-async fn catch_downloads(ctx: &Ctx) {
-    ctx.js(
-        "window.__downloads = []; const original = URL.createObjectURL; \
-         URL.createObjectURL = function (blob) { window.__downloads.push(blob); \
-         return original.call(URL, blob); }; return true;",
-    )
-    .await;
-}
-
-/// The last file's text and whether it starts with a UTF-8 byte order mark (which `text()`
-/// drops).
-async fn last_download(ctx: &Ctx) -> (String, bool) {
-    let file = ctx
-        .js(
-            "const b = window.__downloads[window.__downloads.length - 1]; \
-             if (!b) return null; \
-             return Promise.all([b.text(), b.slice(0, 3).arrayBuffer()]) \
-               .then(([text, head]) => [text, new Uint8Array(head).join(',') === '239,187,191']);",
-        )
-        .await;
-    (
-        file[0].as_str().expect("a downloaded file").to_string(),
-        file[1].as_bool().expect("bom"),
-    )
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn ranges_chart_filters_and_export() {
     browser_test("usage_logs", Config::default_emulator(), |ctx| async move {
@@ -113,50 +86,46 @@ async fn ranges_chart_filters_and_export() {
         let (old_day, old_quay_day) = day_texts(three_days_ago);
 
         // The default range: the last 7 days, the chart above the entries.
-        ctx.goto("/logs").await;
-        ctx.find("[data-testid=chart-day]").await;
-        assert_eq!(
-            ctx.js("return document.querySelectorAll('[data-testid=chart-day]').length;").await,
-            json!(7)
-        );
-        ctx.wait_for_text("[data-testid=range-7d][aria-pressed=true]", "7 days").await;
-        ctx.wait_for_text("[data-testid=log-row]:first-child [data-testid=log-sentence]", "pushed to alice/app")
-            .await;
-        ctx.wait_for_text("[data-testid=chart-legend]", "push_repo").await;
+        let (logs, list, shell) = (ctx.logs(), ctx.list(), ctx.shell());
+        logs.goto("").await;
+        logs.wait_for_chart().await;
+        assert_eq!(logs.chart_days().await, json!(7));
+        logs.range_pressed_shows("7d", "7 days").await;
+        logs.first_entry().sentence_shows("pushed to alice/app").await;
+        logs.legend_shows("push_repo").await;
         ctx.assert_accessible("usage logs page").await;
 
         // The chart's numbers as a table: three days ago, five pulls.
-        ctx.click(".chart-table summary").await;
-        let counts = ctx.texts("[data-testid=count-row]").await;
+        logs.open_chart_table().await;
+        let counts = logs.day_counts().await;
         assert!(
             counts.iter().any(|r| r.starts_with(&old_day) && r.contains('5')),
             "{counts:?}"
         );
 
         // A click on that day narrows the range to it (a deep link).
-        ctx.click(&format!("[data-testid=chart-day][data-day='{old_day}']")).await;
-        ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
+        logs.narrow_to_day(&old_day).await;
+        list.range_shows("1–5 of 5").await;
         let url = ctx.client.current_url().await.expect("url");
         assert_eq!(url.query(), Some(format!("limit=25&from={old_day}&to={old_day}").as_str()));
         // The deep link itself shows the same, with the custom range in the fields.
         ctx.client.refresh().await.expect("reload");
-        ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
-        assert_eq!(ctx.value("#logs-from").await, old_day);
-        assert_eq!(ctx.value("#logs-to").await, old_day);
-        let sentences = ctx.texts("[data-testid=log-sentence]").await;
+        list.range_shows("1–5 of 5").await;
+        assert_eq!(logs.from().await, old_day);
+        assert_eq!(logs.to().await, old_day);
+        let sentences = logs.sentences().await;
         assert_eq!(sentences.len(), 5);
         assert!(sentences.iter().all(|s| s == "alice pulled from alice/app"), "{sentences:?}");
         // Hostile metadata is text in the details.
-        ctx.click("[data-testid=log-row]:first-child details summary").await;
-        ctx.wait_for_text("[data-testid=log-row]:first-child .log-metadata", "<script>alert(1)</script>")
-            .await;
-        assert_eq!(ctx.js("return document.querySelectorAll('.log-metadata script').length;").await, json!(0));
+        logs.first_entry().open_details().await;
+        logs.first_entry().metadata_shows("<script>alert(1)</script>").await;
+        assert_eq!(logs.scripts_in_metadata().await, json!(0));
 
         // Export of that range: the API's entries, in its order.
-        catch_downloads(&ctx).await;
-        ctx.click("[data-testid=export-range]").await;
-        ctx.wait_for_text(".toast-stack", "Exported 5 entries").await;
-        let (csv, bom) = last_download(&ctx).await;
+        logs.catch_downloads().await;
+        logs.export().await;
+        shell.toast_shows("Exported 5 entries").await;
+        let (csv, bom) = logs.last_download().await;
         assert!(bom, "spreadsheets need the byte order mark to read UTF-8");
         let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
         assert_eq!(lines[0], "datetime,kind,performer,namespace,ip,metadata");
@@ -175,35 +144,31 @@ async fn ranges_chart_filters_and_export() {
         }
 
         // Presets: the last 24 hours leave the older pulls out; 30 days have them.
-        ctx.click("[data-testid=range-24h]").await;
-        ctx.wait_for_text("[data-testid=range-24h][aria-pressed=true]", "24").await;
-        ctx.wait_for_text("[data-testid=list-range]", "of 25").await;
-        ctx.click("[data-testid=range-30d]").await;
-        ctx.wait_for_text("[data-testid=list-range]", "1–25").await;
+        logs.choose_range("24h").await;
+        logs.range_pressed_shows("24h", "24").await;
+        list.range_shows("of 25").await;
+        logs.choose_range("30d").await;
+        list.range_shows("1–25").await;
         // Load all in range (page by page, 20 at a time), then filter by kind and performer.
-        ctx.click("[data-testid=kind-filter]").await;
-        ctx.js("const s = document.querySelector('[data-testid=kind-filter]'); \
-                s.value = 'pull_repo'; s.dispatchEvent(new Event('change')); return true;")
-            .await;
-        ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
-        let kinds = ctx.js("return [...document.querySelectorAll('[data-testid=log-row]')].map(r => r.dataset.kind);").await;
+        logs.filter_kind("pull_repo").await;
+        list.range_shows("1–5 of 5").await;
+        let kinds = logs.kinds().await;
         assert!(kinds.as_array().unwrap().iter().all(|k| k == "pull_repo"), "{kinds}");
-        ctx.goto("/logs?range=30d&performer=bob").await;
+        logs.goto("?range=30d&performer=bob").await;
         // Only two of Quay's pages are loaded: the filter says so and offers the rest.
-        ctx.click("[data-testid=load-all]").await;
-        ctx.wait_for_text("[data-testid=list-range]", "1–5 of 5").await;
-        let performers = ctx.texts("[data-testid=log-performer]").await;
+        list.load_all().await;
+        list.range_shows("1–5 of 5").await;
+        let performers = logs.performers().await;
         assert!(performers.iter().all(|p| p == "bob"), "{performers:?}");
-        assert_eq!(ctx.value("[data-testid=performer-filter]").await, "bob");
+        assert_eq!(logs.performer_filter().await, "bob");
 
         // The back button returns to the previous range.
         ctx.client.back().await.expect("back");
-        ctx.wait_for_text("[data-testid=range-30d][aria-pressed=true]", "30").await;
+        logs.range_pressed_shows("30d", "30").await;
 
         ctx.choose_language("ja").await;
-        ctx.wait_for_text("h1", "利用ログ").await;
-        ctx.wait_for_text("[data-testid=log-row]:first-child [data-testid=log-sentence]", "からプルしました")
-            .await;
+        shell.heading_shows("利用ログ").await;
+        logs.first_entry().sentence_shows("からプルしました").await;
     })
     .await;
 }
