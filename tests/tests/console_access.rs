@@ -33,13 +33,6 @@ async fn console_registered_by_quayadmin(ctx: &Ctx) -> String {
     init["access_token"].as_str().unwrap().to_string()
 }
 
-async fn registry_sign_in(ctx: &Ctx, username: &str, password: &str) {
-    ctx.find("[data-testid=registry-sign-in]").await;
-    ctx.type_into("#registry-username", username).await;
-    ctx.type_into("#registry-password", password).await;
-    ctx.click("[data-testid=registry-sign-in-submit]").await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_ownership() {
     browser_test(
@@ -50,44 +43,34 @@ async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_owne
             seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com")
                 .unwrap();
 
-            ctx.goto("/users").await;
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            registry_sign_in(&ctx, "carol", "carol-password").await;
+            let (sign_in, consent) = (ctx.sign_in_page(), ctx.quay_consent());
+            ctx.users().goto("").await;
+            sign_in.with_quay().await;
+            sign_in.registry_form().await;
+            sign_in.registry_sign_in("carol", "carol-password").await;
             // Not sent to Quay's bare 403: told why, in the console.
-            ctx.wait_for_text(
-                "[data-testid=no-console-access]",
-                "carol cannot sign in to this console yet",
-            )
-            .await;
-            ctx.wait_for_text("[data-testid=no-console-access]", "quay-admin")
+            sign_in
+                .no_console_access_shows("carol cannot sign in to this console yet")
                 .await;
+            sign_in.no_console_access_shows("quay-admin").await;
             // Whom to ask: carol may not see quay-admin's owners, but may list the superusers.
-            ctx.wait_for_text(
-                "[data-testid=whom-to-ask]",
-                "The other superusers of this registry: quayadmin",
-            )
-            .await;
-            assert!(!ctx.exists("#authorize-open").await);
+            sign_in
+                .whom_to_ask_shows("The other superusers of this registry: quayadmin")
+                .await;
+            assert!(!consent.shown().await);
             ctx.assert_accessible("no console access").await;
             ctx.screenshot("sign_in_no_console_access").await;
 
-            ctx.click("[data-testid=take-console-ownership]").await;
-            ctx.find("[data-testid=take-console-ownership-dialog][open]")
-                .await;
-            ctx.wait_for_text(
-                "[data-testid=take-console-ownership-dialog]",
-                "take ownership of quay-admin",
-            )
-            .await;
+            sign_in.take_console_ownership().await;
+            let ownership = sign_in.console_ownership_dialog();
+            ownership.wait_open().await;
+            ownership.shows("take ownership of quay-admin").await;
             ctx.assert_accessible("take ownership dialog").await;
-            ctx.click("[data-testid=take-console-ownership-dialog-confirm]")
-                .await;
+            ownership.confirm().await;
             // Now an administrator of quay-admin: on to Quay's consent, and back signed in.
-            ctx.find("#authorize-open").await;
-            ctx.click("#authorize-open").await;
-            ctx.click("#authorize-allow").await;
-            ctx.wait_for_text("[data-testid=header-user]", "carol")
-                .await;
+            consent.wait().await;
+            consent.allow().await;
+            ctx.shell().header_user_shows("carol").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/users");
             let logged = quay_emulator::storage::Storage::open(&ctx.db_path)
@@ -110,13 +93,12 @@ async fn signed_in_the_overview_adds_the_other_superusers_to_the_admin_team() {
             seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com")
                 .unwrap();
             seed::create_user(&ctx.db_path, "dave", "dave-password", "dave@example.com").unwrap();
+            let overview = ctx.overview();
             ctx.goto("/").await;
-            ctx.type_into("#access-token", &token).await;
-            ctx.click("[data-testid=token-submit]").await;
+            ctx.sign_in_page().paste_token(&token).await;
 
-            ctx.wait_for_count("[data-testid=console-access-row]", 2)
-                .await;
-            let rows = ctx.texts("[data-testid=console-access-row]").await;
+            overview.access_row_count_is(2).await;
+            let rows = overview.access_rows().await;
             assert!(
                 rows[0].starts_with("quayadmin") && rows[0].contains("Can sign in"),
                 "{rows:?}"
@@ -129,10 +111,9 @@ async fn signed_in_the_overview_adds_the_other_superusers_to_the_admin_team() {
             ctx.screenshot("overview_console_access").await;
 
             // The registry mails (Quay's default): carol, outside the organization, is invited.
-            ctx.click("[aria-label='Add to owners: carol']").await;
-            ctx.wait_for_text(".toast-stack", "carol was invited").await;
-            ctx.wait_for_text("[data-testid=console-access-table]", "Invited")
-                .await;
+            overview.add_to_owners("carol").await;
+            ctx.shell().toast_shows("carol was invited").await;
+            overview.access_table_shows("Invited").await;
             let mail = quay_emulator::outbox::list(&ctx.db_path).unwrap();
             assert!(mail.iter().any(|m| m.recipient == "carol@example.com"));
         },
@@ -147,25 +128,26 @@ async fn without_a_client_id_the_sign_in_page_registers_the_console() {
         Config::default_emulator(),
         |ctx| async move {
             ctx.initialize_registry("quayadmin", "already-set-up").await;
+            let (sign_in, register) = (ctx.sign_in_page(), ctx.register_console());
             ctx.goto("/").await;
-            ctx.find("[data-testid=sign-in-oauth][disabled]").await;
-            ctx.click("[data-testid=register-console]").await;
-            registry_sign_in(&ctx, "quayadmin", "already-set-up").await;
-            assert_eq!(ctx.value("#register-organization").await, "quay-admin");
+            sign_in.with_quay_disabled().await;
+            sign_in.register_console().await;
+            sign_in.registry_form().await;
+            sign_in
+                .registry_sign_in("quayadmin", "already-set-up")
+                .await;
+            assert_eq!(register.organization().await, "quay-admin");
             ctx.assert_accessible("register from the sign-in page")
                 .await;
-            ctx.click("[data-testid=register-submit]").await;
-            let client_id = ctx.text("[data-testid=client-id]").await;
+            register.register().await;
+            let client_id = register.client_id().await;
             assert_eq!(client_id.len(), 20, "{client_id:?}");
             // Signing in now works, through the new application.
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.find("#authorize-open").await;
-            ctx.click("#authorize-open").await;
-            ctx.click("#authorize-allow").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
-            ctx.wait_for_count("[data-testid=console-access-row]", 1)
-                .await;
+            sign_in.with_quay().await;
+            ctx.quay_consent().wait().await;
+            ctx.quay_consent().allow().await;
+            ctx.shell().current_username_shows("quayadmin").await;
+            ctx.overview().access_row_count_is(1).await;
         },
     )
     .await;

@@ -15,37 +15,29 @@ async fn the_same_build_runs_under_a_folder() {
             let init = ctx.initialize_registry("quayadmin", "password123").await;
             let token = init["access_token"].as_str().expect("token").to_string();
 
+            let shell = ctx.shell();
             ctx.goto("/admin/").await;
-            ctx.type_into("#access-token", &token).await;
-            ctx.click("[data-testid=token-submit]").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
+            ctx.sign_in_page().paste_token(&token).await;
+            shell.current_username_shows("quayadmin").await;
             ctx.wait_for_path("/admin/").await;
 
             // The navigation stays in the folder.
-            ctx.click("nav.sidenav a[href$='/users']").await;
+            shell.navigate_to("users").await;
             ctx.wait_for_path("/admin/users").await;
-            ctx.wait_for_text("h1", "Users").await;
-            ctx.wait_for_text("[data-testid=user-row]", "quayadmin")
-                .await;
+            shell.heading_shows("Users").await;
+            ctx.users().rows_show("quayadmin").await;
 
             // Deep links load their page's code and styles from the folder too.
             ctx.goto("/admin/organizations").await;
-            ctx.wait_for_text("h1", "Organizations").await;
+            shell.heading_shows("Organizations").await;
             ctx.goto("/admin/builds?build=not-a-build").await;
-            ctx.wait_for_text(
-                "[data-testid=server-message]",
-                "Unable to locate a build by id: not-a-build",
-            )
-            .await;
+            ctx.errors()
+                .server_message_shows("Unable to locate a build by id: not-a-build")
+                .await;
 
             // No base element, the policy forbids one, and the app narrowed connect-src to the
             // configured API (here the page's own origin: config.json's api_base is empty).
-            let policies = ctx
-                .js("return [document.querySelectorAll('base').length, \
-                     Array.from(document.querySelectorAll( \
-                       'meta[http-equiv=\"Content-Security-Policy\"]')).map(m => m.content)];")
-                .await;
+            let policies = shell.bases_and_policies().await;
             assert_eq!(policies[0], 0, "{policies}");
             let metas: Vec<&str> = policies[1]
                 .as_array()
@@ -90,23 +82,21 @@ async fn the_app_never_leaves_the_folder_for_its_bare_name() {
             let bare = ctx.http.get(ctx.url("/admin")).send().await.unwrap();
             assert_eq!(bare.status(), 404, "the server does not redirect /admin");
 
+            let shell = ctx.shell();
             ctx.goto("/admin/").await;
             ctx.wait_for_path("/admin/setup").await;
-            ctx.type_into("#setup-email", "admin@example.com").await;
-            ctx.type_into("#setup-password", "correct-horse-42").await;
-            ctx.type_into("#setup-confirm", "correct-horse-42").await;
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.click("[data-testid=register-skip]").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
+            ctx.setup()
+                .create_account("admin@example.com", "correct-horse-42")
                 .await;
+            ctx.register_console().skip().await;
+            shell.current_username_shows("quayadmin").await;
             reload_keeps_the_console(&ctx, "after Skip for now").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
+            shell.current_username_shows("quayadmin").await;
 
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.sign_out().await;
+            shell.heading_shows("Sign in").await;
             reload_keeps_the_console(&ctx, "after Sign out").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.heading_shows("Sign in").await;
         },
     )
     .await;

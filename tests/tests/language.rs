@@ -10,7 +10,8 @@ async fn a_catalogue_that_fails_to_load_changes_nothing_and_says_why() {
         "language_fault",
         Config::default_emulator(),
         |ctx| async move {
-            let lang = || async { ctx.js("return document.documentElement.lang;").await };
+            let shell = ctx.shell();
+            let lang = || async { shell.language().await };
 
             ctx.initialize_registry("quayadmin", "password123").await;
             // Remembered Japanese, but its catalogue fails at start-up: the app starts in English.
@@ -21,30 +22,25 @@ async fn a_catalogue_that_fails_to_load_changes_nothing_and_says_why() {
                 .set(FaultConfig::status(503).with_path_prefix("/i18n/"))
                 .expect("fault");
             ctx.goto("/").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.heading_shows("Sign in").await;
             assert_eq!(lang().await.as_str(), Some("en"));
 
             // Choosing it while the file is unavailable: an error naming the file, English stays,
             // and the picker shows English again.
             ctx.choose_language("ja").await;
-            ctx.wait_for_text(
-                ".toast-stack",
-                "i18n/ja.json could not be fetched: HTTP 503",
-            )
-            .await;
-            ctx.wait_for_text(".toast-stack", "The language could not be loaded")
+            shell
+                .toast_shows("i18n/ja.json could not be fetched: HTTP 503")
                 .await;
-            let picked = ctx
-                .js("return document.getElementById('language-picker').value;")
-                .await;
+            shell.toast_shows("The language could not be loaded").await;
+            let picked = shell.picked_language().await;
             assert_eq!(picked.as_str(), Some("en"));
             assert_eq!(lang().await.as_str(), Some("en"));
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.heading_shows("Sign in").await;
 
             // Once the file is back, the same choice works.
             ctx.faults.set(FaultConfig::none()).expect("fault off");
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "サインイン").await;
+            shell.heading_shows("サインイン").await;
             assert_eq!(lang().await.as_str(), Some("ja"));
             ctx.assert_accessible("sign-in page after a failed language load")
                 .await;

@@ -34,22 +34,20 @@ async fn remember_client_id(ctx: &Ctx, client_id: &str) {
 /// From the dashboard's sign-in page: the console finds no registry session in this browser,
 /// signs in to the registry with the password, and goes on to Quay's consent page.
 async fn sign_in_at_quay(ctx: &Ctx, username: &str, password: &str) {
-    ctx.click("[data-testid=sign-in-oauth]").await;
-    ctx.find("[data-testid=registry-sign-in]").await;
+    let sign_in = ctx.sign_in_page();
+    sign_in.with_quay().await;
+    sign_in.registry_form().await;
     ctx.assert_accessible("registry sign-in in the console")
         .await;
-    ctx.type_into("#registry-username", username).await;
-    ctx.type_into("#registry-password", password).await;
-    ctx.click("[data-testid=registry-sign-in-submit]").await;
-    ctx.find("#authorize-open").await;
+    sign_in.registry_sign_in(username, password).await;
+    ctx.quay_consent().wait().await;
     ctx.assert_accessible("registry consent page").await;
 }
 
 /// Quay's consent for the console's dangerous scopes: "Authorize Application", then again in the
 /// confirmation (whose form posts no `state`: the answer carries the value in the redirect URI).
 async fn consent(ctx: &Ctx) {
-    ctx.click("#authorize-open").await;
-    ctx.click("#authorize-allow").await;
+    ctx.quay_consent().allow().await;
 }
 
 /// The token must never be visible where a script, an extension or another site could read it.
@@ -85,17 +83,17 @@ async fn wizard_registers_the_dashboard_and_then_oauth_sign_in_works() {
         "oauth_after_wizard",
         Config::default_emulator(),
         |ctx| async move {
+            let (register, shell) = (ctx.register_console(), ctx.shell());
             ctx.goto("/").await;
             ctx.wait_for_path("/setup").await;
-            ctx.type_into("#setup-email", "admin@example.com").await;
-            ctx.type_into("#setup-password", "correct-horse-42").await;
-            ctx.type_into("#setup-confirm", "correct-horse-42").await;
-            ctx.click("[data-testid=setup-submit]").await;
+            ctx.setup()
+                .create_account("admin@example.com", "correct-horse-42")
+                .await;
 
             // Step 2: the organization and the application, with this dashboard as redirect URI.
-            assert_eq!(ctx.value("#register-organization").await, "quay-admin");
-            ctx.click("[data-testid=register-submit]").await;
-            let client_id = ctx.text("[data-testid=client-id]").await;
+            assert_eq!(register.organization().await, "quay-admin");
+            register.register().await;
+            let client_id = register.client_id().await;
             assert_eq!(client_id.len(), 20, "{client_id:?}");
             ctx.assert_accessible("wizard, application registered")
                 .await;
@@ -114,22 +112,20 @@ async fn wizard_registers_the_dashboard_and_then_oauth_sign_in_works() {
                 apps["applications"][0]["redirect_uri"],
                 format!("{}/", ctx.base_url)
             );
-            ctx.click("[data-testid=register-continue]").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
+            register.continue_on().await;
+            shell.current_username_shows("quayadmin").await;
 
             // A fresh sign-in through Quay with that client id.
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.sign_out().await;
+            shell.heading_shows("Sign in").await;
             // The wizard's initialize call also signed this browser into the registry (as Quay
             // does), so the registry goes straight to its consent page: a first grant, with the
             // confirmation step.
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.find("#authorize-open").await;
+            ctx.sign_in_page().with_quay().await;
+            ctx.quay_consent().wait().await;
             consent(&ctx).await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
-            ctx.find("[data-testid=superuser-badge]").await;
+            shell.current_username_shows("quayadmin").await;
+            shell.superuser_badge().await;
             let token = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
             assert_eq!(token.len(), 40);
             let url = ctx.client.current_url().await.unwrap();
@@ -163,7 +159,7 @@ async fn sign_in_returns_to_the_deep_link_it_started_from() {
             ctx.goto("/builds?phase=error&page=2").await;
             sign_in_at_quay(&ctx, "quayadmin", "already-set-up").await;
             consent(&ctx).await;
-            ctx.wait_for_text("h1", "Builds").await;
+            ctx.shell().heading_shows("Builds").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/builds");
             assert_eq!(url.query(), Some("phase=error&page=2"));
@@ -173,12 +169,11 @@ async fn sign_in_returns_to_the_deep_link_it_started_from() {
 
             // Again, after signing out of the console: the registry session and the grant are
             // there, so Quay answers at once (with `state`), no page in between.
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.wait_for_text("h1", "Sign in").await;
-            ctx.goto("/users?q=quay").await;
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.wait_for_text("[data-testid=header-user]", "quayadmin")
-                .await;
+            ctx.shell().sign_out().await;
+            ctx.shell().heading_shows("Sign in").await;
+            ctx.users().goto("?q=quay").await;
+            ctx.sign_in_page().with_quay().await;
+            ctx.shell().header_user_shows("quayadmin").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!((url.path(), url.query()), ("/users", Some("q=quay")));
             let again = ctx.session_storage(TOKEN_KEY).await.expect("token kept");
@@ -200,35 +195,27 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
 
             // Quay's answers to a wrong password and to the back-off, shown in the console with
             // what was typed kept.
+            let (sign_in, consent) = (ctx.sign_in_page(), ctx.quay_consent());
             ctx.goto("/").await;
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.type_into("#registry-username", "alice").await;
-            ctx.type_into("#registry-password", "wrong-password").await;
-            ctx.click("[data-testid=registry-sign-in-submit]").await;
-            ctx.wait_for_text(
-                "[data-testid=registry-sign-in]",
-                "Invalid Username or Password",
-            )
-            .await;
-            assert_eq!(ctx.value("#registry-username").await, "alice");
-            ctx.click("[data-testid=registry-sign-in-submit]").await;
-            ctx.wait_for_text(
-                "[data-testid=registry-sign-in-backoff]",
-                "Too many login attempts",
-            )
-            .await;
+            sign_in.with_quay().await;
+            sign_in.registry_sign_in("alice", "wrong-password").await;
+            sign_in
+                .registry_form_shows("Invalid Username or Password")
+                .await;
+            assert_eq!(sign_in.registry_username().await, "alice");
+            sign_in.submit_registry_sign_in().await;
+            sign_in
+                .registry_backoff_shows("Too many login attempts")
+                .await;
             ctx.assert_accessible("registry sign-in refused").await;
             tokio::time::sleep(std::time::Duration::from_millis(600)).await;
 
             // The person cancels on the consent page.
-            ctx.type_into("#registry-password", "alice-password").await;
-            ctx.click("[data-testid=registry-sign-in-submit]").await;
-            ctx.find("#authorize-open").await;
-            ctx.click("#authorize-deny").await;
-            ctx.wait_for_text("[data-testid=sign-in-notice]", "did not grant access")
-                .await;
-            ctx.wait_for_text("[data-testid=sign-in-notice]", "authorization_denied")
-                .await;
+            sign_in.registry_sign_in_again("alice-password").await;
+            consent.wait().await;
+            consent.deny().await;
+            sign_in.notice_shows("did not grant access").await;
+            sign_in.notice_shows("authorization_denied").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.query(), None, "error removed from the address bar");
@@ -236,8 +223,7 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
 
             // An OAuth error return (RFC 6749's access_denied, as other servers send it).
             ctx.goto("/?error=access_denied").await;
-            ctx.wait_for_text("[data-testid=sign-in-notice]", "access_denied")
-                .await;
+            sign_in.notice_shows("access_denied").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
 
             // A redirect this tab never asked for (forged state) is ignored.
@@ -246,8 +232,7 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
                 "/?scope=super%3Auser&state=attacker#access_token={forged}&token_type=Bearer"
             ))
             .await;
-            ctx.wait_for_text("[data-testid=sign-in-notice]", "did not match")
-                .await;
+            sign_in.notice_shows("did not match").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
             let href = ctx.js("return location.href;").await;
             assert!(
@@ -257,9 +242,8 @@ async fn denying_access_or_a_forged_state_stores_nothing() {
 
             // The sign-in page follows the language picker.
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "サインイン").await;
-            ctx.wait_for_text("[data-testid=sign-in-oauth]", "Quay でサインイン")
-                .await;
+            ctx.shell().heading_shows("サインイン").await;
+            sign_in.with_quay_shows("Quay でサインイン").await;
             ctx.assert_accessible("sign-in page (ja)").await;
         },
     )
@@ -276,20 +260,19 @@ async fn a_non_superuser_signing_in_is_told_why_and_nothing_admin_is_sent() {
             let client_id = seed_user_with_app(&ctx, "bob", "bob-password");
             remember_client_id(&ctx, &client_id).await;
 
-            ctx.goto("/users").await;
+            let (overview, shell) = (ctx.overview(), ctx.shell());
+            ctx.users().goto("").await;
             sign_in_at_quay(&ctx, "bob", "bob-password").await;
             consent(&ctx).await;
-            ctx.wait_for_text("[data-testid=not-superuser]", "bob is not a superuser")
-                .await;
-            ctx.wait_for_text("[data-testid=not-superuser]", "SUPER_USERS")
-                .await;
+            overview.not_superuser_shows("bob is not a superuser").await;
+            overview.not_superuser_shows("SUPER_USERS").await;
             assert!(
-                !ctx.exists("nav").await,
+                !shell.has_nav().await,
                 "no admin navigation for a non-superuser"
             );
             ctx.assert_accessible("not a superuser").await;
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.sign_out().await;
+            shell.heading_shows("Sign in").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
         },
     )

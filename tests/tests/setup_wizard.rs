@@ -5,17 +5,9 @@ use quay_emulator::Config;
 
 const TOKEN_KEY: &str = "quay-admin.token";
 
-async fn fill_wizard(ctx: &Ctx, email: &str, password: &str, confirm: &str) {
-    ctx.type_into("#setup-email", email).await;
-    ctx.type_into("#setup-password", password).await;
-    ctx.type_into("#setup-confirm", confirm).await;
-}
-
 async fn select_theme(ctx: &Ctx, theme: &str) {
     ctx.choose_theme(theme).await;
-    let background = ctx
-        .js("return getComputedStyle(document.body).backgroundColor;")
-        .await;
+    let background = ctx.shell().background().await;
     let expected = if theme == "dark" {
         "rgb(17, 20, 24)"
     } else {
@@ -50,25 +42,21 @@ async fn wizard_creates_the_first_user_signs_in_and_out() {
         Config::default_emulator(),
         |ctx| async move {
             // An empty registry sends a visitor to the wizard.
+            let (setup, shell) = (ctx.setup(), ctx.shell());
             ctx.goto("/").await;
             ctx.wait_for_path("/setup").await;
-            ctx.find("[data-testid=setup-form]").await;
-            assert_eq!(ctx.value("#setup-username").await, "quayadmin");
+            setup.form().await;
+            assert_eq!(setup.username().await, "quayadmin");
             ctx.assert_accessible("wizard (light)").await;
             select_theme(&ctx, "dark").await;
             ctx.assert_accessible("wizard (dark)").await;
 
             // A 7-character password is refused before anything is sent.
-            fill_wizard(&ctx, "admin@example.com", "1234567", "1234567").await;
-            ctx.wait_for_text(
-                "[data-testid=setup-password-error]",
-                "at least 8 characters",
-            )
-            .await;
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.wait_for_text(".form-summary", "correct the highlighted")
-                .await;
-            let focused = ctx.js("return document.activeElement.id;").await;
+            setup.fill("admin@example.com", "1234567", "1234567").await;
+            setup.password_error_shows("at least 8 characters").await;
+            setup.submit().await;
+            setup.summary_shows("correct the highlighted").await;
+            let focused = shell.focused_id().await;
             assert_eq!(
                 focused.as_str(),
                 Some("setup-password"),
@@ -78,40 +66,34 @@ async fn wizard_creates_the_first_user_signs_in_and_out() {
             ctx.assert_accessible("wizard with errors (dark)").await;
 
             // So is one with whitespace.
-            fill_wizard(&ctx, "admin@example.com", "1234 5678", "1234 5678").await;
-            ctx.wait_for_text("[data-testid=setup-password-error]", "spaces")
+            setup
+                .fill("admin@example.com", "1234 5678", "1234 5678")
                 .await;
-            ctx.click("[data-testid=setup-submit]").await;
+            setup.password_error_shows("spaces").await;
+            setup.submit().await;
             assert!(registry_is_empty(&ctx).await, "nothing was submitted");
 
             // A reload keeps what was typed, except the passwords.
-            ctx.type_into("#setup-username", "ops-admin").await;
+            setup.type_username("ops-admin").await;
             ctx.client.refresh().await.unwrap();
-            ctx.find("[data-testid=setup-form]").await;
-            assert_eq!(ctx.value("#setup-username").await, "ops-admin");
-            assert_eq!(ctx.value("#setup-email").await, "admin@example.com");
-            assert_eq!(ctx.value("#setup-password").await, "");
-            ctx.type_into("#setup-username", "quayadmin").await;
+            setup.form().await;
+            assert_eq!(setup.username().await, "ops-admin");
+            assert_eq!(setup.email().await, "admin@example.com");
+            assert_eq!(setup.password().await, "");
+            setup.type_username("quayadmin").await;
 
             // A valid form creates the user, signs it in and offers to register the dashboard.
-            fill_wizard(
-                &ctx,
-                "admin@example.com",
-                "correct-horse-42",
-                "correct-horse-42",
-            )
-            .await;
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.find("[data-testid=register-form]").await;
+            setup
+                .create_account("admin@example.com", "correct-horse-42")
+                .await;
+            ctx.register_console().form().await;
             ctx.assert_accessible("wizard, register step (dark)").await;
-            ctx.click("[data-testid=register-skip]").await;
+            ctx.register_console().skip().await;
             ctx.wait_for_path("/").await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
-            ctx.find("[data-testid=superuser-badge]").await;
-            ctx.wait_for_text("[data-testid=toast]", "quayadmin").await;
-            ctx.wait_for_text("[data-testid=header-user]", "quayadmin")
-                .await;
+            shell.current_username_shows("quayadmin").await;
+            shell.superuser_badge().await;
+            shell.first_toast_shows("quayadmin").await;
+            shell.header_user_shows("quayadmin").await;
             assert!(!registry_is_empty(&ctx).await);
             ctx.assert_accessible("overview (dark)").await;
             select_theme(&ctx, "light").await;
@@ -136,19 +118,15 @@ async fn wizard_creates_the_first_user_signs_in_and_out() {
 
             // A reload keeps the session (and the chosen theme).
             ctx.client.refresh().await.unwrap();
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
+            shell.current_username_shows("quayadmin").await;
             assert_eq!(ctx.theme().await.as_deref(), Some("light"));
 
             // Signing out forgets the token everywhere.
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.wait_for_text("h1", "Sign in").await;
+            shell.sign_out().await;
+            shell.heading_shows("Sign in").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
-            assert!(!ctx.exists("[data-testid=header-user]").await);
-            assert!(
-                !ctx.exists("[data-testid=setup-form]").await,
-                "no wizard once set up"
-            );
+            assert!(!shell.has_header_user().await);
+            assert!(!setup.has_form().await, "no wizard once set up");
             ctx.assert_accessible("sign-in page").await;
         },
     )
@@ -163,24 +141,22 @@ async fn a_non_empty_registry_never_shows_the_wizard() {
         |ctx| async move {
             ctx.initialize_registry("quayadmin", "already-set-up").await;
 
+            let setup = ctx.setup();
             ctx.goto("/").await;
-            ctx.wait_for_text("h1", "Sign in").await;
-            assert!(!ctx.exists("[data-testid=setup-form]").await);
+            ctx.shell().heading_shows("Sign in").await;
+            assert!(!setup.has_form().await);
 
             // A deep link to the wizard says setup is done, in the chosen language too.
             ctx.goto("/setup").await;
-            ctx.wait_for_text("[data-testid=setup-done]", "already done")
-                .await;
-            assert!(!ctx.exists("[data-testid=setup-form]").await);
+            setup.done_shows("already done").await;
+            assert!(!setup.has_form().await);
             ctx.assert_accessible("setup done").await;
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("[data-testid=setup-done]", "セットアップは完了しています")
-                .await;
-            let lang = ctx.js("return document.documentElement.lang;").await;
+            setup.done_shows("セットアップは完了しています").await;
+            let lang = ctx.shell().language().await;
             assert_eq!(lang.as_str(), Some("ja"));
             ctx.choose_language("zh-Hans").await;
-            ctx.wait_for_text("[data-testid=setup-done]", "已完成设置")
-                .await;
+            setup.done_shows("已完成设置").await;
             ctx.assert_accessible("setup done (zh-Hans)").await;
         },
     )
@@ -193,29 +169,19 @@ async fn a_refusal_shows_the_server_message_and_keeps_the_input() {
         "server_refusal",
         Config::default_emulator(),
         |ctx| async move {
+            let setup = ctx.setup();
             ctx.goto("/setup").await;
-            ctx.find("[data-testid=setup-form]").await;
+            setup.form().await;
             // Someone else finishes setup while this form is open.
             ctx.initialize_registry("someone", "first-come-first").await;
 
-            fill_wizard(
-                &ctx,
-                "admin@example.com",
-                "correct-horse-42",
-                "correct-horse-42",
-            )
-            .await;
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.wait_for_text(
-                "[data-testid=server-message]",
-                "Cannot initialize user in a non-empty database",
-            )
-            .await;
-            assert_eq!(
-                ctx.value("#setup-email").await,
-                "admin@example.com",
-                "input kept"
-            );
+            setup
+                .create_account("admin@example.com", "correct-horse-42")
+                .await;
+            ctx.errors()
+                .server_message_shows("Cannot initialize user in a non-empty database")
+                .await;
+            assert_eq!(setup.email().await, "admin@example.com", "input kept");
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/setup");
             ctx.assert_accessible("wizard with server error").await;
@@ -231,23 +197,16 @@ async fn a_user_outside_super_users_is_told_how_to_fix_it() {
         .expect("override");
     browser_test("not_superuser", config, |ctx| async move {
         ctx.goto("/setup").await;
-        fill_wizard(
-            &ctx,
-            "ops@example.com",
-            "correct-horse-42",
-            "correct-horse-42",
-        )
-        .await;
-        ctx.click("[data-testid=setup-submit]").await;
-        ctx.click("[data-testid=register-skip]").await;
-        ctx.wait_for_text(
-            "[data-testid=not-superuser]",
-            "quayadmin is not a superuser",
-        )
-        .await;
-        ctx.wait_for_text("[data-testid=not-superuser]", "SUPER_USERS")
+        ctx.setup()
+            .create_account("ops@example.com", "correct-horse-42")
             .await;
-        assert!(!ctx.exists("[data-testid=superuser-badge]").await);
+        ctx.register_console().skip().await;
+        let overview = ctx.overview();
+        overview
+            .not_superuser_shows("quayadmin is not a superuser")
+            .await;
+        overview.not_superuser_shows("SUPER_USERS").await;
+        assert!(!ctx.shell().has_superuser_badge().await);
         ctx.assert_accessible("overview, not a superuser").await;
     })
     .await;
@@ -260,13 +219,12 @@ async fn a_registry_without_user_initialize_offers_no_wizard() {
         .expect("override");
     browser_test("initialize_off", config, |ctx| async move {
         ctx.goto("/setup").await;
-        ctx.wait_for_text("[data-testid=setup-unavailable]", "not available")
-            .await;
-        assert!(!ctx.exists("[data-testid=setup-form]").await);
+        ctx.setup().unavailable_shows("not available").await;
+        assert!(!ctx.setup().has_form().await);
         ctx.assert_accessible("setup unavailable").await;
         // The empty registry still gets the sign-in page, not a redirect loop to the wizard.
         ctx.goto("/").await;
-        ctx.wait_for_text("h1", "Sign in").await;
+        ctx.shell().heading_shows("Sign in").await;
     })
     .await;
 }

@@ -5,11 +5,6 @@ use quay_emulator::{seed, Config};
 
 const TOKEN_KEY: &str = "quay-admin.token";
 
-async fn paste_token(ctx: &Ctx, token: &str) {
-    ctx.type_into("#access-token", token).await;
-    ctx.click("[data-testid=token-submit]").await;
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pasted_token_is_checked_before_it_is_kept() {
     browser_test(
@@ -19,29 +14,30 @@ async fn a_pasted_token_is_checked_before_it_is_kept() {
             let init = ctx.initialize_registry("quayadmin", "already-set-up").await;
             let token = init["access_token"].as_str().expect("token").to_string();
 
+            let sign_in = ctx.sign_in_page();
             ctx.goto("/").await;
-            ctx.wait_for_text("h1", "Sign in").await;
-            ctx.wait_for_text("[data-testid=registry]", &ctx.base_url)
-                .await;
+            ctx.shell().heading_shows("Sign in").await;
+            sign_in.registry_shows(&ctx.base_url).await;
             ctx.assert_accessible("sign-in page").await;
 
             // Not even shaped like a token: refused without asking the registry.
-            paste_token(&ctx, "not a token!").await;
-            ctx.wait_for_text("[data-testid=access-token-error]", "letters and digits")
-                .await;
+            sign_in.paste_token("not a token!").await;
+            sign_in.token_error_shows("letters and digits").await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
 
             // Shaped like one but unknown: the registry's own words, nothing stored.
-            paste_token(&ctx, "BOGUS0000000000000000000000000000000000X").await;
-            ctx.wait_for_text("[data-testid=server-message]", "Requires authentication")
+            sign_in
+                .paste_token("BOGUS0000000000000000000000000000000000X")
+                .await;
+            ctx.errors()
+                .server_message_shows("Requires authentication")
                 .await;
             assert_eq!(ctx.session_storage(TOKEN_KEY).await, None);
             ctx.assert_accessible("sign-in page with a refused token")
                 .await;
 
-            paste_token(&ctx, &token).await;
-            ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-                .await;
+            sign_in.paste_token(&token).await;
+            ctx.shell().current_username_shows("quayadmin").await;
             assert_eq!(
                 ctx.session_storage(TOKEN_KEY).await.as_deref(),
                 Some(token.as_str())
@@ -62,16 +58,16 @@ async fn after_a_401_signing_in_again_returns_to_the_same_page() {
             let token = init["access_token"].as_str().expect("token").to_string();
 
             // Signed in on a deep link with a query...
+            let (sign_in, shell) = (ctx.sign_in_page(), ctx.shell());
             ctx.goto("/registry-size?view=history").await;
-            paste_token(&ctx, &token).await;
-            ctx.wait_for_text("h1", "Registry size").await;
+            sign_in.paste_token(&token).await;
+            shell.heading_shows("Registry size").await;
 
             // ...when the registry stops accepting the token (its user is disabled: Quay then
             // treats the token as anonymous). The next request answers 401.
             seed::set_user_enabled(&ctx.db_path, "quayadmin", false).unwrap();
             ctx.client.refresh().await.unwrap();
-            ctx.wait_for_text("[data-testid=sign-in-notice]", "expired")
-                .await;
+            sign_in.notice_shows("expired").await;
             assert_eq!(
                 ctx.session_storage(TOKEN_KEY).await,
                 None,
@@ -83,8 +79,8 @@ async fn after_a_401_signing_in_again_returns_to_the_same_page() {
             ctx.assert_accessible("sign-in after expiry").await;
 
             seed::set_user_enabled(&ctx.db_path, "quayadmin", true).unwrap();
-            paste_token(&ctx, &token).await;
-            ctx.wait_for_text("h1", "Registry size").await;
+            sign_in.paste_token(&token).await;
+            shell.heading_shows("Registry size").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/registry-size");
             assert_eq!(url.query(), Some("view=history"));
@@ -107,7 +103,7 @@ async fn requests_to(ctx: &Ctx, path: &str) -> u64 {
 async fn assert_one_setup_probe(ctx: &Ctx, pages: &[&str]) {
     for page in pages {
         ctx.goto(page).await;
-        ctx.find("[data-testid=token-form]").await;
+        ctx.sign_in_page().token_form().await;
         // Anything late would have been sent by now.
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         assert_eq!(
@@ -129,10 +125,10 @@ async fn a_signed_out_load_asks_once_whether_the_registry_is_empty() {
             assert_one_setup_probe(&ctx, &["/", "/users?q=a", "/logs"]).await;
             // Choosing a language re-renders the texts, not the probe; nor does signing out.
             ctx.choose_language("ja").await;
-            ctx.wait_for_text("h1", "サインイン").await;
-            paste_token(&ctx, &token).await;
-            ctx.click("[data-testid=sign-out]").await;
-            ctx.find("[data-testid=token-form]").await;
+            ctx.shell().heading_shows("サインイン").await;
+            ctx.sign_in_page().paste_token(&token).await;
+            ctx.shell().sign_out().await;
+            ctx.sign_in_page().token_form().await;
             assert_eq!(requests_to(&ctx, "/api/v1/user/initialize").await, 1);
         },
     )
