@@ -3,6 +3,9 @@
 //! Content-Security-Policy violation the browser reports (`ConsoleEntry::is_failure`), under the
 //! emulator's policy header (`connect-src 'self'`) and the page's own meta policy.
 
+use quay_admin_e2e::pages::{
+    builds, logs, organizations, overview, quotas, registry_size, service_keys, users,
+};
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::{blobs, seed, Config};
@@ -11,13 +14,13 @@ use serde_json::json;
 
 /// Each page and what shows that it has loaded its data.
 const PAGES: &[(&str, &str)] = &[
-    ("/", ".user-card"),
-    ("/users", "[data-testid=user-row]"),
-    ("/organizations", "[data-testid=organization-row]"),
-    ("/quotas", "[data-testid=quota-row]"),
-    ("/service-keys", "[data-testid=key-row]"),
-    ("/logs", "[data-testid=log-row]"),
-    ("/registry-size", "[data-testid=biggest-row]"),
+    ("/", overview::USER_CARD),
+    ("/users", users::ROW),
+    ("/organizations", organizations::ROW),
+    ("/quotas", quotas::ROW),
+    ("/service-keys", service_keys::ROW),
+    ("/logs", logs::ROW),
+    ("/registry-size", registry_size::BIGGEST_ROW),
 ];
 
 async fn sweep(ctx: &Ctx, theme: &str, build: &str) {
@@ -26,10 +29,7 @@ async fn sweep(ctx: &Ctx, theme: &str, build: &str) {
     let pages = PAGES
         .iter()
         .map(|(path, ready)| (path.to_string(), *ready))
-        .chain(std::iter::once((
-            build_page,
-            "[data-testid=build-log] .log-phase",
-        )));
+        .chain(std::iter::once((build_page, builds::LOG_PHASE)));
     for (path, ready) in pages {
         ctx.goto(&path).await;
         ctx.find(ready).await;

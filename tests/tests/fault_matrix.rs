@@ -9,6 +9,9 @@
 
 use std::time::Duration;
 
+use quay_admin_e2e::pages::{
+    builds, logs, organizations, quotas, registry_size, service_keys, users,
+};
 use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, run_in_browser, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::seed::{self, SeedLog};
@@ -119,17 +122,16 @@ async fn reenter(ctx: &Ctx, path: &str) {
 /// Nothing is left loading for long: no busy control, no skeleton, no spinner.
 async fn assert_settled(ctx: &Ctx, what: &str) {
     eprintln!("  {what}: waiting for nothing to be loading");
-    ctx.wait_gone("[aria-busy=true], .skeleton, .skeleton-row, .spinner")
-        .await;
+    ctx.shell().wait_until_nothing_loads().await;
 }
 
 /// Every error view shows the failure's words, names what failed and offers a retry.
 async fn assert_errors_explained(ctx: &Ctx, what: &str, shows: &str) {
-    ctx.wait_for_text("main [data-testid=api-error]", shows)
-        .await;
+    let errors = ctx.errors_in("main");
+    errors.shows(shows).await;
     // The loads still running when the first error arrives fail the same way, or time out.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let titles = ctx.texts("main [data-testid=api-error] .alert-title").await;
+    let titles = errors.titles().await;
     assert!(!titles.is_empty(), "{what}: no error title");
     for title in &titles {
         assert!(
@@ -137,29 +139,22 @@ async fn assert_errors_explained(ctx: &Ctx, what: &str, shows: &str) {
             "{what}: the error does not name what failed: {titles:?}"
         );
     }
-    let retries = ctx
-        .js("return [...document.querySelectorAll('main [data-testid=api-error]')].every(e => e.querySelector('[data-testid=retry]'));")
-        .await;
+    let retries = errors.all_offer_retry().await;
     assert_eq!(retries, json!(true), "{what}: an error without a retry");
 }
 
 /// Clicks the retries until every error is gone and the data shows.
 async fn retry_until_shown(ctx: &Ctx, page: &Page, what: &str) {
+    let errors = ctx.errors_in("main");
     for _ in 0..3 {
-        if ctx.exists(page.data).await && !ctx.exists("main [data-testid=api-error]").await {
+        if ctx.exists(page.data).await && !errors.any().await {
             break;
         }
-        if let Ok(retry) = ctx
-            .client
-            .find(fantoccini::Locator::Css("main [data-testid=retry]"))
-            .await
-        {
-            let _ = retry.click().await;
-        }
+        errors.retry_if_offered().await;
         tokio::time::sleep(Duration::from_millis(700)).await;
     }
     ctx.find(page.data).await;
-    ctx.wait_gone("main [data-testid=api-error]").await;
+    errors.wait_gone().await;
     assert_settled(ctx, what).await;
 }
 
@@ -184,7 +179,7 @@ async fn run_matrix(ctx: &Ctx, page: &Page) {
             }
             None => {
                 ctx.find(page.data).await;
-                assert!(!ctx.exists("main [data-testid=api-error]").await, "{what}");
+                assert!(!ctx.errors_in("main").any().await, "{what}");
             }
         }
         match fault.config {
@@ -224,7 +219,7 @@ async fn users() {
         name: "users",
         path: "/users",
         api: "/api/v1/superuser/users/",
-        data: "[data-testid=user-row]",
+        data: users::ROW,
     })
     .await;
 }
@@ -235,7 +230,7 @@ async fn organizations() {
         name: "organizations",
         path: "/organizations",
         api: "/api/v1/superuser/organizations/",
-        data: "[data-testid=organization-row]",
+        data: organizations::ROW,
     })
     .await;
 }
@@ -246,7 +241,7 @@ async fn quotas() {
         name: "quotas",
         path: "/quotas",
         api: "/api/v1/superuser/",
-        data: "[data-testid=quota-row]",
+        data: quotas::ROW,
     })
     .await;
 }
@@ -257,7 +252,7 @@ async fn service_keys() {
         name: "service_keys",
         path: "/service-keys",
         api: "/api/v1/superuser/keys",
-        data: "[data-testid=key-row]",
+        data: service_keys::ROW,
     })
     .await;
 }
@@ -268,7 +263,7 @@ async fn logs() {
         name: "logs",
         path: "/logs",
         api: "/api/v1/superuser/",
-        data: "[data-testid=log-row]",
+        data: logs::ROW,
     })
     .await;
 }
@@ -279,7 +274,7 @@ async fn registry_size() {
         name: "registry_size",
         path: "/registry-size",
         api: "/api/v1/superuser/",
-        data: "[data-testid=size-state]",
+        data: registry_size::STATE,
     })
     .await;
 }
@@ -290,7 +285,7 @@ async fn builds() {
         name: "builds",
         path: "/builds?build={build}",
         api: "/api/v1/superuser/{build}/",
-        data: "[data-testid=build-repository]",
+        data: builds::REPOSITORY,
     })
     .await;
 }
@@ -332,8 +327,8 @@ async fn a_request_without_an_answer_times_out_in_the_browser() {
         |ctx| async move {
             let token = ctx.sign_in_as_superuser().await;
             ctx.create_users(&token, &["bob".into()]).await;
-            ctx.goto("/users").await;
-            ctx.find("[data-testid=user-row]").await;
+            let errors = ctx.errors_in("main");
+            ctx.users().open("").await;
             ctx.faults
                 .set(FaultConfig::latency_ms(60_000).with_path_prefix("/api/v1/superuser/users/"))
                 .expect("fault");
@@ -343,16 +338,14 @@ async fn a_request_without_an_answer_times_out_in_the_browser() {
             ] {
                 ctx.choose_language(language).await;
                 reenter(&ctx, "/users").await;
-                ctx.wait_for_text("main [data-testid=api-error]", title)
-                    .await;
-                ctx.wait_for_text("[data-testid=server-message]", "2 s")
-                    .await;
+                errors.shows(title).await;
+                ctx.errors().server_message_shows("2 s").await;
                 assert_settled(&ctx, "timed out").await;
             }
             ctx.faults.set(FaultConfig::none()).expect("fault off");
-            ctx.click("main [data-testid=retry]").await;
-            ctx.find("[data-testid=user-row]").await;
-            ctx.wait_gone("main [data-testid=api-error]").await;
+            errors.retry().await;
+            ctx.find(users::ROW).await;
+            errors.wait_gone().await;
         },
     )
     .await;
@@ -380,33 +373,26 @@ async fn a_retried_create_keeps_the_input_and_creates_one_user() {
         Config::default_emulator(),
         |ctx| async move {
             let token = ctx.sign_in_as_superuser().await;
-            ctx.goto("/users").await;
-            ctx.find("[data-testid=user-row]").await;
-            ctx.click("[data-testid=create-user]").await;
-            ctx.type_into("#new-user-username", "carol").await;
-            ctx.type_into("#new-user-email", "carol@example.com").await;
+            let users = ctx.users();
+            users.open("").await;
+            users.open_create_dialog().await;
+            users.type_new_username("carol").await;
+            users.type_new_email("carol@example.com").await;
             ctx.faults
                 .set(FaultConfig::status(503).with_path_prefix("/api/v1/superuser/users/"))
                 .expect("fault");
-            ctx.click("[data-testid=create-user-submit]").await;
-            ctx.wait_for_text(
-                "[data-testid=create-user-dialog] [data-testid=api-error]",
-                "The registry did not create the user.",
-            )
-            .await;
-            ctx.wait_for_text(
-                "[data-testid=create-user-dialog] [data-testid=server-message]",
-                "HTTP 503",
-            )
-            .await;
-            assert_eq!(ctx.value("#new-user-username").await, "carol");
-            assert_eq!(ctx.value("#new-user-email").await, "carol@example.com");
+            users.submit_new_user().await;
+            let errors = users.create_dialog().errors();
+            errors.shows("The registry did not create the user.").await;
+            errors.server_message_shows("HTTP 503").await;
+            assert_eq!(users.new_username().await, "carol");
+            assert_eq!(users.new_email().await, "carol@example.com");
             assert_settled(&ctx, "failed create").await;
 
             ctx.faults.set(FaultConfig::none()).expect("fault off");
             assert!(!usernames(&ctx, &token).await.contains(&"carol".to_string()));
-            ctx.click("[data-testid=create-user-submit]").await;
-            ctx.find("[data-testid=password-once]").await;
+            users.submit_new_user().await;
+            users.password_shown_once().await;
             let carols = usernames(&ctx, &token)
                 .await
                 .into_iter()
@@ -426,28 +412,25 @@ async fn a_retried_setup_creates_one_account() {
         "fault_matrix_setup",
         Config::default_emulator(),
         |ctx| async move {
+            let setup = ctx.setup();
             ctx.goto("/setup").await;
-            ctx.find("[data-testid=setup-form]").await;
-            ctx.type_into("#setup-email", "admin@example.com").await;
-            ctx.type_into("#setup-password", "correct-horse-42").await;
-            ctx.type_into("#setup-confirm", "correct-horse-42").await;
+            setup.form().await;
+            setup
+                .fill("admin@example.com", "correct-horse-42", "correct-horse-42")
+                .await;
             ctx.faults
                 .set(FaultConfig::status(502).with_path_prefix("/api/v1/user/initialize"))
                 .expect("fault");
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.wait_for_text(
-                "[data-testid=setup-form] [data-testid=api-error]",
-                "HTTP 502",
-            )
-            .await;
-            assert_eq!(ctx.value("#setup-username").await, "quayadmin");
-            assert_eq!(ctx.value("#setup-email").await, "admin@example.com");
-            assert_eq!(ctx.value("#setup-password").await, "correct-horse-42");
+            setup.submit().await;
+            setup.errors().shows("HTTP 502").await;
+            assert_eq!(setup.username().await, "quayadmin");
+            assert_eq!(setup.email().await, "admin@example.com");
+            assert_eq!(setup.password().await, "correct-horse-42");
             assert_settled(&ctx, "failed setup").await;
 
             ctx.faults.set(FaultConfig::none()).expect("fault off");
-            ctx.click("[data-testid=setup-submit]").await;
-            ctx.wait_gone("[data-testid=setup-form]").await;
+            setup.submit().await;
+            setup.form_gone().await;
             let token = ctx
                 .session_storage("quay-admin.token")
                 .await
@@ -470,19 +453,17 @@ async fn a_page_whose_code_cannot_be_fetched_says_so_and_retries() {
             ctx.sign_in_as_superuser().await;
             ctx.stop_emulator().await;
             // In-app navigation to a page not opened yet in this session.
-            ctx.click("nav.sidenav a[href$='/service-keys']").await;
-            ctx.wait_for_text(
-                "[data-testid=page-load-error]",
-                "This page could not be loaded",
-            )
-            .await;
-            // The app is alive: the shell still answers.
-            assert!(ctx.exists("nav.sidenav a[href$='/users']").await);
-            ctx.start_emulator().await;
-            ctx.click("[data-testid=page-load-error] [data-testid=retry]")
+            let shell = ctx.shell();
+            shell.navigate_to("service-keys").await;
+            shell
+                .page_load_error_shows("This page could not be loaded")
                 .await;
-            ctx.wait_for_text("h1", "Service keys").await;
-            ctx.wait_gone("[data-testid=page-load-error]").await;
+            // The app is alive: the shell still answers.
+            assert!(shell.has_nav_link("users").await);
+            ctx.start_emulator().await;
+            shell.retry_page_load().await;
+            shell.heading_shows("Service keys").await;
+            shell.page_load_error_gone().await;
         },
     )
     .await;

@@ -54,7 +54,7 @@ async fn the_accessibility_check_fails_on_a_serious_violation() {
         // A settled page (the empty registry's wizard), so no re-render removes the input below.
         ctx.goto("/").await;
         ctx.wait_for_path("/setup").await;
-        ctx.find("#setup-email").await;
+        ctx.find(quay_admin_e2e::pages::setup::EMAIL).await;
         // An input without any label: axe rates "label" as critical.
         ctx.js("document.querySelector('main').appendChild(document.createElement('input')); return null;")
             .await;

@@ -6,6 +6,9 @@
 //! dialog, no navigation, nothing wider than the window, long text wrapped or cut with a tooltip,
 //! an RTL override kept to its own value.
 
+use quay_admin_e2e::pages::{
+    builds, logs, organizations, quotas, registry_size, service_keys, users,
+};
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::seed::{self, SeedLog};
@@ -255,82 +258,93 @@ async fn seed_corpus(ctx: &Ctx, token: &str) -> String {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_shows_hostile_strings_as_inert_text() {
-    browser_test("hostile_input", Config::default_emulator(), |ctx| async move {
-        let token = ctx.sign_in_as_superuser().await;
-        let uuid = seed_corpus(&ctx, &token).await;
-        ctx.js("localStorage.setItem('quay-admin.page-size', '100'); return null;")
-            .await;
-        let emails: Vec<String> = SHORT.iter().map(|p| format!("{p}@x.io")).collect();
-        let long_email = format!("{}@x.io", "W".repeat(249));
-        let (long_user, long_org) = (longest_name('u'), longest_name('o'));
+    browser_test(
+        "hostile_input",
+        Config::default_emulator(),
+        |ctx| async move {
+            let token = ctx.sign_in_as_superuser().await;
+            let uuid = seed_corpus(&ctx, &token).await;
+            ctx.js("localStorage.setItem('quay-admin.page-size', '100'); return null;")
+                .await;
+            let emails: Vec<String> = SHORT.iter().map(|p| format!("{p}@x.io")).collect();
+            let long_email = format!("{}@x.io", "W".repeat(249));
+            let (long_user, long_org) = (longest_name('u'), longest_name('o'));
 
-        // Users: every e-mail, the longest name and e-mail cut with a tooltip.
-        let mut expected = emails.clone();
-        expected.extend([long_email.clone(), long_user.clone()]);
-        visit(&ctx, "/users", "[data-testid=user-row]", &expected).await;
-        // The manage dialog of a user whose e-mail is markup.
-        ctx.click("[data-testid=user-row]:has([title=hostile1]) [data-testid=manage-user]")
-            .await;
-        ctx.find("[data-testid=manage-user-dialog][open]").await;
-        wait_for_text_anywhere(&ctx, &emails[1]).await;
-        assert_inert(&ctx, "manage user dialog", &[emails[1].clone()]).await;
-        ctx.js("document.querySelector('[data-testid=manage-user-dialog]').close(); return null;")
-            .await;
+            // Users: every e-mail, the longest name and e-mail cut with a tooltip.
+            let mut expected = emails.clone();
+            expected.extend([long_email.clone(), long_user.clone()]);
+            visit(&ctx, "/users", users::ROW, &expected).await;
+            // The manage dialog of a user whose e-mail is markup.
+            let users = ctx.users();
+            users.row("hostile1").manage().await;
+            users.manage_dialog().wait_open().await;
+            wait_for_text_anywhere(&ctx, &emails[1]).await;
+            assert_inert(&ctx, "manage user dialog", &[emails[1].clone()]).await;
+            users.manage_dialog().close().await;
 
-        // Organizations: the e-mail, the longest name; the invoice address in the edit dialog.
-        let acme_email = format!("{IMG}@x.io");
-        visit(
-            &ctx,
-            "/organizations",
-            "[data-testid=organization-row]",
-            &[acme_email.clone(), long_org.clone()],
-        )
-        .await;
-        ctx.click("[data-testid=organization-row]:has([title=acme]) [data-testid=edit-organization]")
+            // Organizations: the e-mail, the longest name; the invoice address in the edit dialog.
+            let acme_email = format!("{IMG}@x.io");
+            visit(
+                &ctx,
+                "/organizations",
+                organizations::ROW,
+                &[acme_email.clone(), long_org.clone()],
+            )
             .await;
-        ctx.find("[data-testid=edit-organization-dialog][open]").await;
-        let invoice = format!("{}@x.io", all());
-        wait_for_text_anywhere(&ctx, &invoice).await;
-        assert_inert(&ctx, "edit organization dialog", &[invoice]).await;
-        ctx.js("document.querySelector('[data-testid=edit-organization-dialog]').close(); return null;")
-            .await;
+            let organizations = ctx.organizations();
+            organizations.row("acme").edit().await;
+            organizations.edit_dialog().wait_open().await;
+            let invoice = format!("{}@x.io", all());
+            wait_for_text_anywhere(&ctx, &invoice).await;
+            assert_inert(&ctx, "edit organization dialog", &[invoice]).await;
+            organizations.edit_dialog().close().await;
 
-        visit(&ctx, "/quotas", "[data-testid=quota-row]", std::slice::from_ref(&long_org)).await;
-        visit(&ctx, "/registry-size", "[data-testid=biggest-row]", std::slice::from_ref(&long_org)).await;
-
-        // Service keys: the names in the table; metadata and notes in the key's dialog.
-        visit(&ctx, "/service-keys", "[data-testid=key-row]", &[all(), long()]).await;
-        ctx.click("[data-testid=key-row]:has([data-testid=key-approval] .badge-ok) [data-testid=manage-key]")
+            visit(
+                &ctx,
+                "/quotas",
+                quotas::ROW,
+                std::slice::from_ref(&long_org),
+            )
             .await;
-        ctx.find("[data-testid=manage-key-dialog][open]").await;
-        wait_for_text_anywhere(&ctx, &long()).await;
-        assert_inert(&ctx, "manage key dialog", &[all(), long()]).await;
-        ctx.js("document.querySelector('[data-testid=manage-key-dialog]').close(); return null;")
-            .await;
-        // The pending key, named with 10,000 characters: the dialog's heading.
-        ctx.click("[data-testid=key-row]:has([data-testid=key-approval] .badge-warn) [data-testid=manage-key]")
-            .await;
-        ctx.find("[data-testid=manage-key-dialog][open] [data-testid=approve-section]").await;
-        assert_inert(&ctx, "pending key dialog", &[long()]).await;
-        ctx.js("document.querySelector('[data-testid=manage-key-dialog]').close(); return null;")
+            visit(
+                &ctx,
+                "/registry-size",
+                registry_size::BIGGEST_ROW,
+                std::slice::from_ref(&long_org),
+            )
             .await;
 
-        // Logs: the sentence, then the metadata in the entry's details.
-        visit(&ctx, "/logs", "[data-testid=log-row]", &[all(), long()]).await;
-        let entry = "[data-testid=log-row][data-kind=create_tag]";
-        ctx.click(&format!("{entry} details summary")).await;
-        ctx.wait_for_text(&format!("{entry} .log-metadata"), "<script>").await;
-        assert_inert(&ctx, "log entry details", &[SCRIPT.to_string(), long()]).await;
+            // Service keys: the names in the table; metadata and notes in the key's dialog.
+            visit(&ctx, "/service-keys", service_keys::ROW, &[all(), long()]).await;
+            let keys = ctx.service_keys();
+            keys.manage_approved().await;
+            keys.manage_dialog().wait_open().await;
+            wait_for_text_anywhere(&ctx, &long()).await;
+            assert_inert(&ctx, "manage key dialog", &[all(), long()]).await;
+            keys.manage_dialog().close().await;
+            // The pending key, named with 10,000 characters: the dialog's heading.
+            keys.manage_pending().await;
+            keys.approval_offered().await;
+            assert_inert(&ctx, "pending key dialog", &[long()]).await;
+            keys.manage_dialog().close().await;
 
-        // The build: its name, tags, manual user and log.
-        let build = format!("/builds?build={uuid}");
-        visit(
-            &ctx,
-            &build,
-            "[data-testid=build-log] .log-phase",
-            &[all(), long(), SCRIPT.to_string(), IMG.to_string()],
-        )
-        .await;
-    })
+            // Logs: the sentence, then the metadata in the entry's details.
+            visit(&ctx, "/logs", logs::ROW, &[all(), long()]).await;
+            let entry = ctx.logs().entry_of_kind("create_tag");
+            entry.open_details().await;
+            entry.metadata_shows("<script>").await;
+            assert_inert(&ctx, "log entry details", &[SCRIPT.to_string(), long()]).await;
+
+            // The build: its name, tags, manual user and log.
+            let build = format!("/builds?build={uuid}");
+            visit(
+                &ctx,
+                &build,
+                builds::LOG_PHASE,
+                &[all(), long(), SCRIPT.to_string(), IMG.to_string()],
+            )
+            .await;
+        },
+    )
     .await;
 }

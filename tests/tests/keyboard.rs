@@ -4,15 +4,16 @@
 //! back to the button that opened it.
 
 use fantoccini::key::Key;
+use quay_admin_e2e::pages::dialog::Dialog;
+use quay_admin_e2e::pages::{logs, quotas, service_keys, shell, sign_in, users};
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::{seed, Config};
 use reqwest::Method;
 
-/// Closes the open dialog `testid` with Escape; the focus must return to `opener`.
-async fn escape_back_to(ctx: &Ctx, testid: &str, opener: &str) {
+/// Closes the open `dialog` with Escape; the focus must return to `opener`.
+async fn escape_back_to(ctx: &Ctx, dialog: &Dialog<'_>, opener: &str) {
     ctx.press(Key::Escape).await;
-    ctx.wait_gone(&format!("[data-testid={testid}][open]"))
-        .await;
+    dialog.wait_closed().await;
     assert!(
         ctx.focus_is(opener).await,
         "after Escape the focus is not on {opener} but on {}",
@@ -30,28 +31,25 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
 
         // Sign in: the token typed into the sign-in form, submitted with Enter.
         ctx.goto("/").await;
-        ctx.tab_to("#access-token").await;
+        ctx.tab_to(sign_in::ACCESS_TOKEN).await;
         ctx.type_keys(&token).await;
-        ctx.tab_to("[data-testid=token-submit]").await;
+        ctx.tab_to(sign_in::TOKEN_SUBMIT).await;
         ctx.press(Key::Enter).await;
-        ctx.wait_for_text("[data-testid=current-username]", "quayadmin")
-            .await;
+        ctx.shell().current_username_shows("quayadmin").await;
 
         // The skip link is the first stop and takes the focus past the navigation.
-        ctx.goto("/users").await;
-        ctx.find("[data-testid=user-row]").await;
+        let users = ctx.users();
+        users.open("").await;
         ctx.press(Key::Tab).await;
         assert!(
-            ctx.focus_is(".skip-link").await,
+            ctx.focus_is(shell::SKIP_LINK).await,
             "{}",
             ctx.assert_focus_visible().await
         );
         ctx.assert_focus_visible().await;
         ctx.press(Key::Enter).await;
         ctx.press(Key::Tab).await;
-        let inside_main = ctx
-            .js("return document.querySelector('main').contains(document.activeElement);")
-            .await;
+        let inside_main = ctx.shell().focus_in_main().await;
         assert_eq!(
             inside_main.as_bool(),
             Some(true),
@@ -60,39 +58,35 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
         );
 
         // Create a user: the dialog by Enter, the fields by Tab and Shift-Tab, submit by Space.
-        ctx.tab_to("[data-testid=create-user]").await;
+        ctx.tab_to(users::CREATE).await;
         ctx.press(Key::Enter).await;
-        ctx.find("[data-testid=create-user-dialog][open]").await;
-        ctx.tab_to("#new-user-username").await;
+        users.create_dialog().wait_open().await;
+        ctx.tab_to(users::NEW_USERNAME).await;
         ctx.type_keys("alice").await;
-        ctx.tab_to("#new-user-email").await;
+        ctx.tab_to(users::NEW_EMAIL).await;
         ctx.type_keys("alice@example.com").await;
-        ctx.shift_tab_to("#new-user-username").await;
-        assert_eq!(ctx.value("#new-user-username").await, "alice");
-        ctx.tab_to("[data-testid=create-user-submit]").await;
+        ctx.shift_tab_to(users::NEW_USERNAME).await;
+        assert_eq!(users.new_username().await, "alice");
+        ctx.tab_to(users::CREATE_SUBMIT).await;
         ctx.press(Key::Space).await;
-        ctx.find("[data-testid=password-once]").await;
-        ctx.tab_to("[data-testid=password-done]").await;
+        users.password_shown_once().await;
+        ctx.tab_to(users::PASSWORD_DONE).await;
         ctx.press(Key::Enter).await;
-        ctx.wait_gone("[data-testid=create-user-dialog][open]")
-            .await;
-        ctx.wait_for_text("[data-testid=list-range]", "of 2").await;
-        assert!(
-            ctx.focus_is("[data-testid=create-user]").await,
-            "focus after the dialog"
-        );
+        users.create_dialog().wait_closed().await;
+        ctx.list().range_shows("of 2").await;
+        assert!(ctx.focus_is(users::CREATE).await, "focus after the dialog");
         let (status, _) = ctx
             .api(Method::GET, "/api/v1/superuser/users/alice", &token, None)
             .await;
         assert_eq!(status, 200);
 
         // A dialog closed with Escape gives the focus back to its button.
-        let manage = "[data-testid=user-row]:has([title=alice]) [data-testid=manage-user]";
-        ctx.tab_to(manage).await;
+        let manage = users.row("alice").manage_button();
+        ctx.tab_to(&manage).await;
         ctx.press(Key::Enter).await;
-        ctx.find("[data-testid=manage-user-dialog][open]").await;
-        ctx.tab_to("#manage-email").await;
-        escape_back_to(&ctx, "manage-user-dialog", manage).await;
+        users.manage_dialog().wait_open().await;
+        ctx.tab_to(users::MANAGE_EMAIL).await;
+        escape_back_to(&ctx, &users.manage_dialog(), &manage).await;
 
         // Change a quota (1 GiB set through the API).
         let (status, body) = ctx
@@ -104,20 +98,21 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
             )
             .await;
         assert_eq!(status, 201, "{body}");
-        ctx.goto("/quotas?q=alice").await;
-        ctx.wait_for_count("[data-testid=quota-row]", 1).await;
-        ctx.tab_to("[data-testid=quota-action]").await;
+        let (quotas, editor) = (ctx.quotas(), ctx.quota_editor());
+        quotas.goto("?q=alice").await;
+        quotas.row_count_is(1).await;
+        ctx.tab_to(quotas::ACTION).await;
         ctx.press(Key::Enter).await;
-        ctx.find("[data-testid=quota-editor][open]").await;
+        editor.wait_open().await;
         // Tabbing into a field selects its text: typing replaces it.
-        ctx.tab_to("#quota-limit").await;
+        ctx.tab_to(quotas::LIMIT).await;
         ctx.type_keys("2 GiB").await;
-        assert_eq!(ctx.value("#quota-limit").await, "2 GiB");
-        ctx.tab_to("[data-testid=quota-save]").await;
+        assert_eq!(editor.limit().await, "2 GiB");
+        ctx.tab_to(quotas::SAVE).await;
         ctx.press(Key::Enter).await;
-        ctx.wait_gone("[data-testid=quota-editor][open]").await;
-        ctx.wait_for_text("[data-testid=quota-row]", "2 GiB").await;
-        let (_, quotas) = ctx
+        editor.wait_closed().await;
+        quotas.rows_show("2 GiB").await;
+        let (_, set) = ctx
             .api(
                 Method::GET,
                 "/api/v1/superuser/users/alice/quota",
@@ -125,28 +120,28 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
                 None,
             )
             .await;
-        assert_eq!(quotas[0]["limit_bytes"], 2_147_483_648_i64);
+        assert_eq!(set[0]["limit_bytes"], 2_147_483_648_i64);
 
         // Approve the pending key, then Escape.
-        ctx.goto("/service-keys").await;
-        ctx.tab_to("[data-testid=manage-key]").await;
+        let keys = ctx.service_keys();
+        keys.goto("").await;
+        ctx.tab_to(service_keys::MANAGE).await;
         ctx.press(Key::Enter).await;
-        ctx.find("[data-testid=manage-key-dialog][open]").await;
-        ctx.tab_to("#approve-notes").await;
+        keys.manage_dialog().wait_open().await;
+        ctx.tab_to(service_keys::APPROVE_NOTES).await;
         ctx.type_keys("checked by keyboard").await;
-        ctx.tab_to("[data-testid=approve-key]").await;
+        ctx.tab_to(service_keys::APPROVE).await;
         ctx.press(Key::Enter).await;
-        ctx.wait_for_text(".toast-stack", "Key approved.").await;
-        escape_back_to(&ctx, "manage-key-dialog", "[data-testid=manage-key]").await;
-        ctx.wait_for_text("[data-testid=key-approval]", "quayadmin")
-            .await;
+        ctx.shell().toast_shows("Key approved.").await;
+        escape_back_to(&ctx, &keys.manage_dialog(), service_keys::MANAGE).await;
+        keys.approval_shows("quayadmin").await;
 
         // Export the logs of the range shown.
-        ctx.goto("/logs").await;
-        ctx.find("[data-testid=log-row]").await;
-        ctx.tab_to("[data-testid=export-range]").await;
+        ctx.logs().goto("").await;
+        ctx.logs().wait_for_entries().await;
+        ctx.tab_to(logs::EXPORT).await;
         ctx.press(Key::Enter).await;
-        ctx.wait_for_text(".toast-stack", "Exported").await;
+        ctx.shell().toast_shows("Exported").await;
     })
     .await;
 }

@@ -9,16 +9,10 @@ const USERS: usize = 1_500;
 
 /// Scrolls the table's frame to `fraction` of its height and returns the usernames drawn.
 async fn scroll_to(ctx: &Ctx, fraction: f64) -> Vec<String> {
-    ctx.js(&format!(
-        "const f = document.querySelector('.table-scroll');
-         f.scrollTop = (f.scrollHeight - f.clientHeight) * {fraction};
-         f.dispatchEvent(new Event('scroll'));"
-    ))
-    .await;
+    ctx.list().scroll_to(fraction).await;
     // The drawn rows follow on the next render.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    ctx.texts("[data-testid=user-row] .cell-name .truncate")
-        .await
+    ctx.users().drawn_names().await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -27,24 +21,22 @@ async fn every_row_scrolls_in_one_table() {
         ctx.sign_in_as_superuser().await;
         create_many_users(&ctx.db_path, "bulk", USERS).expect("users");
 
-        ctx.goto("/users?limit=all").await;
-        ctx.wait_for_text("[data-testid=list-range]", "1–100 of 100")
-            .await;
+        let list = ctx.list();
+        ctx.users().goto("?limit=all").await;
+        list.range_shows("1–100 of 100").await;
         // One server page is loaded; the table says so and offers the rest.
-        ctx.wait_for_text("[data-testid=partial-notice]", "loaded so far")
-            .await;
-        let drawn = ctx.texts("[data-testid=user-row]").await.len();
+        list.partial_notice_shows("loaded so far").await;
+        let drawn = ctx.users().rows().await.len();
         assert!(
             drawn > 5 && drawn < 60,
             "{drawn} of 100 rows drawn: only those in view (and a few around) should be"
         );
 
-        ctx.click("[data-testid=load-all]").await;
+        list.load_all().await;
         let total = USERS + 1; // and quayadmin
         assert_eq!(total, 1_501);
-        ctx.wait_for_text("[data-testid=list-range]", "1–1,501 of 1,501")
-            .await;
-        ctx.wait_gone("[data-testid=partial-notice]").await;
+        list.range_shows("1–1,501 of 1,501").await;
+        list.wait_whole().await;
 
         // Top, middle and end: each shows its part of the list, in server order, and no more
         // rows than fit are ever in the page.
@@ -64,7 +56,7 @@ async fn every_row_scrolls_in_one_table() {
         assert!(end.len() < 60, "{} rows drawn at the end", end.len());
 
         // Sorted, the same table scrolls in the new order.
-        ctx.click("[data-testid=sort-username]").await;
+        list.sort_by("username").await;
         let first = scroll_to(&ctx, 0.0).await;
         assert_eq!(first.first().map(String::as_str), Some("bulk00001"));
         ctx.assert_accessible("users in one table").await;

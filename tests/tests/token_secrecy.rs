@@ -7,6 +7,9 @@
 use std::sync::{Arc, Mutex};
 
 use quay_admin_e2e::browser::drain_console;
+use quay_admin_e2e::pages::{
+    builds, logs, organizations, overview, quotas, registry_size, service_keys, users,
+};
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::builds::{create_build, NewBuild};
 use quay_emulator::{blobs, seed, Config, FaultConfig};
@@ -14,17 +17,14 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Every page, and what shows that it has loaded.
 const PAGES: &[(&str, &str)] = &[
-    ("/", ".user-card"),
-    ("/users", "[data-testid=user-row]"),
-    ("/organizations", "[data-testid=organization-row]"),
-    (
-        "/quotas",
-        "[data-testid=quota-row], [data-testid=empty-state]",
-    ),
-    ("/service-keys", "[data-testid=key-row]"),
-    ("/logs", "[data-testid=log-row]"),
-    ("/registry-size", "[data-testid=biggest-namespaces]"),
-    ("/builds", "#build-uuid"),
+    ("/", overview::USER_CARD),
+    ("/users", users::ROW),
+    ("/organizations", organizations::ROW),
+    ("/quotas", quotas::ROW_OR_EMPTY),
+    ("/service-keys", service_keys::ROW),
+    ("/logs", logs::ROW),
+    ("/registry-size", registry_size::BIGGEST_NAMESPACES),
+    ("/builds", builds::UUID_FIELD),
 ];
 
 /// Where a script on the page (or a page the app links to) could find the token.
@@ -67,7 +67,7 @@ async fn the_token_stays_out_of_the_console_storage_and_error_reports() {
             let pages = PAGES
                 .iter()
                 .map(|(p, r)| (p.to_string(), *r))
-                .chain([(build_page, "[data-testid=build-facts]")]);
+                .chain([(build_page, builds::FACTS)]);
             for (path, ready) in pages {
                 ctx.goto(&path).await;
                 ctx.find(ready).await;
@@ -76,7 +76,7 @@ async fn the_token_stays_out_of_the_console_storage_and_error_reports() {
             for (language, heading) in [("ja", "ビルド"), ("zh-Hans", "构建"), ("en", "Builds")]
             {
                 ctx.choose_language(language).await;
-                ctx.wait_for_text("h1", heading).await;
+                ctx.shell().heading_shows(heading).await;
             }
             ctx.choose_theme("dark").await;
             ctx.choose_theme("light").await;
@@ -87,8 +87,8 @@ async fn the_token_stays_out_of_the_console_storage_and_error_reports() {
                 ctx.faults
                     .set(FaultConfig::status(status).with_path_prefix("/api/v1/superuser/users/"))
                     .expect("fault");
-                ctx.goto("/users").await;
-                let error = ctx.find("[data-testid=api-error]").await;
+                ctx.users().goto("").await;
+                let error = ctx.errors().find().await;
                 let shown = error.text().await.unwrap_or_default();
                 assert!(!shown.is_empty(), "{status}: an empty error");
                 assert!(
@@ -183,14 +183,14 @@ async fn another_site_gets_no_referer_after_an_oauth_sign_in() {
             .await;
 
             // Through Quay's implicit flow: the token arrives in the address's fragment.
-            ctx.goto("/users?q=quay").await;
-            ctx.click("[data-testid=sign-in-oauth]").await;
-            ctx.type_into("#registry-username", "quayadmin").await;
-            ctx.type_into("#registry-password", "already-set-up").await;
-            ctx.click("[data-testid=registry-sign-in-submit]").await;
-            ctx.click("#authorize-open").await;
-            ctx.click("#authorize-allow").await;
-            ctx.find("[data-testid=user-row]").await;
+            let sign_in = ctx.sign_in_page();
+            ctx.users().goto("?q=quay").await;
+            sign_in.with_quay().await;
+            sign_in
+                .registry_sign_in("quayadmin", "already-set-up")
+                .await;
+            ctx.quay_consent().allow().await;
+            ctx.find(users::ROW).await;
             let token = ctx
                 .session_storage("quay-admin.token")
                 .await
