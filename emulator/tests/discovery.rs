@@ -249,34 +249,11 @@ async fn discovery_lists_exactly_the_implemented_operations() {
     assert_eq!(content_type(resp.headers()), "application/json");
     assert_default_cors(resp.headers());
     let doc: Value = resp.json().await.unwrap();
-    assert_eq!(doc["swagger"], "2.0");
-    assert_eq!(doc["host"], "localhost:8080");
-    assert_eq!(doc["basePath"], "/");
-    assert_eq!(doc["schemes"], json!(["http"]));
-    assert_eq!(
-        doc["securityDefinitions"]["oauth2_implicit"]["authorizationUrl"],
-        "http://localhost:8080/oauth/authorize"
-    );
-    assert_eq!(
-        doc["securityDefinitions"]["oauth2_implicit"]["flow"],
-        "implicit"
-    );
-    assert_eq!(
-        doc["securityDefinitions"]["oauth2_implicit"]["scopes"]
-            .as_object()
-            .unwrap()
-            .len(),
-        8
-    );
-    for key in [
-        "version",
-        "title",
-        "description",
-        "termsOfService",
-        "contact",
-    ] {
-        assert!(doc["info"].get(key).is_some(), "{key}");
-    }
+    // The document without its paths and definitions (checked below).
+    let mut head = doc.clone();
+    head.as_object_mut().unwrap().remove("paths");
+    head.as_object_mut().unwrap().remove("definitions");
+    insta::assert_json_snapshot!("head", head);
 
     let mut found = BTreeSet::new();
     for (path, entry) in doc["paths"].as_object().unwrap() {
@@ -355,13 +332,7 @@ async fn discovery_lists_exactly_the_implemented_operations() {
     );
     // Two of Quay's classes call their schema `UpdateOrg`; the superuser one, registered last,
     // is the document's, and both operations refer to it (as in Quay's document).
-    assert_eq!(
-        defs["UpdateOrg"],
-        json!({"id": "UpdateOrg", "type": "object",
-               "description": "Description of updates for an organization",
-               "properties": {"name": {"type": "string",
-                                       "description": "The new name for the organization"}}})
-    );
+    insta::assert_json_snapshot!("UpdateOrg", defs["UpdateOrg"]);
     for (path, method) in [
         ("/api/v1/organization/{orgname}", "put"),
         ("/api/v1/superuser/organizations/{name}", "put"),

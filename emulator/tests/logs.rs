@@ -12,8 +12,6 @@ use serde_json::{json, Value};
 
 const LOGS: &str = "/api/v1/superuser/logs";
 const AGGREGATE: &str = "/api/v1/superuser/aggregatelogs";
-const ADMIN_HASH: &str = "258d8dc916db8cea2cafb6c3cd0cb0246efe061421dbd83ec3a350428cabda4f";
-const ALICE_HASH: &str = "ff8d9819fc0e12bf0d24892e45987e249a28dce836a85cad60e28eaaa8c6d976";
 
 /// Unix microseconds of `y-m-d` 00:00 UTC plus `secs`.
 fn at(y: i64, m: u32, d: u32, secs: i64) -> i64 {
@@ -224,8 +222,6 @@ async fn entries_have_quays_shape_performers_namespaces_and_avatars() {
     )
     .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["start_time"], "Fri, 20 Nov 2026 00:00:00 -0000");
-    assert_eq!(body["end_time"], "Sat, 21 Nov 2026 00:00:00 -0000");
     let logs = body["logs"].as_array().unwrap();
     let kinds: Vec<&str> = logs.iter().map(|l| l["kind"].as_str().unwrap()).collect();
     assert_eq!(
@@ -238,55 +234,9 @@ async fn entries_have_quays_shape_performers_namespaces_and_avatars() {
             "user_create"
         ]
     );
-    let admin_avatar =
-        json!({"name": "admin", "hash": ADMIN_HASH, "color": "#98df8a", "kind": "user"});
-    assert_eq!(
-        logs[4],
-        json!({
-            "kind": "user_create",
-            "metadata": {"email": "alice@example.com", "username": "alice", "superuser": "admin"},
-            "ip": "10.0.0.1",
-            "datetime": "Fri, 20 Nov 2026 10:00:00 -0000",
-            "performer": {"kind": "user", "name": "admin", "is_robot": false,
-                          "avatar": admin_avatar},
-            "namespace": {"kind": "user", "name": "alice",
-                          "avatar": {"name": "alice", "hash": ALICE_HASH, "color": "#a55194",
-                                     "kind": "user"}},
-        })
-    );
-    // A robot performer in an organization's namespace; no IP.
-    let pull = &logs[3];
-    assert_eq!(pull["ip"], Value::Null);
-    assert_eq!(pull["performer"]["is_robot"], true);
-    assert_eq!(pull["performer"]["kind"], "user");
-    assert_eq!(pull["performer"]["avatar"]["kind"], "robot");
-    assert_eq!(pull["namespace"]["kind"], "org");
-    assert_eq!(pull["namespace"]["name"], "testorg");
-    let org_hash = pull["namespace"]["avatar"]["hash"].as_str().unwrap();
-    assert!(org_hash.starts_with("5f113632") && org_hash.ends_with("9c53c8"));
-    assert_eq!(pull["namespace"]["avatar"]["color"], "#a55194");
-    assert_eq!(pull["namespace"]["avatar"]["kind"], "org");
-    // No performer: the key is absent.
-    assert!(logs[2].get("performer").is_none(), "{}", logs[2]);
-    assert_eq!(logs[2]["namespace"]["name"], "alice");
-    assert_eq!(logs[2]["metadata"]["useragent"], "<b>ua</b>");
-    // The account row is gone: no namespace.
-    assert!(logs[1].get("namespace").is_none(), "{}", logs[1]);
-    assert_eq!(logs[1]["performer"]["name"], "admin");
-    // No account: the first user's namespace.
-    assert_eq!(logs[0]["namespace"]["name"], "admin");
-    assert_eq!(logs[0]["namespace"]["avatar"], admin_avatar);
-    assert_eq!(
-        keys(&logs[0]),
-        [
-            "datetime",
-            "ip",
-            "kind",
-            "metadata",
-            "namespace",
-            "performer"
-        ]
-    );
+    // A robot performer in an organization's namespace, no IP; no performer (the key is absent);
+    // the account row gone (no namespace); no account (the first user's namespace).
+    insta::assert_json_snapshot!("window", body, { ".next_page" => "[page token]" });
     // A one-page window: the last (only) page has a next_page, which leads to an empty page.
     let next = body["next_page"]
         .as_str()

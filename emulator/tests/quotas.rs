@@ -135,8 +135,10 @@ async fn quota_id(emu: &Emu, token: &str, namespace: &str) -> i64 {
         .unwrap()
 }
 
-/// A message of Appendix A, given as the contract's JSON literal.
-fn appendix(literal: &str) -> String {
+/// A schema error `detail` (jsonschema 3.2.0's message over the `NewNamespaceQuota` or
+/// `UpdateNamespaceQuota` schema of Quay's `endpoints/api/superuser.py`), given as a JSON
+/// string literal, as the string it stands for.
+fn schema_error(literal: &str) -> String {
     serde_json::from_str(literal).expect("JSON string literal")
 }
 
@@ -342,7 +344,7 @@ async fn create_errors() {
                 r#""{'limit_bytes': 1000, 'limit': '1 GiB'} is valid under each of {'required': ['limit'], 'properties': {'limit': {'type': 'string', 'description': 'Human readable storage capacity of the organization', 'pattern': '^(\\\\d+\\\\s?(B|KiB|MiB|GiB|TiB|PiB|EiB|ZiB|YiB|Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|KB|MB|GB|TB|PB|EB|ZB|YB|K|M|G|T|P|E|Z|Y)?)$'}}}, {'required': ['limit_bytes'], 'properties': {'limit_bytes': {'type': 'integer', 'description': 'Number of bytes the organization is allowed'}}}\n\nFailed validating 'oneOf' in schema:\n    {'description': 'Description of a new organization quota',\n     'oneOf': [{'properties': {'limit_bytes': {'description': 'Number of '\n                                                              'bytes the '\n                                                              'organization '\n                                                              'is allowed',\n                                               'type': 'integer'}},\n                'required': ['limit_bytes']},\n               {'properties': {'limit': {'description': 'Human readable '\n                                                        'storage capacity '\n                                                        'of the '\n                                                        'organization',\n                                         'pattern': '^(\\\\d+\\\\s?(B|KiB|MiB|GiB|TiB|PiB|EiB|ZiB|YiB|Ki|Mi|Gi|Ti|Pi|Ei|Zi|Yi|KB|MB|GB|TB|PB|EB|ZB|YB|K|M|G|T|P|E|Z|Y)?)$',\n                                         'type': 'string'}},\n                'required': ['limit']}],\n     'type': 'object'}\n\nOn instance:\n    {'limit': '1 GiB', 'limit_bytes': 1000}""#,
             ),
         ] {
-            expect_invalid(post(body).await, &appendix(literal)).await;
+            expect_invalid(post(body).await, &schema_error(literal)).await;
         }
         // The first line keeps the body's own key order.
         let resp = post(r#"{"limit": "1 GiB", "limit_bytes": 1000}"#).await;
@@ -468,7 +470,7 @@ async fn change_errors() {
                 r#""'limit_bytes' is a required property\n\nFailed validating 'required' in schema[0]:\n    {'additionalProperties': False,\n     'properties': {'limit_bytes': {'description': 'Number of bytes the '\n                                                   'organization is '\n                                                   'allowed',\n                                    'type': 'integer'}},\n     'required': ['limit_bytes']}\n\nOn instance:\n    {'foo': 1}""#,
             ),
         ] {
-            expect_invalid(put(body).await, &appendix(literal)).await;
+            expect_invalid(put(body).await, &schema_error(literal)).await;
         }
         expect_invalid(
             put(r#"{"limit_bytes": -5}"#).await,
@@ -580,14 +582,10 @@ async fn limits_and_default_config_in_the_view() {
         "INSERT INTO quota_limits (quota_id, limit_type, percent_of_limit) VALUES \
          (1, 'Warning', 80), (1, 'Reject', 100);",
     );
-    let expected = json!([{"id": 1, "limit_bytes": 5000, "limit": "4.9 KiB",
-                           "default_config": false,
-                           "limits": [{"id": 1, "type": "Warning", "limit_percent": 80},
-                                      {"id": 2, "type": "Reject", "limit_percent": 100}],
-                           "default_config_exists": true}]);
-    assert_eq!(list(&emu, &token, FAMILIES[1], "testorg").await, expected);
+    let listed = list(&emu, &token, FAMILIES[1], "testorg").await;
+    insta::assert_json_snapshot!("limits", listed);
     let resp = change(&emu, &token, FAMILIES[0], "testorg", 1, "{}").await;
-    assert_eq!(resp.json::<Value>().await.unwrap(), expected[0]);
+    assert_eq!(resp.json::<Value>().await.unwrap(), listed[0]);
     // Deleting the quota deletes its limits.
     let resp = emu
         .call(

@@ -9,7 +9,8 @@ use quay_emulator::{start, Clock, Config, EmulatorOptions, RunningEmulator};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
-/// The contract's reference configuration (superuser `admin`, mailing off).
+/// The tests' Quay `config.yaml` (superuser `admin`, database authentication, quotas, mailing
+/// off, `SERVER_HOSTNAME` `localhost:8080`, CORS `*`); `config_with` adds to it.
 pub const REFERENCE_YAML: &str = "SUPER_USERS: [admin]\nFEATURE_SUPER_USERS: true\n\
      FEATURE_USER_INITIALIZE: true\nAUTHENTICATION_TYPE: Database\nFEATURE_QUOTA_MANAGEMENT: true\n\
      FEATURE_EDIT_QUOTA: true\nFEATURE_MAILING: false\nSERVER_HOSTNAME: localhost:8080\n\
@@ -444,4 +445,25 @@ pub async fn expect_quay_500(resp: reqwest::Response) {
     assert_no_cors(resp.headers());
     assert!(resp.headers().get("set-cookie").is_none());
     assert_eq!(resp.text().await.expect("body"), QUAY_500_HTML);
+}
+
+/// For `insta::dynamic_redaction`: a date (`Wed, 25 Nov 2026 12:00:03 GMT`, or `… -0000`) the
+/// emulator took from its clock during the test, which runs on from [`NOW_S`]: checked to lie in
+/// the ten minutes after it, shown as `[now]`.
+pub fn now_date(
+    value: insta::internals::Content,
+    path: insta::internals::ContentPath<'_>,
+) -> &'static str {
+    let text = value
+        .as_str()
+        .unwrap_or_else(|| panic!("{path}: a date, not {value:?}"));
+    let gmt = text.replace(" -0000", " GMT");
+    assert!(gmt.ends_with(" GMT"), "{path}: {text}");
+    let at = httpdate::parse_http_date(&gmt).unwrap_or_else(|_| panic!("{path}: {text}"));
+    let s = at.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    assert!(
+        (NOW_S..NOW_S + 600).contains(&s),
+        "{path}: {text} is not the test's now"
+    );
+    "[now]"
 }
