@@ -47,11 +47,12 @@ def run(build):
     raw = os.path.join(meta["target_directory"], "wasm32-unknown-unknown",
                        "release" if release else "debug", CRATE + ".wasm")
 
-    html = build.html
-    m = re.search(r'href="\./(' + re.escape(CRATE) + r'-[0-9a-f]+)\.js"', html)
-    if not m:
+    preloads = [re.fullmatch(r"\./(" + re.escape(CRATE) + r"-[0-9a-f]+)\.js", attrs.get("href", ""))
+                for _, attrs in build.tags("link") if attrs.get("rel") == "modulepreload"]
+    preloads = [m for m in preloads if m]
+    if len(preloads) != 1:
         sys.exit("wasm_split: index.html has no module preload for the app")
-    old_stem = m.group(1)  # Trunk's quay-admin-<hash>
+    old_stem = preloads[0].group(1)  # Trunk's quay-admin-<hash>
     stem = "app"          # placeholder until the build hash is known
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -144,19 +145,17 @@ function makeLoad(""", 1)
         for suffix in (".js", "_bg.wasm"):
             os.remove(os.path.join(staging, old_stem + suffix))
 
-    html = html.replace(old_stem, new_stem)
-
-    def fix_integrity(match):
-        tag = match.group(0)
-        href = re.search(r'href="\./([^"]+)"', tag)
-        if href and os.path.exists(os.path.join(staging, href.group(1))):
-            new = build.sri(href.group(1))
-            tag = re.sub(r'integrity="[^"]*"', f'integrity="{new}"', tag)
-        return tag
-
-    html = re.sub(r'<link [^>]*integrity="[^"]*"[^>]*>', fix_integrity, html)
+    build.html = build.html.replace(old_stem, new_stem)
+    for tag, attrs in build.tags("link"):
+        href = attrs.get("href", "")
+        if "integrity" in attrs and href.startswith("./") and os.path.exists(build.path(href[2:])):
+            # The value as Trunk quoted it (not at all in a minified page).
+            new = re.sub(r'(\bintegrity=)(["\']?)[^"\'\s>]*\2',
+                         lambda m: m.group(1) + m.group(2) + build.sri(href[2:]) + m.group(2), tag)
+            build.html = build.html.replace(tag, new, 1)
     # The bindings import the loader: fetch it alongside them rather than after.
-    preload = (f'<link rel="modulepreload" href="./{loader_name}" crossorigin="anonymous" '
-               f'integrity="{build.sri(loader_name)}">')
-    html = html.replace("</head>", preload + "</head>", 1)
-    build.html = html
+    preload = build.tag("link", {"rel": "modulepreload", "href": f"./{loader_name}",
+                                 "crossorigin": "anonymous", "integrity": build.sri(loader_name)})
+    if "</head>" not in build.html:
+        sys.exit("wasm_split: index.html has no </head>")
+    build.html = build.html.replace("</head>", preload + "</head>", 1)
