@@ -166,6 +166,14 @@ pub fn parse_qsl(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Werkzeug's `MultiDict.get(name)` on parsed pairs: the first value given for `name`.
+pub fn first_arg<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    pairs
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 /// Python's `float(text)`: surrounding whitespace, Unicode digits, `_` between digits,
 /// `inf`/`infinity`/`nan`.
 pub fn python_float(text: &str) -> Option<f64> {

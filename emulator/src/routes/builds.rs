@@ -13,8 +13,8 @@ use serde_json::{json, Map, Value};
 use crate::auth::{RequestAuth, Scopes};
 use crate::config::Config;
 use crate::error::{ApiError, ApiExceptionBody};
-use crate::python::truthy;
-use crate::python::{int_text, parse_qsl};
+
+use crate::python::{first_arg, int_text, parse_qsl, truthy};
 use crate::responses::json_response;
 use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
@@ -371,12 +371,10 @@ pub async fn build_logs(
         return Ok(Json(json!({ "logs_url": url })).into_response());
     }
     let pairs = parse_qsl(query.as_deref().unwrap_or(""));
-    let text = match pairs.iter().find(|(k, _)| k == "start") {
+    let text = match first_arg(&pairs, "start") {
         None => "0".to_string(),
         // Quay's `int()` raises: a 500 there, a 400 here (DEVIATIONS.md).
-        Some((_, v)) => {
-            int_text(v).ok_or_else(|| ApiError::invalid_request("Invalid start index"))?
-        }
+        Some(v) => int_text(v).ok_or_else(|| ApiError::invalid_request("Invalid start index"))?,
     };
     let Ok(index) = text.parse::<i64>() else {
         // Beyond Redis' 64-bit indexes: its error makes the log unreadable, as Quay reports it.

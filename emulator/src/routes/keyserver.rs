@@ -291,10 +291,8 @@ fn user_agent(headers: &HeaderMap) -> Option<String> {
 
 /// The first value of a query parameter (Werkzeug's `request.args.get`).
 fn query_arg(req: &Request, name: &str) -> Option<String> {
-    crate::python::parse_qsl(req.uri().query().unwrap_or(""))
-        .into_iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v)
+    let pairs = crate::python::parse_qsl(req.uri().query().unwrap_or(""));
+    crate::python::first_arg(&pairs, name).map(str::to_string)
 }
 
 /// `GET /keys/services/{service}/keys`: the service's approved, unexpired keys as JWKs.

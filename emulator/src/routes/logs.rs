@@ -15,7 +15,7 @@ use crate::avatar::{avatar, AvatarKind};
 use crate::dates::format_date_us;
 use crate::error::ApiError;
 use crate::middleware::EndpointContext;
-use crate::python::parse_qsl;
+use crate::python::{first_arg, parse_qsl};
 use crate::routes::{endpoint, ApiRoute};
 use crate::state::AppState;
 use crate::storage::LogEntryRecord;
@@ -84,12 +84,7 @@ struct LogArgs {
 
 fn parse_args(query: Option<&str>, with_page: bool) -> Result<LogArgs, ApiError> {
     let pairs = parse_qsl(query.unwrap_or(""));
-    let first = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
+    let first = |name: &str| first_arg(&pairs, name).map(str::to_string);
     // `page` is accepted and ignored, as in Quay.
     if with_page
         && pairs

@@ -21,7 +21,7 @@ use crate::avatar::{avatar_color, avatar_hash};
 use crate::error::{ApiError, HTML};
 use crate::error_pages::{escape, Page};
 use crate::login::{self, LoginOutcome};
-use crate::python::{json_dumps, parse_qsl, unquote};
+use crate::python::{first_arg, json_dumps, parse_qsl, unquote};
 use crate::responses::{set_header, web_abort};
 use crate::routes::{allow_header, options_response, without_cors};
 use crate::routes::{redirect_with_slash, web_method_not_allowed};
@@ -134,13 +134,6 @@ fn quote_plus(text: &str) -> String {
         }
     }
     out
-}
-
-fn first<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    pairs
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
 }
 
 /// `oauth.utils.build_url`: the base's query merged with `params` (dict semantics; `None`
@@ -511,7 +504,7 @@ async fn authorize_inner(
 ) -> Result<Response, Response> {
     let args = parse_qsl(query);
     for name in ["client_id", "redirect_uri", "scope"] {
-        if first(&args, name).is_none() {
+        if first_arg(&args, name).is_none() {
             return Err(web_abort(
                 StatusCode::BAD_REQUEST,
                 format!("Required param: {name}"),
@@ -520,13 +513,15 @@ async fn authorize_inner(
         }
     }
     let req = AuthorizeRequest {
-        response_type: first(&args, "response_type").unwrap_or("code").to_string(),
-        client_id: first(&args, "client_id").unwrap_or("").to_string(),
-        redirect_uri: first(&args, "redirect_uri").unwrap_or("").to_string(),
-        scope: first(&args, "scope").unwrap_or("").to_string(),
-        state: first(&args, "state").map(str::to_string),
+        response_type: first_arg(&args, "response_type")
+            .unwrap_or("code")
+            .to_string(),
+        client_id: first_arg(&args, "client_id").unwrap_or("").to_string(),
+        redirect_uri: first_arg(&args, "redirect_uri").unwrap_or("").to_string(),
+        scope: first_arg(&args, "scope").unwrap_or("").to_string(),
+        state: first_arg(&args, "state").map(str::to_string),
     };
-    let json_format = first(&args, "format").is_some_and(|f| f.eq_ignore_ascii_case("json"));
+    let json_format = first_arg(&args, "format").is_some_and(|f| f.eq_ignore_ascii_case("json"));
 
     let auth = web_user(state, headers).await?;
     // Quay's bare `abort(401)`: nothing to click (its UI is where people sign in).
@@ -594,7 +589,7 @@ async fn authorize_inner(
                     },
                     "url": app.application_uri,
                 },
-                "assignment_uuid": first(&args, "assignment_uuid"),
+                "assignment_uuid": first_arg(&args, "assignment_uuid"),
                 "client_id": req.client_id,
                 "csrf_token_val": csrf,
                 "has_dangerous_scopes": dangerous,
@@ -723,7 +718,7 @@ fn csrf_valid(auth: &RequestAuth, values: &[(String, String)], headers: &HeaderM
         .as_ref()
         .map(|s| s.csrf_token.as_str())
         .unwrap_or("");
-    let given = first(values, "_csrf_token")
+    let given = first_arg(values, "_csrf_token")
         .filter(|v| !v.is_empty())
         .map(str::to_string)
         .or_else(|| {
@@ -765,13 +760,15 @@ pub async fn authorize_app(
     // Quay reads the grant from `request.form`; only the CSRF token may come from the query.
     let form = form_body(&headers, &body);
     let req = AuthorizeRequest {
-        response_type: first(&form, "response_type").unwrap_or("code").to_string(),
-        client_id: first(&form, "client_id").unwrap_or("").to_string(),
-        redirect_uri: first(&form, "redirect_uri").unwrap_or("").to_string(),
-        scope: first(&form, "scope").unwrap_or("").to_string(),
-        state: first(&form, "state").map(str::to_string),
+        response_type: first_arg(&form, "response_type")
+            .unwrap_or("code")
+            .to_string(),
+        client_id: first_arg(&form, "client_id").unwrap_or("").to_string(),
+        redirect_uri: first_arg(&form, "redirect_uri").unwrap_or("").to_string(),
+        scope: first_arg(&form, "scope").unwrap_or("").to_string(),
+        state: first_arg(&form, "state").map(str::to_string),
     };
-    let given = first(&form, "redirect_uri").is_some();
+    let given = first_arg(&form, "redirect_uri").is_some();
     match grant(&state, &user, &req, given).await {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
@@ -798,8 +795,8 @@ pub async fn deny_app(
         return Page::unauthorized().into_response();
     }
     let form = form_body(&headers, &body);
-    let client_id = first(&form, "client_id").unwrap_or("").to_string();
-    let Some(redirect_uri) = first(&form, "redirect_uri").map(str::to_string) else {
+    let client_id = first_arg(&form, "client_id").unwrap_or("").to_string();
+    let Some(redirect_uri) = first_arg(&form, "redirect_uri").map(str::to_string) else {
         return invalid_request_json();
     };
     let registered = match state
@@ -832,7 +829,7 @@ pub async fn signin_form(
     RawQuery(query): RawQuery,
 ) -> Response {
     let args = parse_qsl(query.as_deref().unwrap_or(""));
-    let next = local_next(first(&args, "next"));
+    let next = local_next(first_arg(&args, "next"));
     let (session, cookie) = match ensure_session(&state, &headers).await {
         Ok(found) => found,
         Err(e) => return e.into_response(),
@@ -865,9 +862,9 @@ pub async fn emulator_signin(
     if !csrf_valid(&auth, &values, &headers) {
         return csrf_failure(auth.user().map(|u| u.username.as_str()));
     }
-    let next = local_next(first(&values, "next"));
-    let username = first(&values, "username").unwrap_or("").to_string();
-    let password = first(&values, "password").unwrap_or("").to_string();
+    let next = local_next(first_arg(&values, "next"));
+    let username = first_arg(&values, "username").unwrap_or("").to_string();
+    let password = first_arg(&values, "password").unwrap_or("").to_string();
     let csrf = auth
         .session
         .as_ref()

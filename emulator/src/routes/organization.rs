@@ -206,9 +206,7 @@ pub async fn create_organization(
 /// The organization called `name` (not a user), if any.
 async fn find_org(state: &AppState, name: &str) -> Result<Option<UserRecord>, ApiError> {
     let name = name.to_string();
-    state
-        .db(move |s| Ok(s.namespace_by_name(&name)?.filter(|u| u.organization)))
-        .await
+    state.db(move |s| Ok(s.organization_by_name(&name)?)).await
 }
 
 /// Quay's `org_view` (`endpoints/api/organization.py`): what the caller may see of the

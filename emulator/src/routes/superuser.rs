@@ -714,8 +714,7 @@ pub async fn delete_organization(
     state
         .db(move |s| {
             let org = s
-                .namespace_by_name(&name)?
-                .filter(|n| n.organization)
+                .organization_by_name(&name)?
                 .ok_or_else(ApiError::not_found)?;
             log_action(
                 s,

@@ -108,7 +108,7 @@ fn organization_and_team(
     orgname: &str,
     teamname: &str,
 ) -> Result<(Option<UserRecord>, Option<TeamRecord>), ApiError> {
-    let org = s.namespace_by_name(orgname)?.filter(|n| n.organization);
+    let org = s.organization_by_name(orgname)?;
     let team = match &org {
         Some(o) => s.team_of(o.id, teamname)?,
         None => None,
@@ -123,10 +123,8 @@ pub async fn list_members(
     Query(args): Query<Vec<(String, String)>>,
     auth: RequestAuth,
 ) -> Result<Json<Value>, ApiError> {
-    let include_pending = args
-        .iter()
-        .find(|(k, _)| k == "includePending")
-        .is_some_and(|(_, v)| crate::python::truthy_bool(v));
+    let include_pending =
+        crate::python::first_arg(&args, "includePending").is_some_and(crate::python::truthy_bool);
     let st = state.clone();
     state
         .db(move |s| {

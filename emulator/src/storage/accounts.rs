@@ -114,6 +114,12 @@ impl Storage {
             .optional()?)
     }
 
+    /// The organization called `name` (Quay's `model.organization.get_organization`): `None` for
+    /// a user or robot of that name.
+    pub fn organization_by_name(&self, name: &str) -> Result<Option<UserRecord>, StorageError> {
+        Ok(self.namespace_by_name(name)?.filter(|n| n.organization))
+    }
+
     /// Quay's `find_user_by_email`: any namespace with this e-mail.
     pub fn email_in_use(&self, email: &str) -> Result<bool, StorageError> {
         Ok(self.conn().query_row(
