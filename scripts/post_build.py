@@ -1,18 +1,20 @@
 """Trunk's post-build hook (Trunk.toml): every step that rewrites the build Trunk staged, in order.
 
 Trunk runs the hooks of one stage side by side, so the steps cannot be hooks of their own: each
-depends on what the one before it left in the staging dir and in index.html.
+depends on what the one before it left in the staging dir and in index.html. In release, Trunk
+has minified index.html and the stylesheets before this runs (Trunk.toml).
 
-  1. stylesheets  the pages' stylesheet becomes a <meta> that src/page_styles.rs loads with the
+  1. stylesheets  checks the stylesheets (no apostrophes in the sources; minified in release),
+                  and the pages' one becomes a <meta> that src/page_styles.rs loads with the
                   first lazily loaded page, instead of a <link> in the first load
                   (scripts/stylesheets.py);
   2. wasm split   the app's wasm is split into a main module and chunks fetched on demand, and
                   every `integrity` in index.html is recomputed (scripts/wasm_split.py): after 1,
-                  whose meta carries its own integrity; before 3, which moves the file names of
-                  the inline boot script into a file;
+                  whose meta carries its own integrity; before 3, because it renames the files
+                  the inline boot script loads;
   3. boot script  Trunk's inline module script moves into boot-<hash>.js, so the
-                  Content-Security-Policy needs no 'unsafe-inline'; in release, index.html's
-                  comments go and early.js is minified (scripts/externalize_boot_script.py).
+                  Content-Security-Policy needs no 'unsafe-inline'; in release, early.js is
+                  minified (scripts/externalize_boot_script.py).
 
 Each step is a module with a `run(build)` function; index.html is read once, handed from step
 to step in `build.html`, and written once at the end.
