@@ -187,6 +187,7 @@ pub fn repository_size(
 
 /// Recomputes the size of every (eligible) namespace that has a repository and of each of its
 /// repositories, e.g. after blobs were written straight into the database.
+#[cfg(test)]
 pub fn recompute_all(db: &Path) -> Result<RecomputedSizes, String> {
     open(db)?.recompute_all_sizes().map_err(|e| e.to_string())
 }

@@ -13,6 +13,9 @@ use clap::{Arg, Args, Command, CommandFactory, FromArgMatches, Parser};
 use crate::fault::{self, FaultBody, FaultConfig};
 use crate::registry_size_worker::RegistrySizeWorkerOptions;
 
+/// `--log requests`: prints the request log on stderr (call once, before serving).
+pub use crate::request_log::print_to_stderr as log_requests_to_stderr;
+
 /// The only data set `--seed` knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seed {
@@ -20,7 +23,7 @@ pub enum Seed {
 }
 
 /// The default `--seed-rng`.
-pub const DEFAULT_SEED_RNG: u64 = 1;
+const DEFAULT_SEED_RNG: u64 = 1;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CliArgs {

@@ -1,43 +1,44 @@
 //! quay-emulator: a local emulator of the Quay registry's REST API, OAuth web routes and key
 //! server, backed by SQLite, that imitates Quay as observed (`emulator/README.md` maps it,
 //! `emulator/DEVIATIONS.md` lists where it cannot). Start it in-process with [`start`] (async)
-//! or [`start_blocking`] (sync), or run the `quay-emulator` binary.
+//! or [`start_blocking`] (sync), or run the `quay-emulator` binary ([`cli`]). Tests build
+//! registries with [`demo`] and [`testing`]; every other module is private.
 
-pub mod action_log;
-pub mod auth;
-pub mod avatar;
-pub mod blobs;
-pub mod body;
+mod action_log;
+mod auth;
+mod avatar;
+mod blobs;
+mod body;
 pub mod cli;
-pub mod clock;
-pub mod config;
-pub mod cors;
-pub mod crypto;
-pub mod dates;
+mod clock;
+mod config;
+mod cors;
+mod crypto;
+mod dates;
 pub mod demo;
-pub mod error;
-pub mod error_pages;
-pub mod fault;
-pub mod limits;
-pub mod login;
-pub mod middleware;
-pub mod outbox;
-pub mod pagination;
-pub mod prng;
-pub mod python;
-pub mod registry_size_worker;
-pub mod request_log;
-pub mod responses;
-pub mod routes;
-pub mod schema;
-pub mod scopes;
-pub mod seed;
-pub mod server;
-pub mod service_keys;
-pub mod state;
-pub mod storage;
-pub mod user_agents;
-pub mod views;
+mod error;
+mod error_pages;
+mod fault;
+mod limits;
+mod login;
+mod middleware;
+mod outbox;
+mod pagination;
+mod prng;
+mod python;
+mod registry_size_worker;
+mod request_log;
+mod responses;
+mod routes;
+mod schema;
+mod scopes;
+mod seed;
+mod server;
+mod service_keys;
+mod state;
+mod storage;
+mod user_agents;
+mod views;
 mod web_session;
 
 pub use clock::Clock;
@@ -49,14 +50,72 @@ pub use server::{
     StartError,
 };
 
-/// Builds through the library (tests, demos): Quay's builders write them, the emulator runs
-/// none. A browser test can create a running build and watch it grow with
-/// [`builds::append_build_logs`] and [`builds::set_build_phase`].
-pub mod builds {
-    pub use crate::storage::{
-        append_build_logs, create_build, set_build_phase, set_build_status, NewBuild,
-        NewBuildTrigger,
-    };
+/// What the emulator's tests, the browser tests and their examples build registries with and
+/// look inside through, each under the name of the module it comes from. Not for serving.
+pub mod testing {
+    /// Users, organizations, tokens, applications, service keys and usage logs written straight
+    /// to the database (Quay has no HTTP routes for these).
+    pub mod seed {
+        pub use crate::seed::{
+            approve_service_key, create_access_token, create_application, create_many_users,
+            create_organization, create_service_key, create_user, register_pending_service_key,
+            set_email, set_invoice_email, set_user_enabled, update_service_key, write_logs,
+            SeedLog,
+        };
+    }
+
+    /// Repositories and their stored blobs, and the sizes Quay reports.
+    pub mod blobs {
+        pub use crate::blobs::{
+            add_blob, add_blobs, create_repository, delete_repository, digest_of, namespace_size,
+            remove_blob, repository_size,
+        };
+    }
+
+    /// Builds: Quay's builders write them, the emulator runs none. A browser test can create a
+    /// running build and watch it grow with [`append_build_logs`] and [`set_build_phase`].
+    pub mod builds {
+        pub use crate::storage::{
+            append_build_logs, create_build, set_build_phase, set_build_status, NewBuild,
+            NewBuildTrigger,
+        };
+    }
+
+    /// The database as the emulator reads it: usage logs, the e-mail outbox.
+    pub mod storage {
+        pub use crate::storage::{LogEntryRecord, Storage};
+    }
+
+    /// The e-mails the emulator would have sent.
+    pub mod outbox {
+        pub use crate::outbox::{list, OutboxMessage};
+    }
+
+    /// Token and password helpers, to write credentials the way the emulator stores them.
+    pub mod crypto {
+        pub use crate::crypto::{random_upper_alnum, sha256_hex, verify_password};
+    }
+
+    /// Quay's avatar hash, as views show it.
+    pub mod avatar {
+        pub use crate::avatar::avatar_hash;
+    }
+
+    /// Calendar days, as usage logs count them.
+    pub mod dates {
+        pub use crate::dates::{day_number, format_date_us, ymd, DAY_US};
+    }
+
+    /// The API layer, for tests that mount routes of their own on it.
+    pub mod api {
+        pub use crate::auth::{resolve, RequestAuth, Scopes};
+        pub use crate::body::ApiJson;
+        pub use crate::middleware::permitted;
+        pub use crate::routes::{
+            api_routes, endpoint, route_table, router, Access, ApiRoute, EndpointInfo, RouteInfo,
+        };
+        pub use crate::state::AppState;
+    }
 }
 
 /// An I/O error's message without Rust's ` (os error N)` suffix.

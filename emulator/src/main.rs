@@ -77,7 +77,7 @@ fn run() -> Result<(), String> {
             log_requests: args.log_requests,
         };
         if args.log_requests {
-            quay_emulator::request_log::print_to_stderr();
+            quay_emulator::cli::log_requests_to_stderr();
         }
         let running = start(options).await.map_err(|e| e.to_string())?;
         if seeded {

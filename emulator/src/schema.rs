@@ -35,6 +35,7 @@ pub fn schema(name: &str) -> Option<&'static Value> {
 }
 
 /// Names of every schema known here.
+#[cfg(test)]
 pub fn names() -> Vec<&'static str> {
     schemas()
         .keys()

@@ -21,25 +21,24 @@ mod service_keys;
 mod superuser;
 mod teams;
 
-pub use accounts::{LoginRecord, NewOrganization};
+pub use accounts::NewOrganization;
 pub use builds::{
     append_build_logs, create_build, set_build_phase, set_build_status, BuildRecord,
     BuildTriggerRecord, NewBuild, NewBuildTrigger,
 };
-pub use logs::{LogEntryRecord, LogKindCount, NewLogEntry};
+pub use logs::{LogEntryRecord, NewLogEntry};
 pub use oauth::{ApplicationFields, ApplicationRecord};
 pub(crate) use quota::{mark_backfill_running, namespace_totals, recompute_all};
 pub use quota::{BlobLink, RecomputedSizes};
-pub use registry_size::{BlobBatch, QueueOutcome, RegistrySize};
+pub use registry_size::{QueueOutcome, RegistrySize};
 pub use service_keys::{
-    ApproveOutcome, KeyFilter, NewServiceKey, ReplaceOutcome, ServiceKeyApproval, ServiceKeyRecord,
-    ServiceKeyTtls, AUTOMATIC_APPROVAL, SUPERUSER_APPROVAL,
+    ApproveOutcome, KeyFilter, NewServiceKey, ReplaceOutcome, ServiceKeyRecord, ServiceKeyTtls,
+    AUTOMATIC_APPROVAL, SUPERUSER_APPROVAL,
 };
 pub use superuser::{
-    DeletionMark, NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage,
-    Ownership, TeamSummary,
+    NamespaceDetails, NamespaceKind, NamespaceQuery, NamespaceSize, OutboxMessage, Ownership,
 };
-pub use teams::{TeamInvite, TeamRecord};
+pub use teams::TeamRecord;
 
 /// Embedded migrations, applied in order; `PRAGMA user_version` counts the applied ones.
 const MIGRATIONS: &[(&str, &str)] = &[

@@ -7,18 +7,18 @@ mod common;
 use axum::http::Method;
 use axum::Json;
 use common::*;
-use quay_emulator::auth::{RequestAuth, Scopes};
-use quay_emulator::routes::{
-    api_routes, endpoint, route_table, router, Access, ApiRoute, EndpointInfo, RouteInfo,
+use quay_emulator::testing::api::{
+    self, api_routes, endpoint, route_table, router, Access, ApiRoute, AppState, EndpointInfo,
+    RequestAuth, RouteInfo, Scopes,
 };
-use quay_emulator::state::AppState;
+use quay_emulator::testing::{crypto, seed};
 use serde_json::{json, Value};
 
 async fn super_only(auth: RequestAuth) -> Json<Value> {
     Json(json!({ "user": auth.user().map(|u| u.username.clone()) }))
 }
 
-async fn super_write(auth: RequestAuth, body: quay_emulator::body::ApiJson) -> Json<Value> {
+async fn super_write(auth: RequestAuth, body: api::ApiJson) -> Json<Value> {
     Json(json!({ "user": auth.user().map(|u| u.username.clone()), "body": body.0 }))
 }
 
@@ -108,13 +108,13 @@ async fn call(
 }
 
 fn token_for(db: &std::path::Path, username: &str, scope: &str) -> String {
-    let token = quay_emulator::crypto::random_upper_alnum(40);
+    let token = crypto::random_upper_alnum(40);
     let conn = rusqlite::Connection::open(db).unwrap();
     conn.execute(
         "INSERT INTO oauth_applications (client_id, client_secret, redirect_uri, \
          application_uri, organization_id, name, description) \
          SELECT ?1, 'S', '', '', id, 'testapp', '' FROM users WHERE username = ?2",
-        rusqlite::params![quay_emulator::crypto::random_upper_alnum(20), username],
+        rusqlite::params![crypto::random_upper_alnum(20), username],
     )
     .unwrap();
     let app = conn.last_insert_rowid();
@@ -123,10 +123,10 @@ fn token_for(db: &std::path::Path, username: &str, scope: &str) -> String {
          token_hash, created_at, expires_at) SELECT ?1, ?2, id, ?3, ?4, 0, ?5 FROM users \
          WHERE username = ?6",
         rusqlite::params![
-            quay_emulator::crypto::random_upper_alnum(32),
+            crypto::random_upper_alnum(32),
             app,
             scope,
-            quay_emulator::crypto::sha256_hex(&token),
+            crypto::sha256_hex(&token),
             far_future(),
             username
         ],
@@ -191,7 +191,7 @@ async fn scopes_and_superuser_status_are_enforced_per_route() {
         .await
         .unwrap();
     assert_eq!(init.status(), 200);
-    quay_emulator::seed::create_user(&srv.db, "alice", "password1", "alice@example.com").unwrap();
+    seed::create_user(&srv.db, "alice", "password1", "alice@example.com").unwrap();
     let mut checked = 0;
     for route in &srv.routes {
         for op in &route.endpoints {
@@ -281,7 +281,7 @@ async fn superuser_route_checks_body_before_the_403_and_fresh_login_for_sessions
         .to_str()
         .unwrap()
         .to_string();
-    quay_emulator::seed::create_user(&srv.db, "alice", "password1", "alice@example.com").unwrap();
+    seed::create_user(&srv.db, "alice", "password1", "alice@example.com").unwrap();
     let alice = token_for(&srv.db, "alice", "super:user");
     // Invalid body from a non-superuser: the 400, not the 403 (README.md, "The API layer's
     // checks").

@@ -6,9 +6,9 @@ mod common;
 use axum::http::Method;
 use axum::Json;
 use common::*;
-use quay_emulator::auth::RequestAuth;
-use quay_emulator::routes::{api_routes, endpoint, route_table, router, ApiRoute};
-use quay_emulator::state::AppState;
+use quay_emulator::testing::api::{
+    api_routes, endpoint, route_table, router, ApiRoute, AppState, RequestAuth,
+};
 use serde_json::{json, Value};
 
 #[tokio::test]

@@ -1,15 +1,16 @@
 //! Superuser build views (Quay: `endpoints/api/superuser.py`, `endpoints/api/build.py`):
 //! `/api/v1/superuser/{build_uuid}/status`, `/build` and `/logs`, over HTTP, with builds written
-//! through the library (`quay_emulator::builds`).
+//! through the library (`quay_emulator::testing::builds`).
 
 mod common;
 
 use std::collections::BTreeSet;
 
 use common::*;
-use quay_emulator::builds::{
+use quay_emulator::testing::builds::{
     append_build_logs, create_build, set_build_phase, set_build_status, NewBuild, NewBuildTrigger,
 };
+use quay_emulator::testing::{blobs, seed};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -40,12 +41,10 @@ async fn registry(extra_yaml: &str) -> (Emu, String) {
     let db = emu.db_path();
     emu.seed_user("alice", "password1");
     emu.seed_user("auditor", "password1");
-    quay_emulator::seed::create_organization(&db, "testorg", "testorg@example.com", "admin")
-        .unwrap();
-    quay_emulator::seed::create_organization(&db, "otherorg", "other@example.com", "alice")
-        .unwrap();
-    quay_emulator::blobs::create_repository(&db, "testorg", "repo", false).unwrap();
-    quay_emulator::blobs::create_repository(&db, "otherorg", "app", true).unwrap();
+    seed::create_organization(&db, "testorg", "testorg@example.com", "admin").unwrap();
+    seed::create_organization(&db, "otherorg", "other@example.com", "alice").unwrap();
+    blobs::create_repository(&db, "testorg", "repo", false).unwrap();
+    blobs::create_repository(&db, "otherorg", "app", true).unwrap();
     emu.sql(
         "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
          creation_date) VALUES ('robot-uuid', 'testorg+bot', 'bot-placeholder', 1, 0, 0)",
@@ -644,7 +643,7 @@ async fn demo_builds_read_in_every_phase() {
         dir,
         client: client(),
     };
-    let token = quay_emulator::seed::create_access_token(&db, "admin", "super:user").unwrap();
+    let token = seed::create_access_token(&db, "admin", "super:user").unwrap();
     let uuids: Vec<(String, bool, i64)> = {
         let conn = rusqlite::Connection::open(&db).unwrap();
         let mut stmt = conn

@@ -12,6 +12,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use quay_emulator::demo::{self, DemoSummary};
+use quay_emulator::testing::crypto;
 use quay_emulator::{load_config, start, Clock, EmulatorOptions};
 
 /// A fixed "now" (Sun, 18 Nov 2026 ~ 22:13 UTC) so two seeds are comparable row for row.
@@ -134,10 +135,7 @@ fn check_accounts(conn: &Connection, summary: &DemoSummary) {
         )
         .unwrap();
     assert_eq!((id, name.as_str()), (1, demo::ADMIN_USERNAME));
-    assert!(quay_emulator::crypto::verify_password(
-        demo::DEMO_PASSWORD,
-        &hash
-    ));
+    assert!(crypto::verify_password(demo::DEMO_PASSWORD, &hash));
     assert_eq!(
         count(
             conn,
@@ -512,7 +510,7 @@ async fn serve_checks(db: PathBuf, config: quay_emulator::Config) {
     );
 
     // A bearer token for the admin works too.
-    let token = quay_emulator::crypto::random_upper_alnum(40);
+    let token = crypto::random_upper_alnum(40);
     {
         let conn = Connection::open(&db).unwrap();
         conn.execute(
@@ -526,7 +524,7 @@ async fn serve_checks(db: PathBuf, config: quay_emulator::Config) {
             "INSERT INTO oauth_access_tokens (uuid, application_id, authorized_user_id, scope, \
              token_hash, created_at, expires_at) \
              VALUES ('demo-test-token', last_insert_rowid(), 1, 'user:read super:user', ?1, 0, ?2)",
-            rusqlite::params![quay_emulator::crypto::sha256_hex(&token), NOW + 3_600],
+            rusqlite::params![crypto::sha256_hex(&token), NOW + 3_600],
         )
         .unwrap();
     }

@@ -5,6 +5,7 @@ mod common;
 
 use base64::Engine;
 use common::*;
+use quay_emulator::testing::avatar;
 use serde_json::{json, Value};
 
 const PASSWORD_MESSAGE: &str = "Failed to initialize user: Invalid password, password must be at least 8 characters and contain no whitespace.";
@@ -121,7 +122,7 @@ async fn success_without_token_signs_in_with_the_cookie() {
     assert_eq!(stored.matches('-').count(), 4);
     assert_eq!(
         me["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("admin", Some(stored))
+        avatar::avatar_hash("admin", Some(stored))
     );
 }
 

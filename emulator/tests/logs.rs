@@ -6,7 +6,8 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use common::*;
-use quay_emulator::dates::{day_number, format_date_us, DAY_US};
+use quay_emulator::testing::dates::{self, day_number, format_date_us, DAY_US};
+use quay_emulator::testing::seed;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -24,7 +25,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 
 /// `(year, month, day)` of a day number.
 fn ymd(day: i64) -> (i64, u32, u32) {
-    quay_emulator::dates::ymd(day).expect("a day time can hold")
+    dates::ymd(day).expect("a day time can hold")
 }
 
 fn user_id(emu: &Emu, name: &str) -> i64 {
@@ -150,13 +151,7 @@ async fn entries_have_quays_shape_performers_namespaces_and_avatars() {
     let emu = emulator().await;
     let token = emu.admin_token("admin").await;
     emu.seed_user("alice", "password1");
-    quay_emulator::seed::create_organization(
-        &emu.db_path(),
-        "testorg",
-        "testorg@example.com",
-        "admin",
-    )
-    .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "testorg@example.com", "admin").unwrap();
     emu.sql(
         "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
          creation_date) VALUES ('robot-uuid', 'testorg+bot', 'bot-placeholder', 1, 0, 0)",
@@ -1312,7 +1307,7 @@ async fn demo_data_pages_quickly_and_completely() {
         dir,
         client: client(),
     };
-    let token = quay_emulator::seed::create_access_token(&db, "admin", "super:user").unwrap();
+    let token = seed::create_access_token(&db, "admin", "super:user").unwrap();
 
     // Two whole days, ten days back.
     let day = now.div_euclid(86_400) - 10;

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use quay_emulator::testing::{api, seed};
 use serde_json::{json, Value};
 
 const REDIRECT: &str = "http://127.0.0.1:9999/callback";
@@ -25,16 +26,9 @@ async fn flow_with_app_name(name: &str) -> Flow {
     let emu = emulator().await;
     emu.seed_user("admin", "password1");
     let db = emu.db_path();
-    quay_emulator::seed::create_organization(&db, "testorg", "testorg@example.com", "admin")
-        .unwrap();
-    let (client_id, _) = quay_emulator::seed::create_application(
-        &db,
-        "testorg",
-        name,
-        REDIRECT,
-        "http://127.0.0.1:9999/",
-    )
-    .unwrap();
+    seed::create_organization(&db, "testorg", "testorg@example.com", "admin").unwrap();
+    let (client_id, _) =
+        seed::create_application(&db, "testorg", name, REDIRECT, "http://127.0.0.1:9999/").unwrap();
     let (cookie, csrf) = emu.signed_in("admin", "password1").await;
     Flow {
         emu,
@@ -661,12 +655,10 @@ async fn full_implicit_flow_with_a_cookie_jar() {
     emu.seed_user("admin", "password1");
     emu.seed_user("alice", "password1");
     let db = emu.db_path();
-    quay_emulator::seed::create_organization(&db, "testorg", "t@example.com", "admin").unwrap();
-    quay_emulator::seed::create_organization(&db, "aliceorg", "a@example.com", "alice").unwrap();
-    let (admin_app, _) =
-        quay_emulator::seed::create_application(&db, "testorg", "dash", REDIRECT, "").unwrap();
-    let (alice_app, _) =
-        quay_emulator::seed::create_application(&db, "aliceorg", "dash", REDIRECT, "").unwrap();
+    seed::create_organization(&db, "testorg", "t@example.com", "admin").unwrap();
+    seed::create_organization(&db, "aliceorg", "a@example.com", "alice").unwrap();
+    let (admin_app, _) = seed::create_application(&db, "testorg", "dash", REDIRECT, "").unwrap();
+    let (alice_app, _) = seed::create_application(&db, "aliceorg", "dash", REDIRECT, "").unwrap();
 
     async fn implicit(emu: &Emu, user: &str, client_id: &str, scope: &str) -> String {
         let mut jar: Option<String> = None;
@@ -757,16 +749,13 @@ async fn full_implicit_flow_with_a_cookie_jar() {
     // The superuser rule itself, on the tokens the flow issued.
     let storage = test_storage(&db);
     let config = reference_config();
-    let superuser = quay_emulator::routes::Access::SuperUser { fresh_login: true };
+    let superuser = api::Access::SuperUser { fresh_login: true };
     for (token, expected) in [(&token, true), (&alice_token, false)] {
         let mut headers = axum::http::HeaderMap::new();
         headers.insert("authorization", format!("Bearer {token}").parse().unwrap());
-        let auth = quay_emulator::auth::resolve(&storage, &headers).unwrap();
+        let auth = api::resolve(&storage, &headers).unwrap();
         assert!(auth.user().is_some());
-        assert_eq!(
-            quay_emulator::middleware::permitted(superuser, &auth, &config),
-            expected
-        );
+        assert_eq!(api::permitted(superuser, &auth, &config), expected);
     }
 }
 

@@ -1,11 +1,11 @@
 //! Superuser quotas (Quay: `SuperUserUserQuotaList`, `SuperUserUserQuota`) on both path families,
-//! and real usage (`quay_emulator::blobs`) in the user and organization views' `quota_report`,
+//! and real usage (`quay_emulator::testing::blobs`) in the user and organization views' `quota_report`,
 //! over HTTP.
 
 mod common;
 
 use common::*;
-use quay_emulator::blobs;
+use quay_emulator::testing::{blobs, seed};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -25,13 +25,7 @@ fn item_path(family: &str, namespace: &str, id: impl std::fmt::Display) -> Strin
 async fn registry(extra_yaml: &str) -> (Emu, String) {
     let emu = emulator_with(config_with(extra_yaml)).await;
     let token = emu.admin_token("admin").await;
-    quay_emulator::seed::create_organization(
-        &emu.db_path(),
-        "testorg",
-        "testorg@example.com",
-        "admin",
-    )
-    .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "testorg@example.com", "admin").unwrap();
     emu.seed_user("alice", "password1");
     (emu, token)
 }

@@ -8,6 +8,7 @@ mod common;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use common::*;
+use quay_emulator::testing::seed;
 use reqwest::Method;
 use rsa::pkcs1::DecodeRsaPrivateKey;
 use rsa::pkcs1v15::SigningKey;
@@ -1406,7 +1407,7 @@ async fn stale_pending_keys_are_purged_when_the_service_registers_again() {
 async fn library_helpers_make_approved_pending_and_expired_keys() {
     let (emu, token) = registry("").await;
     let db = emu.db_path();
-    let approved = quay_emulator::seed::create_service_key(
+    let approved = seed::create_service_key(
         &db,
         "admin",
         "libsvc",
@@ -1415,16 +1416,9 @@ async fn library_helpers_make_approved_pending_and_expired_keys() {
         "seeded",
     )
     .unwrap();
-    let expired = quay_emulator::seed::create_service_key(
-        &db,
-        "admin",
-        "libsvc",
-        "",
-        Some(emu.now_s() - DAY),
-        "",
-    )
-    .unwrap();
-    let pending = quay_emulator::seed::register_pending_service_key(&db, "libsvc", None).unwrap();
+    let expired =
+        seed::create_service_key(&db, "admin", "libsvc", "", Some(emu.now_s() - DAY), "").unwrap();
+    let pending = seed::register_pending_service_key(&db, "libsvc", None).unwrap();
     for key in [&approved, &expired, &pending] {
         let n = key.jwk["n"].as_str().unwrap();
         assert_eq!(key.kid, thumbprint(n, "AQAB"));
@@ -1450,8 +1444,8 @@ async fn library_helpers_make_approved_pending_and_expired_keys() {
             "service_key_create"
         ]
     );
-    assert!(quay_emulator::seed::approve_service_key(&db, &pending.kid, "admin", "lib").unwrap());
-    assert!(!quay_emulator::seed::approve_service_key(&db, &pending.kid, "admin", "x").unwrap());
+    assert!(seed::approve_service_key(&db, &pending.kid, "admin", "lib").unwrap());
+    assert!(!seed::approve_service_key(&db, &pending.kid, "admin", "x").unwrap());
     let (_, key) = emu.get_json(&key_path(&pending.kid), &token).await;
     assert_eq!(key["approval"]["notes"], "lib");
     assert_eq!(key["approval"]["approver"]["username"], "admin");

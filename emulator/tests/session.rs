@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use quay_emulator::testing::seed;
 use serde_json::{json, Value};
 
 #[tokio::test]
@@ -197,9 +198,8 @@ async fn wrong_password_disabled_user_and_throttle() {
     let resp = emu.signin_raw(&cookie, Some(&csrf), "nobody", "x").await;
     assert_eq!(resp.status(), 403);
 
-    quay_emulator::seed::create_user(&emu.db_path(), "carol", "password1", "c@example.com")
-        .unwrap();
-    quay_emulator::seed::set_user_enabled(&emu.db_path(), "carol", false).unwrap();
+    seed::create_user(&emu.db_path(), "carol", "password1", "c@example.com").unwrap();
+    seed::set_user_enabled(&emu.db_path(), "carol", false).unwrap();
     let resp = emu
         .signin_raw(&cookie, Some(&csrf), "carol", "password1")
         .await;

@@ -5,6 +5,7 @@
 mod common;
 
 use common::*;
+use quay_emulator::testing::{avatar, seed};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -36,7 +37,7 @@ fn names(list: &Value) -> Vec<String> {
 
 /// An organization whose `owners` team holds `owner`.
 fn org(emu: &Emu, name: &str, email: &str, owner: &str) {
-    quay_emulator::seed::create_organization(&emu.db_path(), name, email, owner).unwrap();
+    seed::create_organization(&emu.db_path(), name, email, owner).unwrap();
 }
 
 /// A registry with the superuser `admin` (its initialize token returned) and `carol`, who owns
@@ -81,7 +82,7 @@ async fn list_organizations_with_quay_views_and_pages() {
     assert_eq!(email.len(), 36, "a UUID: {email}");
     assert_eq!(
         plain["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("plainorg", Some(email))
+        avatar::avatar_hash("plainorg", Some(email))
     );
     insta::assert_json_snapshot!("listed", body, {
         ".organizations[1].email" => "[uuid]",
@@ -304,7 +305,7 @@ async fn rename_organization_errors_log_first() {
 #[tokio::test]
 async fn delete_organization_marks_it_deleted() {
     let (emu, token) = registry("").await;
-    quay_emulator::seed::create_application(
+    seed::create_application(
         &emu.db_path(),
         "testorg",
         "app",
@@ -429,7 +430,7 @@ async fn change_organization_details() {
     let view: Value = resp.json().await.unwrap();
     assert_eq!(
         view["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("testorg", Some("new@example.com"))
+        avatar::avatar_hash("testorg", Some("new@example.com"))
     );
     insta::assert_json_snapshot!("changed", view);
 

@@ -6,6 +6,7 @@ mod common;
 use std::collections::HashSet;
 
 use common::*;
+use quay_emulator::testing::{avatar, seed};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -66,8 +67,7 @@ async fn list_shows_users_with_quay_views() {
     );
     // Organizations and robots are never listed.
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
     emu.sql(
         "INSERT INTO users (uuid, username, email, robot, removed_tag_expiration_s, \
          creation_date) VALUES ('r', 'testorg+bot', 'r', 1, 0, 0)",
@@ -113,7 +113,7 @@ async fn pagination_walks_thousands_of_users_without_gaps() {
     // Organizations in between do not disturb the id-based pages.
     emu.seed_user("orgowner", "password1");
     for i in 0..5 {
-        quay_emulator::seed::create_organization(
+        seed::create_organization(
             &emu.db_path(),
             &format!("org{i}"),
             "o@example.com",
@@ -327,7 +327,7 @@ async fn create_user_with_a_temporary_password() {
     assert_eq!(bob["verified"], json!(true));
     assert_eq!(
         bob["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("bob", bob["email"].as_str())
+        avatar::avatar_hash("bob", bob["email"].as_str())
     );
     // A duplicate e-mail is accepted with mailing off.
     let resp = create(
@@ -373,8 +373,7 @@ async fn create_user_errors() {
     let emu = emulator().await;
     let token = emu.admin_token("admin").await;
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
     seed(&emu, "gone", true);
     assert_eq!(
         emu.call(Method::DELETE, &user_path("gone"), Some(&token), None)
@@ -611,8 +610,7 @@ async fn get_one_user() {
     let emu = emulator().await;
     let token = emu.admin_token("admin").await;
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
     let (status, admin) = emu.get_json(&user_path("admin"), &token).await;
     assert_eq!(status, 200);
     insta::assert_json_snapshot!("admin", admin);
@@ -655,7 +653,7 @@ async fn change_user_answers_with_the_pre_change_view() {
     assert_eq!(view["email"], "bob2@example.com");
     assert_eq!(
         view["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("bob", Some("bob@example.com"))
+        avatar::avatar_hash("bob", Some("bob@example.com"))
     );
     assert_eq!(
         view["verified"],
@@ -666,7 +664,7 @@ async fn change_user_answers_with_the_pre_change_view() {
     assert_eq!(now["verified"], json!(true));
     assert_eq!(
         now["avatar"]["hash"],
-        quay_emulator::avatar::avatar_hash("bob", Some("bob2@example.com"))
+        avatar::avatar_hash("bob", Some("bob2@example.com"))
     );
     // Bad and duplicate e-mails are accepted.
     assert_eq!(put(json!({"email": "not-an-email"})).await.0, 200);
@@ -766,8 +764,7 @@ async fn delete_user_marks_it_deleted() {
     emu.seed_user("bob", "password1");
     let bob_token = emu.insert_token("bob", "user:read", far_future());
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
 
     let resp = emu
         .call(Method::DELETE, &user_path("bob"), Some(&token), None)
@@ -866,8 +863,7 @@ async fn send_recovery_only_with_mailing() {
     let token = emu.admin_token("admin").await;
     emu.seed_user("bob", "password1");
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
     let path = |name: &str| format!("/api/v1/superusers/users/{name}/sendrecovery");
     let (status, body) = emu
         .json_call(Method::POST, &path("bob"), Some(&token), None)
@@ -969,8 +965,7 @@ async fn take_ownership_of_an_organization_and_errors() {
     let emu = emulator().await;
     let token = emu.admin_token("admin").await;
     emu.seed_user("carol", "password1");
-    quay_emulator::seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol")
-        .unwrap();
+    seed::create_organization(&emu.db_path(), "testorg", "t@example.com", "carol").unwrap();
     let take = |ns: &'static str| take_ownership(&emu, &token, ns);
     for _ in 0..2 {
         // Idempotent: already being an owner is no error.

@@ -10,7 +10,7 @@ use serde_json::{json, Value};
 const OWNERS: &str = "/api/v1/organization/acme/team/owners/members";
 
 /// An organization `acme` whose owners team is `admin`, plus users `bob` and `carol`.
-async fn registry(config: quay_emulator::config::Config) -> (Emu, String) {
+async fn registry(config: quay_emulator::Config) -> (Emu, String) {
     let emu = emulator_with(config).await;
     let token = emu.admin_token("admin").await;
     let (status, _) = emu

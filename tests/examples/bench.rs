@@ -17,6 +17,7 @@ use quay_admin_e2e::{
     demo_config, dist_dir, median_after_warmup, ready, run_in_browser, sign_in_on_demo_data,
     time_navigations, Ctx,
 };
+use quay_emulator::testing::seed;
 use quay_emulator::Config;
 use serde_json::{json, Value};
 
@@ -84,7 +85,7 @@ async fn ten_thousand_rows(ctx: &Ctx) -> Value {
             reqwest::Method::GET,
             // Disabled users too, as the Users page lists them by default.
             "/api/v1/superuser/users/?disabled=true",
-            &quay_emulator::seed::create_access_token(
+            &seed::create_access_token(
                 &ctx.db_path,
                 quay_emulator::demo::ADMIN_USERNAME,
                 "super:user",
@@ -94,7 +95,7 @@ async fn ten_thousand_rows(ctx: &Ctx) -> Value {
         )
         .await;
     let present = first["users"].as_array().map_or(0, Vec::len);
-    quay_emulator::seed::create_many_users(&ctx.db_path, "scroll", TOTAL - present).expect("users");
+    seed::create_many_users(&ctx.db_path, "scroll", TOTAL - present).expect("users");
     ctx.goto("/users?limit=all").await;
     ctx.wait_for_text("[data-testid=list-range]", "1–100 of 100")
         .await;
@@ -306,7 +307,7 @@ async fn main() {
 
         *scroll = ten_thousand_rows(&ctx).await;
 
-        let token = quay_emulator::seed::create_access_token(
+        let token = seed::create_access_token(
             &ctx.db_path,
             quay_emulator::demo::ADMIN_USERNAME,
             "super:user user:read org:admin",

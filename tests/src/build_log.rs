@@ -3,8 +3,8 @@
 //! recorded throughout. Shared by the builds browser test (which asserts) and the `build_log`
 //! benchmark (which reports).
 
-use quay_emulator::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
-use quay_emulator::{blobs, seed};
+use quay_emulator::testing::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
+use quay_emulator::testing::{blobs, seed};
 use serde_json::{json, Value};
 
 use crate::responsiveness::Responsiveness;

@@ -24,6 +24,7 @@ use serde_json::Value;
 use tokio::sync::Mutex;
 
 use browser::{drain_console, ChromeDriver, ConsoleEntry};
+use quay_emulator::testing::seed;
 
 /// Browsers are heavy on a two-core machine: one browser test at a time.
 static ONE_BROWSER_AT_A_TIME: Mutex<()> = Mutex::const_new(());
@@ -64,7 +65,8 @@ pub struct Ctx {
     pub client: Client,
     pub base_url: String,
     pub http: reqwest::Client,
-    /// The emulator's database, for `quay_emulator::seed` (state Quay has no HTTP route for).
+    /// The emulator's database, for `quay_emulator::testing::seed` (state Quay has no HTTP route
+    /// for).
     pub db_path: PathBuf,
     /// The emulator's fault injection, switchable while the test runs.
     pub faults: FaultControl,
@@ -94,7 +96,7 @@ pub async fn sign_in_on_demo_data(ctx: &Ctx) {
         "seeded: {} users, {} organizations",
         summary.users, summary.organizations
     );
-    let token = quay_emulator::seed::create_access_token(
+    let token = seed::create_access_token(
         &ctx.db_path,
         quay_emulator::demo::ADMIN_USERNAME,
         "super:user user:read org:admin",

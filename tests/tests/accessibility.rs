@@ -7,8 +7,9 @@ use quay_admin_e2e::pages::{
     builds, logs, organizations, overview, quotas, registry_size, service_keys, users,
 };
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::builds::{create_build, NewBuild};
-use quay_emulator::{blobs, seed, Config};
+use quay_emulator::testing::builds::{create_build, NewBuild};
+use quay_emulator::testing::{blobs, seed};
+use quay_emulator::Config;
 use reqwest::Method;
 use serde_json::json;
 

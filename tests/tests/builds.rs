@@ -5,8 +5,9 @@
 
 use quay_admin_e2e::browser_test;
 use quay_admin_e2e::build_log::follow_long_log;
-use quay_emulator::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
-use quay_emulator::{blobs, seed, Config};
+use quay_emulator::testing::builds::{append_build_logs, create_build, set_build_phase, NewBuild};
+use quay_emulator::testing::{blobs, seed};
+use quay_emulator::Config;
 use reqwest::Method;
 use serde_json::{json, Value};
 

@@ -5,7 +5,8 @@
 //! no client id at all it registers itself with the browser's registry session.
 
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::{outbox, seed, storage};
+use quay_emulator::Config;
 
 const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";
 
@@ -73,7 +74,7 @@ async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_owne
             ctx.shell().header_user_shows("carol").await;
             let url = ctx.client.current_url().await.unwrap();
             assert_eq!(url.path(), "/users");
-            let logged = quay_emulator::storage::Storage::open(&ctx.db_path)
+            let logged = storage::Storage::open(&ctx.db_path)
                 .unwrap()
                 .log_entries(0, i64::MAX, 100)
                 .unwrap();
@@ -114,7 +115,7 @@ async fn signed_in_the_overview_adds_the_other_superusers_to_the_admin_team() {
             overview.add_to_owners("carol").await;
             ctx.shell().toast_shows("carol was invited").await;
             overview.access_table_shows("Invited").await;
-            let mail = quay_emulator::outbox::list(&ctx.db_path).unwrap();
+            let mail = outbox::list(&ctx.db_path).unwrap();
             assert!(mail.iter().any(|m| m.recipient == "carol@example.com"));
         },
     )

@@ -13,9 +13,10 @@ use quay_admin_e2e::pages::{
     builds, logs, organizations, quotas, registry_size, service_keys, users,
 };
 use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, run_in_browser, Ctx};
-use quay_emulator::builds::{create_build, NewBuild};
-use quay_emulator::seed::{self, SeedLog};
-use quay_emulator::{blobs, Config, FaultBody, FaultConfig};
+use quay_emulator::testing::blobs;
+use quay_emulator::testing::builds::{create_build, NewBuild};
+use quay_emulator::testing::seed::{self, SeedLog};
+use quay_emulator::{Config, FaultBody, FaultConfig};
 use reqwest::Method;
 use serde_json::json;
 

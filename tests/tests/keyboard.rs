@@ -7,7 +7,8 @@ use fantoccini::key::Key;
 use quay_admin_e2e::pages::dialog::Dialog;
 use quay_admin_e2e::pages::{logs, quotas, service_keys, shell, sign_in, users};
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::seed;
+use quay_emulator::Config;
 use reqwest::Method;
 
 /// Closes the open `dialog` with Escape; the focus must return to `opener`.

@@ -4,7 +4,8 @@
 //! Japanese labels.
 
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::seed::{self, SeedLog};
+use quay_emulator::testing::dates;
+use quay_emulator::testing::seed::{self, SeedLog};
 use quay_emulator::Config;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -14,7 +15,7 @@ const DAY_US: i64 = 86_400_000_000;
 /// `yyyy-mm-dd` and `mm/dd/yyyy` of the UTC day holding `us`.
 fn day_texts(us: i64) -> (String, String) {
     let days = us.div_euclid(DAY_US);
-    let (y, m, d) = quay_emulator::dates::ymd(days).expect("a day time can hold");
+    let (y, m, d) = dates::ymd(days).expect("a day time can hold");
     (
         format!("{y:04}-{m:02}-{d:02}"),
         format!("{m:02}/{d:02}/{y:04}"),

@@ -4,7 +4,8 @@
 //! redirect (with `state`), and the redirect back.
 
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::seed;
+use quay_emulator::Config;
 
 const TOKEN_KEY: &str = "quay-admin.token";
 const CLIENT_ID_KEY: &str = "quay-admin.oauth-client-id";

@@ -2,7 +2,7 @@
 //! "Load all"; only the rows in view are in the page, and scrolling reaches every row in order.
 
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::seed::create_many_users;
+use quay_emulator::testing::seed::create_many_users;
 use quay_emulator::Config;
 
 const USERS: usize = 1_500;

@@ -3,7 +3,8 @@
 //! delete with a typed name.
 
 use quay_admin_e2e::browser_test;
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::seed;
+use quay_emulator::Config;
 use reqwest::Method;
 
 #[tokio::test(flavor = "multi_thread")]

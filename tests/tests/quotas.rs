@@ -5,7 +5,8 @@
 use std::time::{Duration, Instant};
 
 use quay_admin_e2e::{browser_test, browser_test_with, Ctx};
-use quay_emulator::{blobs, seed, Config, RegistrySizeWorkerOptions};
+use quay_emulator::testing::{blobs, seed};
+use quay_emulator::{Config, RegistrySizeWorkerOptions};
 use reqwest::Method;
 use serde_json::json;
 

@@ -4,7 +4,8 @@
 //! Japanese labels.
 
 use quay_admin_e2e::browser_test;
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::seed;
+use quay_emulator::Config;
 use reqwest::Method;
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,7 +1,8 @@
 //! Signing in without the setup wizard: pasting a token, and coming back after a 401.
 
 use quay_admin_e2e::{browser_test, browser_test_with, Ctx};
-use quay_emulator::{seed, Config};
+use quay_emulator::testing::seed;
+use quay_emulator::Config;
 
 const TOKEN_KEY: &str = "quay-admin.token";
 

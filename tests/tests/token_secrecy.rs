@@ -11,8 +11,9 @@ use quay_admin_e2e::pages::{
     builds, logs, organizations, overview, quotas, registry_size, service_keys, users,
 };
 use quay_admin_e2e::{browser_test, Ctx};
-use quay_emulator::builds::{create_build, NewBuild};
-use quay_emulator::{blobs, seed, Config, FaultConfig};
+use quay_emulator::testing::builds::{create_build, NewBuild};
+use quay_emulator::testing::{blobs, seed};
+use quay_emulator::{Config, FaultConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Every page, and what shows that it has loaded.

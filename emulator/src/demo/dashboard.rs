@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::ADMIN_USERNAME;
 
 /// The organization holding the application (the setup wizard's default name).
-pub const DASHBOARD_ORGANIZATION: &str = "quay-admin";
+const DASHBOARD_ORGANIZATION: &str = "quay-admin";
 
 /// `<db>.dashboard.json`, next to the database (as `<db>.config.yaml`).
 pub fn dashboard_config_path(db: &Path) -> PathBuf {

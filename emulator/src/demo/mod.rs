@@ -20,7 +20,7 @@ mod names;
 mod quotas;
 mod repos;
 
-pub use dashboard::{dashboard_config_path, register_dashboard, DASHBOARD_ORGANIZATION};
+pub use dashboard::{dashboard_config_path, register_dashboard};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -38,7 +38,7 @@ pub const DEMO_PASSWORD: &str = "password";
 /// `SUPER_USERS` of the generated configuration.
 pub const SUPER_USERS: &[&str] = &["admin", "ops-lead", "sre.oncall"];
 /// `GLOBAL_READONLY_SUPER_USERS` of the generated configuration.
-pub const READONLY_SUPER_USERS: &[&str] = &["auditor"];
+pub(crate) const READONLY_SUPER_USERS: &[&str] = &["auditor"];
 
 /// How many rows of each kind the seed wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub struct DemoSummary {
 
 impl DemoSummary {
     /// Quay's `config.yaml` for serving the seeded database.
-    pub fn config_yaml(&self) -> String {
+    fn config_yaml(&self) -> String {
         let list = |names: &[String]| names.join(", ");
         format!(
             "# Quay configuration for the demo database (quay-emulator --seed demo, seed {seed}).\n\
@@ -148,7 +148,7 @@ impl DemoSummary {
 }
 
 /// Where [`write_config`] puts the configuration of the database `db`: `<db>.config.yaml`.
-pub fn config_path(db: &Path) -> PathBuf {
+fn config_path(db: &Path) -> PathBuf {
     let mut name = db.as_os_str().to_owned();
     name.push(".config.yaml");
     PathBuf::from(name)

@@ -4,7 +4,8 @@
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 
-use quay_emulator::storage::Storage;
+use quay_emulator::testing::storage::{self, Storage};
+use quay_emulator::testing::{crypto, outbox, seed};
 use quay_emulator::{start, Clock, Config, EmulatorOptions, RunningEmulator};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
@@ -128,13 +129,13 @@ impl Emu {
 
     /// Adds a token with the given scope for an existing user, straight into the database.
     pub fn insert_token(&self, username: &str, scope: &str, expires_at: i64) -> String {
-        let token = quay_emulator::crypto::random_upper_alnum(40);
+        let token = crypto::random_upper_alnum(40);
         let conn = rusqlite::Connection::open(self.db_path()).expect("db");
         conn.execute(
             "INSERT INTO oauth_applications (client_id, client_secret, redirect_uri, \
              application_uri, organization_id, name, description) \
              SELECT ?1, 'S', '', '', id, 'testapp', '' FROM users WHERE username = ?2",
-            rusqlite::params![quay_emulator::crypto::random_upper_alnum(20), username],
+            rusqlite::params![crypto::random_upper_alnum(20), username],
         )
         .expect("app");
         let app_id = conn.last_insert_rowid();
@@ -146,7 +147,7 @@ impl Emu {
                 uuid_like(),
                 app_id,
                 scope,
-                quay_emulator::crypto::sha256_hex(&token),
+                crypto::sha256_hex(&token),
                 expires_at,
                 username
             ],
@@ -162,7 +163,7 @@ impl Emu {
 }
 
 fn uuid_like() -> String {
-    quay_emulator::crypto::random_upper_alnum(32)
+    crypto::random_upper_alnum(32)
 }
 
 /// An hour after the pinned "now".
@@ -238,7 +239,7 @@ pub fn cookie_of(resp: &reqwest::Response) -> Option<String> {
 impl Emu {
     /// A user who can sign in with `password` (through the library, as browser tests do).
     pub fn seed_user(&self, username: &str, password: &str) {
-        quay_emulator::seed::create_user(
+        seed::create_user(
             &self.db_path(),
             username,
             password,
@@ -297,7 +298,7 @@ impl Emu {
     }
 
     /// Usage-log entries, newest first.
-    pub fn logs(&self) -> Vec<quay_emulator::storage::LogEntryRecord> {
+    pub fn logs(&self) -> Vec<storage::LogEntryRecord> {
         let storage = test_storage(&self.db_path());
         storage.log_entries(0, i64::MAX, 1000).expect("logs")
     }
@@ -353,7 +354,7 @@ impl Emu {
     }
 
     /// The library's view of the database (a second connection; SQLite WAL allows it).
-    pub fn storage(&self) -> quay_emulator::storage::Storage {
+    pub fn storage(&self) -> storage::Storage {
         test_storage(&self.db_path())
     }
 
@@ -384,15 +385,15 @@ impl Emu {
     }
 
     /// Usage-log entries of one kind, oldest first.
-    pub fn logs_of(&self, kind: &str) -> Vec<quay_emulator::storage::LogEntryRecord> {
+    pub fn logs_of(&self, kind: &str) -> Vec<storage::LogEntryRecord> {
         let mut logs: Vec<_> = self.logs().into_iter().filter(|l| l.kind == kind).collect();
         logs.reverse();
         logs
     }
 
     /// The local outbox, oldest first.
-    pub fn outbox(&self) -> Vec<quay_emulator::outbox::OutboxMessage> {
-        quay_emulator::outbox::list(&self.db_path()).expect("outbox")
+    pub fn outbox(&self) -> Vec<outbox::OutboxMessage> {
+        outbox::list(&self.db_path()).expect("outbox")
     }
 }
 
