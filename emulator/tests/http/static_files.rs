@@ -1,0 +1,148 @@
+//! The dashboard at `/` from `--dist DIR`, with SPA fallback and security headers.
+
+use crate::common::*;
+use quay_emulator::start;
+
+const CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const WASM: &str = "quay-admin-0123abcd4567ef89_bg.wasm";
+
+fn assert_security_headers(h: &reqwest::header::HeaderMap) {
+    assert_eq!(h["content-security-policy"], CSP);
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["x-frame-options"], "DENY");
+}
+
+async fn with_dist(build: bool) -> (tempfile::TempDir, quay_emulator::RunningEmulator) {
+    with_dist_at(build, "/").await
+}
+
+async fn with_dist_at(
+    build: bool,
+    mount: &str,
+) -> (tempfile::TempDir, quay_emulator::RunningEmulator) {
+    let dir = tempfile::tempdir().unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("assets")).unwrap();
+    if build {
+        std::fs::write(
+            dist.join("index.html"),
+            "<!doctype html><title>dash</title>",
+        )
+        .unwrap();
+        std::fs::write(dist.join(WASM), b"\0asm").unwrap();
+        std::fs::write(dist.join("config.json"), "{}").unwrap();
+        std::fs::write(dist.join("assets/app.css"), "body{}").unwrap();
+    }
+    std::fs::write(dir.path().join("secret.txt"), "top secret").unwrap();
+    let opts = test_options(dir.path().join("r.db"))
+        .config(reference_config())
+        .dist(&dist)
+        .dist_mount(mount);
+    let running = start(opts).await.unwrap();
+    (dir, running)
+}
+
+#[tokio::test]
+async fn index_files_and_spa_fallback() {
+    let (_dir, emu) = with_dist(true).await;
+    let c = client();
+    let base = emu.base_url();
+    for path in ["/", "/users", "/organizations/testorg/quota"] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        assert_eq!(content_type(resp.headers()), "text/html; charset=utf-8");
+        assert_eq!(resp.headers()["cache-control"], "no-cache");
+        assert_security_headers(resp.headers());
+        assert!(resp.text().await.unwrap().contains("<title>dash</title>"));
+    }
+    let wasm = c.get(format!("{base}/{WASM}")).send().await.unwrap();
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(content_type(wasm.headers()), "application/wasm");
+    assert_eq!(
+        wasm.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_security_headers(wasm.headers());
+    assert_eq!(wasm.bytes().await.unwrap().as_ref(), b"\0asm");
+
+    let config = c.get(format!("{base}/config.json")).send().await.unwrap();
+    assert_eq!(content_type(config.headers()), "application/json");
+    assert_eq!(config.headers()["cache-control"], "no-cache");
+
+    let css = c
+        .get(format!("{base}/assets/app.css"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(content_type(css.headers()), "text/css; charset=utf-8");
+}
+
+#[tokio::test]
+async fn under_a_folder_as_behind_the_registry() {
+    let (_dir, emu) = with_dist_at(true, "admin").await;
+    let c = client();
+    let base = emu.base_url();
+    for path in ["/admin/", "/admin/users", "/admin/builds?build=x"] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), 200, "{path}");
+        assert_security_headers(resp.headers());
+        assert!(resp.text().await.unwrap().contains("<title>dash</title>"));
+    }
+    let wasm = c.get(format!("{base}/admin/{WASM}")).send().await.unwrap();
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(content_type(wasm.headers()), "application/wasm");
+    // The folder's own name leads into it, so relative URLs resolve from the folder.
+    let folder = c.get(format!("{base}/admin")).send().await.unwrap();
+    assert_eq!(folder.status(), 308);
+    assert_eq!(folder.headers()["location"], "/admin/");
+    // Outside the folder there is no dashboard, and the API stays where it is.
+    for path in ["/", "/users", "/adminx", &format!("/{WASM}")] {
+        let resp = c.get(format!("{base}{path}")).send().await.unwrap();
+        assert_eq!(resp.status(), 404, "{path}");
+    }
+    let discovery = c
+        .get(format!("{base}/api/v1/discovery"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(discovery.status(), 200);
+}
+
+// The raw client blocks its thread: the server needs a worker of its own.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn traversal_never_leaves_dist() {
+    let (_dir, emu) = with_dist(true).await;
+    for path in [
+        "/../secret.txt",
+        "/assets/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/..%2fsecret.txt",
+        "/assets/%2E%2E%2F%2E%2E%2Fsecret.txt",
+        "/..%5csecret.txt",
+    ] {
+        let (status, _, body) = raw_get(emu.addr(), path);
+        let body = String::from_utf8_lossy(&body);
+        assert!(!body.contains("top secret"), "{path} leaked");
+        assert!(
+            status == 200 || status == 400 || status == 404,
+            "{path}: {status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn missing_dashboard_is_a_plain_404_and_the_api_still_works() {
+    let (_dir, emu) = with_dist(false).await;
+    let c = client();
+    let resp = c.get(format!("{}/", emu.base_url())).send().await.unwrap();
+    assert_eq!(resp.status(), 404);
+    assert_eq!(content_type(resp.headers()), "text/plain; charset=utf-8");
+    assert!(resp.text().await.unwrap().contains("not built"));
+    let api = c
+        .get(format!("{}/api/v1/user/", emu.base_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(api.status(), 401);
+}
