@@ -57,10 +57,10 @@ pub mod testing {
     /// to the database (Quay has no HTTP routes for these).
     pub mod seed {
         pub use crate::seed::{
-            approve_service_key, create_access_token, create_application, create_many_users,
-            create_organization, create_service_key, create_user, register_pending_service_key,
-            set_email, set_invoice_email, set_user_enabled, update_service_key, write_logs,
-            SeedLog,
+            approve_service_key, backdate_sign_ins, create_access_token, create_application,
+            create_many_users, create_organization, create_service_key, create_user,
+            register_pending_service_key, set_email, set_invoice_email, set_user_enabled,
+            update_service_key, write_logs, SeedLog,
         };
     }
 
@@ -73,7 +73,8 @@ pub mod testing {
     }
 
     /// Builds: Quay's builders write them, the emulator runs none. A browser test can create a
-    /// running build and watch it grow with [`append_build_logs`] and [`set_build_phase`].
+    /// running build and watch it grow with [`builds::append_build_logs`] and
+    /// [`builds::set_build_phase`].
     pub mod builds {
         pub use crate::storage::{
             append_build_logs, create_build, set_build_phase, set_build_status, NewBuild,

@@ -76,7 +76,7 @@ impl EmulatorOptions {
         self
     }
 
-    /// Answers 504 to requests that take longer (see [`crate::limits`]).
+    /// Answers 504 to requests that take longer (see `crate::limits`).
     pub fn request_timeout(mut self, timeout: Duration) -> EmulatorOptions {
         self.request_timeout = timeout;
         self
@@ -115,7 +115,7 @@ impl EmulatorOptions {
         self
     }
 
-    /// Starts with these faults injected (see [`crate::fault`]).
+    /// Starts with these faults injected (see `crate::fault`).
     pub fn faults(mut self, faults: FaultConfig) -> EmulatorOptions {
         self.faults = faults;
         self

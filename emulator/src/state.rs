@@ -76,7 +76,7 @@ impl AppState {
         self.route(pattern).and_then(|r| r.endpoint(method))
     }
 
-    /// The emulator's one clock (see [`crate::clock`]).
+    /// The emulator's one clock (see `crate::clock`).
     pub fn clock(&self) -> &crate::clock::Clock {
         self.0.storage.clock()
     }

@@ -4,7 +4,7 @@
 //! 90 days of usage logs (> 200,000 entries), builds in every phase, and names and e-mails that are
 //! valid for Quay yet hostile to naive rendering.
 //!
-//! Everything comes from one seeded PRNG ([`crate::prng::SplitMix64`]), one independent stream per
+//! Everything comes from one seeded PRNG (`crate::prng::SplitMix64`), one independent stream per
 //! part: the same seed and the same `now` give the same database. All rows are written in one
 //! transaction with prepared statements (a few seconds for everything).
 //!
@@ -154,7 +154,8 @@ fn config_path(db: &Path) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes [`DemoSummary::config_yaml`] to [`config_path`]; returns that path.
+/// Writes the Quay `config.yaml` that goes with the seeded database to `<db>.config.yaml`;
+/// returns that path.
 pub fn write_config(db: &Path, summary: &DemoSummary) -> Result<PathBuf, String> {
     let path = config_path(db);
     std::fs::write(&path, summary.config_yaml())

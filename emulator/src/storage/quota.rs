@@ -443,7 +443,7 @@ impl Storage {
             .optional()?)
     }
 
-    /// [`recompute_all`] in one transaction, started now.
+    /// `recompute_all` in one transaction, started now.
     pub fn recompute_all_sizes(&self) -> Result<RecomputedSizes, StorageError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -117,7 +117,7 @@ fn is_unique_violation(e: &rusqlite::Error) -> bool {
 }
 
 impl Storage {
-    /// Namespaces of one kind (never robots) in id order; see [`NamespaceQuery`].
+    /// Namespaces of one kind (never robots) in id order; see `NamespaceQuery`.
     pub fn list_namespaces(&self, q: &NamespaceQuery) -> Result<Vec<UserRecord>, StorageError> {
         let filter = if q.only_enabled {
             "u.enabled = 1"
