@@ -57,10 +57,10 @@ pub mod testing {
     /// to the database (Quay has no HTTP routes for these).
     pub mod seed {
         pub use crate::seed::{
-            approve_service_key, create_access_token, create_application, create_many_users,
-            create_organization, create_service_key, create_user, register_pending_service_key,
-            set_email, set_invoice_email, set_user_enabled, update_service_key, write_logs,
-            SeedLog,
+            approve_service_key, backdate_sign_ins, create_access_token, create_application,
+            create_many_users, create_organization, create_service_key, create_user,
+            register_pending_service_key, set_email, set_invoice_email, set_user_enabled,
+            update_service_key, write_logs, SeedLog,
         };
     }
 

@@ -288,6 +288,16 @@ pub fn set_email(db: &Path, namespace: &str, email: &str) -> Result<(), String> 
         .map_err(|e| e.to_string())
 }
 
+/// Makes `username`'s browser sessions have signed in `seconds` earlier than they did, e.g. past
+/// the 10 minutes after which Quay asks for the password again (`require_fresh_login`).
+pub fn backdate_sign_ins(db: &Path, username: &str, seconds: i64) -> Result<(), String> {
+    let storage = open(db)?;
+    let id = namespace_id(&storage, username)?;
+    storage
+        .backdate_sign_ins(id, seconds)
+        .map_err(|e| e.to_string())
+}
+
 /// Turns invoice e-mails on for `org`, sent to `address` (stored as given, unchecked).
 pub fn set_invoice_email(db: &Path, org: &str, address: &str) -> Result<(), String> {
     let storage = open(db)?;

@@ -83,6 +83,17 @@ impl Storage {
         Ok(())
     }
 
+    /// Moves the sign-in time of every signed-in session of `user_id` back by `seconds` (a
+    /// session that signed in long ago, as Quay's `require_fresh_login` sees it).
+    pub fn backdate_sign_ins(&self, user_id: i64, seconds: i64) -> Result<(), StorageError> {
+        self.conn().execute(
+            "UPDATE sessions SET login_time = login_time - ?2 \
+             WHERE user_id = ?1 AND login_time IS NOT NULL",
+            params![user_id, seconds],
+        )?;
+        Ok(())
+    }
+
     /// Quay's sign-out: every session of the user ends; the current one stays as an anonymous
     /// session (its CSRF token keeps working).
     pub fn sign_out(
