@@ -353,6 +353,11 @@ texts! {
         ja: "スーパーユーザーは {name} の所有権を取得できます。owners チームに加わり、サインインを続行します。レジストリはこれを使用ログに記録します。",
         zh: "作为超级用户，您可以接管 {name}：您将加入其 owners 团队并继续登录。仓库会在使用日志中记录此操作。",
     }
+    NoAccessPasswordAgain {
+        en: "The registry asks for your password again before this change: its sign-ins count as recent for 10 minutes only. Sign in again as {name} and ownership is taken at once.",
+        ja: "この変更の前に、レジストリがパスワードの再入力を求めています（サインインが最近とみなされるのは 10 分間のみ）。{name} として再度サインインすると、すぐに所有権を取得します。",
+        zh: "进行此更改前，仓库要求再次输入密码：登录仅在 10 分钟内视为最近登录。以 {name} 重新登录后将立即接管。",
+    }
     SignInAsSomeoneElse {
         en: "Sign in to the registry as someone else",
         ja: "別のユーザーでレジストリにサインイン",

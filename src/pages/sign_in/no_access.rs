@@ -9,11 +9,15 @@ use crate::api::organization::OWNERS_TEAM;
 use crate::api::registry_session::{self, RegistryAccount};
 use crate::api::superuser_users::{list_users, take_ownership};
 use crate::api::team::team_members;
+use crate::api::ApiError;
 use crate::auth::use_session;
+use crate::browser::{focus_by_id, yield_to_browser};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_view::error_slot;
 use crate::components::write::use_write_signed_out;
 use crate::i18n::{fill, tr, use_i18n, Key};
+
+use super::registry::RegistrySignIn;
 
 #[component]
 pub fn NoAccess(
@@ -71,7 +75,25 @@ pub fn NoAccess(
             None
         },
     );
+    // Quay's take-ownership wants a recent sign-in from a cookie session (`require_fresh_login`:
+    // 10 minutes); a 401 there asks for the password again, then the change is sent again.
+    let password_again = Memo::new(move |_| {
+        take.error()
+            .with(|e| e.as_ref().is_some_and(ApiError::is_unauthorized))
+    });
+    Effect::new(move |_| {
+        if password_again.get() {
+            confirm_open.set(false);
+            // After the dialog has handed focus back: on to the password, below the fold.
+            leptos::task::spawn_local(async {
+                yield_to_browser().await;
+                focus_by_id("registry-password");
+            });
+        }
+    });
+    let refusal = Signal::derive(move || take.error().get().filter(|e| !e.is_unauthorized()));
     let username = account.username.clone();
+    let again_name = account.username.clone();
     let org_name = organization.clone();
     view! {
         <div class="card stack" role="status" data-testid="no-console-access">
@@ -85,6 +107,18 @@ pub fn NoAccess(
             })}
             <p>{tr(Key::NoAccessAsk)}</p>
             {error_slot(sign_out.error(), Key::RegistrySignOutFailed)}
+            <Show when=move || password_again.get()>
+                <div class="alert alert-warning" role="alert" data-testid="registry-password-again">
+                    <p>{
+                        let name = again_name.clone();
+                        move || fill(i18n.t(Key::NoAccessPasswordAgain), &name)
+                    }</p>
+                </div>
+                <RegistrySignIn
+                    username=again_name.clone()
+                    on_signed_in=Callback::new(move |_| take.dispatch(()))
+                />
+            </Show>
             <div class="form-actions">
                 <button
                     type="button"
@@ -113,7 +147,7 @@ pub fn NoAccess(
             testid="take-console-ownership-dialog"
             confirm_label=Key::TakeOwnershipOrganization
             pending=take.pending()
-            error=take.error()
+            error=refusal
             on_confirm=Callback::new(move |_| take.dispatch(()))
         >
             <p>{move || fill(i18n.t(Key::NoAccessTakeOwnershipBody), &org.get_value())}</p>

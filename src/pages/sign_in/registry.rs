@@ -11,9 +11,14 @@ use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// Signs this browser in to the registry (as Quay's own sign-in page does), then carries on.
 #[component]
-pub fn RegistrySignIn(on_signed_in: Callback<()>) -> impl IntoView {
+pub fn RegistrySignIn(
+    on_signed_in: Callback<()>,
+    /// The account to sign in as, when the registry asks the same person again.
+    #[prop(optional)]
+    username: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let username = RwSignal::new(String::new());
+    let username = RwSignal::new(username);
     let password = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
     let submit = use_write_signed_out(

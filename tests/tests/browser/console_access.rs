@@ -34,21 +34,26 @@ async fn console_registered_by_quayadmin(ctx: &Ctx) -> String {
     init["access_token"].as_str().unwrap().to_string()
 }
 
+/// The superuser `carol`, outside the console's organization, goes to sign in with Quay and
+/// signs in to the registry on the way.
+async fn carol_signs_in_to_the_registry(ctx: &Ctx) {
+    console_registered_by_quayadmin(ctx).await;
+    seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com").unwrap();
+    let sign_in = ctx.sign_in_page();
+    ctx.users().goto("").await;
+    sign_in.with_quay().await;
+    sign_in.registry_form().await;
+    sign_in.registry_sign_in("carol", "carol-password").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_ownership() {
     browser_test(
         "console_access_no_access",
         two_superusers(),
         |ctx| async move {
-            console_registered_by_quayadmin(&ctx).await;
-            seed::create_user(&ctx.db_path, "carol", "carol-password", "carol@example.com")
-                .unwrap();
-
+            carol_signs_in_to_the_registry(&ctx).await;
             let (sign_in, consent) = (ctx.sign_in_page(), ctx.quay_consent());
-            ctx.users().goto("").await;
-            sign_in.with_quay().await;
-            sign_in.registry_form().await;
-            sign_in.registry_sign_in("carol", "carol-password").await;
             // Not sent to Quay's bare 403: told why, in the console.
             sign_in
                 .no_console_access_shows("carol cannot sign in to this console yet")
@@ -79,6 +84,42 @@ async fn a_superuser_outside_the_consoles_organization_is_told_and_can_take_owne
                 .log_entries(0, i64::MAX, 100)
                 .unwrap();
             assert!(logged.iter().any(|l| l.kind == "take_ownership"));
+        },
+    )
+    .await;
+}
+
+/// Quay wants a recent sign-in (10 minutes) from a cookie session before a superuser takes
+/// ownership: with an older one it answers 401, and the console asks for the password again
+/// and then takes ownership, instead of showing a dead end.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_old_registry_sign_in_is_confirmed_with_the_password_before_taking_ownership() {
+    browser_test(
+        "console_access_password_again",
+        two_superusers(),
+        |ctx| async move {
+            carol_signs_in_to_the_registry(&ctx).await;
+            let (sign_in, consent) = (ctx.sign_in_page(), ctx.quay_consent());
+            sign_in.no_console_access_shows("quay-admin").await;
+            // An hour later, as Quay's fresh-login check sees it.
+            seed::backdate_sign_ins(&ctx.db_path, "carol", 3600).unwrap();
+
+            sign_in.take_console_ownership().await;
+            let ownership = sign_in.console_ownership_dialog();
+            ownership.wait_open().await;
+            ownership.confirm().await;
+            sign_in.password_again_shows("password again").await;
+            ownership.wait_closed().await;
+            assert_eq!(sign_in.registry_username().await, "carol");
+            // The password field, below the fold, has the focus.
+            ctx.wait_for_count("#registry-password:focus", 1).await;
+            ctx.assert_accessible("password again").await;
+            ctx.screenshot("sign_in_password_again").await;
+            sign_in.registry_sign_in_again("carol-password").await;
+            // Signed in afresh, ownership taken at once: on to Quay's consent.
+            consent.wait().await;
+            consent.allow().await;
+            ctx.shell().header_user_shows("carol").await;
         },
     )
     .await;
