@@ -108,14 +108,12 @@ pub fn NoAccess(
             <p>{tr(Key::NoAccessAsk)}</p>
             {error_slot(sign_out.error(), Key::RegistrySignOutFailed)}
             <Show when=move || password_again.get()>
-                <div class="alert alert-warning" role="alert" data-testid="registry-password-again">
-                    <p>{
-                        let name = again_name.clone();
-                        move || fill(i18n.t(Key::NoAccessPasswordAgain), &name)
-                    }</p>
-                </div>
                 <RegistrySignIn
                     username=again_name.clone()
+                    reason=Signal::derive({
+                        let name = again_name.clone();
+                        move || fill(i18n.t(Key::NoAccessPasswordAgain), &name)
+                    })
                     on_signed_in=Callback::new(move |_| take.dispatch(()))
                 />
             </Show>

@@ -16,6 +16,9 @@ pub fn RegistrySignIn(
     /// The account to sign in as, when the registry asks the same person again.
     #[prop(optional)]
     username: String,
+    /// Why the registry asks (instead of the general introduction).
+    #[prop(optional, into)]
+    reason: Option<Signal<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let username = RwSignal::new(username);
@@ -66,7 +69,14 @@ pub fn RegistrySignIn(
     view! {
         <form class="card form" novalidate=true on:submit=on_submit data-testid="registry-sign-in">
             <h2>{tr(Key::RegistrySignInTitle)}</h2>
-            <p>{tr(Key::RegistrySignInBody)}</p>
+            {match reason {
+                Some(reason) => view! {
+                    <div class="alert alert-warning" role="alert" data-testid="registry-sign-in-reason">
+                        <p>{move || reason.get()}</p>
+                    </div>
+                }.into_any(),
+                None => view! { <p>{tr(Key::RegistrySignInBody)}</p> }.into_any(),
+            }}
             <TextField
                 id="registry-username"
                 label=Key::FieldUsernameOrEmail

@@ -24,7 +24,7 @@ const REGISTRY_BACKOFF: &str = "[data-testid=registry-sign-in-backoff]";
 const NO_CONSOLE_ACCESS: &str = "[data-testid=no-console-access]";
 const WHOM_TO_ASK: &str = "[data-testid=whom-to-ask]";
 const TAKE_CONSOLE_OWNERSHIP: &str = "[data-testid=take-console-ownership]";
-const PASSWORD_AGAIN: &str = "[data-testid=registry-password-again]";
+const SIGN_IN_REASON: &str = "[data-testid=registry-sign-in-reason]";
 
 /// Quay's consent page (the registry's, not the console's).
 const AUTHORIZE_OPEN: &str = "#authorize-open";
@@ -141,9 +141,10 @@ impl<'a> SignIn<'a> {
         self.ctx.click(TAKE_CONSOLE_OWNERSHIP).await;
     }
 
-    /// Waits until the registry's request for the password again (an old sign-in) shows `text`.
-    pub async fn password_again_shows(&self, text: &str) {
-        self.ctx.wait_for_text(PASSWORD_AGAIN, text).await;
+    /// Waits until the reason the registry sign-in gives (e.g. the registry wants the password
+    /// again) shows `text`.
+    pub async fn registry_sign_in_reason_shows(&self, text: &str) {
+        self.ctx.wait_for_text(SIGN_IN_REASON, text).await;
     }
 
     pub fn console_ownership_dialog(&self) -> Dialog<'a> {
