@@ -25,7 +25,11 @@ const LANGUAGES: [(&str, Option<&str>); 3] = [
 ];
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // `cargo run` names the package's folder at run time too: that one, so that a binary built
+    // from another checkout sharing the target dir writes into this one.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let root = manifest_dir.join("../..");
     if let Err(e) = run(&root) {
         eprintln!("i18n: {e}");
         process::exit(1);
