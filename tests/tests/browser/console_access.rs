@@ -108,7 +108,9 @@ async fn an_old_registry_sign_in_is_confirmed_with_the_password_before_taking_ow
             let ownership = sign_in.console_ownership_dialog();
             ownership.wait_open().await;
             ownership.confirm().await;
-            sign_in.registry_sign_in_reason_shows("password again").await;
+            sign_in
+                .registry_sign_in_reason_shows("password again")
+                .await;
             ownership.wait_closed().await;
             assert_eq!(sign_in.registry_username().await, "carol");
             // The password field, below the fold, has the focus.
