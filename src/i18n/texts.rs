@@ -975,7 +975,6 @@ texts! {
     ColDay { en: "Day", ja: "日付", zh: "日期" }
     ColTotal { en: "Total", ja: "合計", zh: "合计" }
     LogsCaption { en: "Usage log entries, page {page}", ja: "利用ログのエントリ (ページ {page})", zh: "使用日志条目，第 {page} 页" }
-    ColTime { en: "Time", ja: "日時", zh: "时间" }
     ColAction { en: "Action", ja: "操作", zh: "操作" }
     ColPerformer { en: "Performed by", ja: "実行者", zh: "执行者" }
     ColNamespace { en: "Namespace", ja: "名前空間", zh: "命名空间" }
@@ -1139,5 +1138,36 @@ texts! {
     LogOrgCreateQuotaLimit { en: "{performer} added a {type} quota limit at {threshold_percent}% for {namespace}", ja: "{performer} が {namespace} に {threshold_percent}% の {type} クォータ制限を追加しました", zh: "{performer} 为 {namespace} 添加了 {threshold_percent}% 的 {type} 配额限制" }
     LogOrgChangeQuotaLimit { en: "{performer} changed a quota limit of {namespace} from {previous_type} at {previous_threshold_percent}% to {type} at {threshold_percent}%", ja: "{performer} が {namespace} のクォータ制限を {previous_threshold_percent}% の {previous_type} から {threshold_percent}% の {type} に変更しました", zh: "{performer} 将 {namespace} 的配额限制从 {previous_threshold_percent}% 的 {previous_type} 改为 {threshold_percent}% 的 {type}" }
     LogOrgDeleteQuotaLimit { en: "{performer} removed the {type} quota limit at {threshold_percent}% from {namespace}", ja: "{performer} が {namespace} の {threshold_percent}% の {type} クォータ制限を削除しました", zh: "{performer} 删除了 {namespace} 的 {threshold_percent}% {type} 配额限制" }
+    // Usage logs at audit scale (issue 16 item 5): the range walked day by day, one time zone,
+    // the chart per hour for the last 24 hours and with a y-axis.
+    ChartTitleHours { en: "Entries per hour", ja: "時間ごとの件数", zh: "每小时条目数" }
+    ChartCaptionHours {
+        en: "Log entries per hour and kind, last 24 hours ({zone})",
+        ja: "過去 24 時間の時間別・種類別のログ件数 ({zone})",
+        zh: "最近 24 小时每小时各类日志条目数 ({zone})",
+    }
+    ChartHourLabel { en: "{hour}: {count} entries", ja: "{hour}: {count} 件", zh: "{hour}：{count} 条" }
+    ChartAxisEntries { en: "Entries", ja: "件数", zh: "条目数" }
+    ColHour { en: "Hour", ja: "時刻", zh: "时间" }
+    ColTimeZone { en: "Time ({zone})", ja: "日時 ({zone})", zh: "时间 ({zone})" }
+    TimeZone { en: "Time zone", ja: "タイムゾーン", zh: "时区" }
+    ZoneLocal { en: "Local ({zone})", ja: "ローカル ({zone})", zh: "本地 ({zone})" }
+    LogsLoadFailed { en: "The log entries could not be loaded.", ja: "ログのエントリを読み込めませんでした。", zh: "无法加载日志条目。" }
+    LogsLoadingDays {
+        en: "Loading… {done} of {days} days, {entries} entries",
+        ja: "読み込み中… {days} 日中 {done} 日、{entries} 件",
+        zh: "正在加载… {days} 天中的 {done} 天，{entries} 条",
+    }
+    LogsLoadedDays {
+        en: "Loaded {done} of {days} days, {entries} entries.",
+        ja: "{days} 日中 {done} 日分、{entries} 件を読み込みました。",
+        zh: "已加载 {days} 天中的 {done} 天，{entries} 条。",
+    }
+    LogsStoppedDays {
+        en: "Stopped: filters and sorting cover only the {done} of {days} days loaded ({entries} entries).",
+        ja: "中断しました。絞り込みと並べ替えは、読み込んだ {days} 日中 {done} 日分 ({entries} 件) だけが対象です。",
+        zh: "已停止：筛选和排序仅针对已加载的 {days} 天中的 {done} 天（{entries} 条）。",
+    }
+
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

@@ -3,7 +3,8 @@
 //! - browser timings in headless Chromium, median of 5 runs after a warm-up: navigation → setup
 //!   wizard interactive (empty registry); then on the demo data, token known → users table with
 //!   100 rows, → quotas sorted over all namespaces, → first logs page, → the 30-day chart; and
-//!   the JS heap after those; then 10,000 users loaded into one table ("All, scrolling") and
+//!   the JS heap after those; then the usage logs' 30 days loaded whole (time and requests);
+//!   then 10,000 users loaded into one table ("All, scrolling") and
 //!   scrolled end to end: the load time, the longest task and frame gap, and the JS heap;
 //! - the emulator's throughput and latency under `wrk` over loopback (10 s each): the users
 //!   list, the usage log, and user creation + deletion.
@@ -237,6 +238,7 @@ async fn main() {
     let mut load: Vec<Value> = Vec::new();
     let mut heap: Option<f64> = None;
     let mut scroll = Value::Null;
+    let mut logs_loaded = Value::Null;
 
     let wizard = &mut timings;
     let (outcome, _) = run_in_browser(
@@ -259,10 +261,16 @@ async fn main() {
         std::panic::resume_unwind(panic);
     }
 
-    let (timings_ref, load_ref, heap_ref, scroll_ref) =
-        (&mut timings, &mut load, &mut heap, &mut scroll);
+    let (timings_ref, load_ref, heap_ref, scroll_ref, logs_ref) = (
+        &mut timings,
+        &mut load,
+        &mut heap,
+        &mut scroll,
+        &mut logs_loaded,
+    );
     let (outcome, _) = run_in_browser("bench_demo", demo_config(), move |ctx| async move {
-        let (timings, load, heap, scroll) = (timings_ref, load_ref, heap_ref, scroll_ref);
+        let (timings, load, heap, scroll, logs_loaded) =
+            (timings_ref, load_ref, heap_ref, scroll_ref, logs_ref);
         sign_in_on_demo_data(&ctx).await;
         timings.push(
             time(
@@ -304,6 +312,11 @@ async fn main() {
             .js("return performance.memory ? performance.memory.usedJSHeapSize : null;")
             .await
             .as_f64();
+
+        ctx.goto("/logs?range=30d&limit=all").await;
+        ctx.find(ready::LOGS_FIRST_PAGE).await;
+        let (ms, requests, text) = ctx.logs().load_whole_range().await;
+        *logs_loaded = json!({"ms": ms, "requests": requests, "range": text});
 
         *scroll = ten_thousand_rows(&ctx).await;
 
@@ -355,6 +368,7 @@ async fn main() {
         "js_heap_bytes_after_pages": heap,
         "emulator_load": load,
         "ten_thousand_users_one_table": scroll,
+        "usage_logs_30_days_loaded": logs_loaded,
     });
     let path = report_dir().join("report.json");
     std::fs::write(&path, serde_json::to_string_pretty(&report).expect("JSON"))
@@ -395,8 +409,17 @@ fn print_table(r: &Value) {
             format!("{:.1}", h / 1e6)
         );
     }
-    let t = &r["ten_thousand_users_one_table"];
     let row = |label: &str, value: String| println!("{label:<58} {value:>12}");
+    let l = &r["usage_logs_30_days_loaded"];
+    row(
+        "Usage logs: 30 days loaded (ms, requests)",
+        format!(
+            "{:.0}, {}",
+            l["ms"].as_f64().unwrap_or(f64::NAN),
+            l["requests"]
+        ),
+    );
+    let t = &r["ten_thousand_users_one_table"];
     row(
         "10,000 users: load all into one table (ms)",
         format!("{:.0}", t["load_all_ms"].as_f64().unwrap_or(f64::NAN)),

@@ -1,21 +1,24 @@
-//! "Export range as CSV": walks every page of the range (with progress and cancel) and writes
-//! each page's lines into its own small blob as it arrives; the file is the blobs joined, which
-//! the browser references rather than copies. So entries are never held twice, nor all at
-//! once: a page's rows are dropped once written. The page's filters apply, as on screen.
+//! "Export range as CSV": walks every day of the range, several at once as the page does (with
+//! progress and cancel), and writes each day's lines into its own small blob as the days finish,
+//! newest first; the file is the blobs joined, which the browser references rather than copies.
+//! So entries are never held twice, nor all at once: a day's rows are dropped once written. The
+//! page's filters apply, as on screen.
 
 use std::cell::Cell;
 
+use futures_util::future::join_all;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
+use super::days::PARALLEL;
+use super::loader::day_page;
 use super::range::Resolved;
-use super::row::{csv_cells, CSV_HEADER};
-use super::{fetch_page, use_logs_page};
+use super::row::{csv_cells, LogRow, CSV_HEADER};
+use super::use_logs_page;
 use crate::api::{ApiClient, ApiError};
 use crate::auth::use_session;
 use crate::browser::{blob_of, download_blob};
-use crate::clock::now_ms;
 use crate::components::error_view::error_slot;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::dates::day_to_input;
@@ -27,8 +30,35 @@ use crate::list::window::{needle, passes};
 
 const CSV: &str = "text/csv;charset=utf-8";
 
+/// Every entry of `day` in `range` that passes `query` (counted into `found` as they arrive),
+/// or `None` if `keep_going` said stop.
+async fn day_rows(
+    client: &ApiClient,
+    range: Resolved,
+    day: i64,
+    query: &ListQuery,
+    found: &Cell<u64>,
+    keep_going: &impl Fn() -> bool,
+) -> Result<Option<Vec<LogRow>>, ApiError> {
+    let needle = needle(query);
+    let (mut kept, mut token, mut seen) = (Vec::new(), None::<String>, 0);
+    loop {
+        if !keep_going() {
+            return Ok(None);
+        }
+        let (rows, next) = day_page(client, range, day, token.as_deref(), &mut seen).await?;
+        let before = kept.len();
+        kept.extend(rows.into_iter().filter(|r| passes(r, query, &needle)));
+        found.set(found.get() + (kept.len() - before) as u64);
+        match next {
+            Some(next) => token = Some(next),
+            None => return Ok(Some(kept)),
+        }
+    }
+}
+
 /// The CSV of every entry in `range` that passes `query`'s filters, or `None` if `keep_going`
-/// (called before each page with the count so far) said stop.
+/// (called before each page with the count found so far) said stop.
 async fn export(
     client: &ApiClient,
     range: Resolved,
@@ -37,33 +67,26 @@ async fn export(
 ) -> Result<Option<(web_sys::Blob, u64)>, ApiError> {
     let parts = js_sys::Array::new();
     parts.push(&JsValue::from_str(&csv_header(CSV_HEADER)));
-    let needle = needle(query);
-    let position = Cell::new(0);
-    let mut token: Option<String> = None;
-    let mut count = 0u64;
-    loop {
-        if !keep_going(count) {
-            return Ok(None);
-        }
-        let (rows, next) = fetch_page(client, range, token.as_deref(), &position).await?;
-        let kept: Vec<Vec<String>> = rows
+    let count = Cell::new(0u64);
+    let go_on = || keep_going(count.get());
+    let days: Vec<i64> = (range.first_day..=range.last_day).rev().collect();
+    for group in days.chunks(PARALLEL) {
+        let walks = group
             .iter()
-            .filter(|r| passes(*r, query, &needle))
-            .map(csv_cells)
-            .collect();
-        count += kept.len() as u64;
-        if !kept.is_empty() {
-            let piece = js_sys::Array::of1(&JsValue::from_str(&csv_lines(kept)));
-            if let Ok(blob) = blob_of(&piece, CSV) {
-                parts.push(&blob);
+            .map(|&day| day_rows(client, range, day, query, &count, &go_on));
+        for rows in join_all(walks).await {
+            let Some(rows) = rows? else {
+                return Ok(None);
+            };
+            if !rows.is_empty() {
+                let lines = csv_lines(rows.iter().map(csv_cells));
+                if let Ok(blob) = blob_of(&js_sys::Array::of1(&JsValue::from_str(&lines)), CSV) {
+                    parts.push(&blob);
+                }
             }
         }
-        match next {
-            Some(cursor) => token = Some(cursor.token),
-            None => break,
-        }
     }
-    Ok(blob_of(&parts, CSV).ok().map(|blob| (blob, count)))
+    Ok(blob_of(&parts, CSV).ok().map(|blob| (blob, count.get())))
 }
 
 #[component]
@@ -83,8 +106,8 @@ pub fn ExportRange() -> impl IntoView {
         cancel.set(false);
         error.set(None);
         running.set(Some(0));
-        let query = page.controller.query.get_untracked();
-        let range = page.range.get_untracked().resolve(now_ms());
+        let query = page.query.get_untracked();
+        let range = page.resolved.get_untracked();
         let client = session.client_untracked();
         let filename = format!(
             "quay-usage-logs-{}-to-{}.csv",

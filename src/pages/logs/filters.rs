@@ -1,17 +1,16 @@
-//! The log page's controls: the time range (presets and a custom pair of days), the kind
-//! choice and the performer and namespace boxes. All of them live in the URL.
+//! The log page's controls: the time range (presets and a custom pair of days), the search
+//! box, the kind choice, the performer and namespace boxes, the time zone and the page size.
+//! All of them live in the URL.
 
 use leptos::prelude::*;
 
-use super::chart_data::kind_totals;
+use super::kinds::kind_options;
 use super::range::{LogRange, Preset};
-use super::row::LogRow;
-use super::{use_logs_page, LogsPage};
-use crate::clock::now_ms;
+use super::use_logs_page;
+use super::zone::Zone;
 use crate::dates::{day_to_input, input_to_day};
-use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, Key};
-use crate::list::ListController;
+use crate::list::query::{ListQuery, PAGE_SIZES};
 
 fn preset_label(preset: Preset) -> Key {
     match preset {
@@ -21,20 +20,18 @@ fn preset_label(preset: Preset) -> Key {
     }
 }
 
-/// Shows `range` (a new history entry, back to the first page).
-pub fn show_range(controller: ListController<LogRow>, range: LogRange) {
-    controller.update_query(false, |q| {
-        for (name, value) in range.params() {
-            q.set_param(name, value);
-        }
-        q.page = 1;
-    });
+/// Changes `q` to show `range` (from its first page).
+pub fn show_range(q: &mut ListQuery, range: LogRange) {
+    for (name, value) in range.params() {
+        q.set_param(name, value);
+    }
+    q.page = 1;
 }
 
 #[component]
 pub fn RangePicker() -> impl IntoView {
     let page = use_logs_page();
-    let resolved = move || page.range.get().resolve(now_ms());
+    let resolved = move || page.resolved.get();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     // The custom fields show the days on screen, also after a preset or a chart click.
@@ -51,13 +48,15 @@ pub fn RangePicker() -> impl IntoView {
         ) else {
             return;
         };
-        show_range(
-            page.controller,
-            LogRange::Custom {
-                from: a.min(b),
-                to: a.max(b),
-            },
-        );
+        page.update_query(false, |q| {
+            show_range(
+                q,
+                LogRange::Custom {
+                    from: a.min(b),
+                    to: a.max(b),
+                },
+            )
+        });
     };
     let presets = Preset::ALL
         .into_iter()
@@ -69,7 +68,9 @@ pub fn RangePicker() -> impl IntoView {
                     class="button button-small chip"
                     data-testid=format!("range-{}", preset.id())
                     aria-pressed=move || if pressed() { "true" } else { "false" }
-                    on:click=move |_| show_range(page.controller, LogRange::Preset(preset))
+                    on:click=move |_| {
+                        page.update_query(false, |q| show_range(q, LogRange::Preset(preset)))
+                    }
                 >
                     {tr(preset_label(preset))}
                 </button>
@@ -110,53 +111,123 @@ fn date_field(id: &'static str, label: Key, value: RwSignal<String>) -> impl Int
     }
 }
 
-/// "All kinds", then the kinds in the range (from Quay's counts, with them; the loaded entries'
-/// kinds if the counts failed), and a kind from the URL even before either arrives.
-pub fn kind_options(page: LogsPage) -> Signal<Vec<(String, String)>> {
+/// The search box, the kind, performer and namespace filters, the zone and the page size.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let page = use_logs_page();
     let i18n = use_i18n();
-    Signal::derive(move || {
-        let counts = page.counts.get().and_then(Result::ok);
-        let mut kinds: Vec<(String, Option<u64>)> = counts
-            .as_deref()
-            .map(|counts| {
-                kind_totals(counts)
-                    .into_iter()
-                    .map(|(k, n)| (k, Some(n)))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut add = |kind: &str| {
-            if !kinds.iter().any(|(k, _)| k == kind) {
-                kinds.push((kind.to_string(), None));
-            }
-        };
-        // The counts name every kind in the range. Only without them are the loaded entries
-        // read (and followed), which "load all" would otherwise rescan after every page.
-        if counts.is_none() {
-            page.controller
-                .list
-                .loaded
-                .with(|l| l.items.iter().for_each(|r| add(&r.entry.kind)));
-        }
-        if let Some(kind) = page.controller.query.get().kind {
-            add(&kind);
-        }
-        std::iter::once((String::new(), i18n.t(Key::AllKinds).to_string()))
-            .chain(kinds.into_iter().map(|(kind, count)| {
-                let label = match count {
-                    Some(n) => format!("{kind} ({})", group_thousands(n)),
-                    None => kind.clone(),
-                };
-                (kind, label)
-            }))
-            .collect()
-    })
+    let options = kind_options(page, i18n);
+    let kind = move || page.query.with(|q| q.kind.clone().unwrap_or_default());
+    let zone = move || page.zone.get();
+    let set_zone = move |value: String| {
+        let zone = Zone::parse(Some(&value));
+        page.update_query(true, |q| q.set_param("tz", zone.param()));
+    };
+    view! {
+        <div class="list-toolbar logs-toolbar" role="search">
+            <div class="field field-inline">
+                <label for="logs-search">{tr(Key::FilterLogs)}</label>
+                <input
+                    id="logs-search"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    data-testid="list-filter"
+                    prop:value=move || page.query.with(|q| q.filter.clone())
+                    // One history entry per filter, not one per keystroke.
+                    on:input:target=move |ev| {
+                        let text = ev.target().value();
+                        page.update_query(true, |q| {
+                            q.filter = text;
+                            q.page = 1;
+                        });
+                    }
+                />
+            </div>
+            <div class="field field-inline">
+                <label for="logs-kind">{tr(Key::ColKind)}</label>
+                <select
+                    id="logs-kind"
+                    data-testid="kind-filter"
+                    on:change:target=move |ev| {
+                        let value = ev.target().value();
+                        page.update_query(false, |q| {
+                            q.kind = Some(value).filter(|v| !v.is_empty());
+                            q.page = 1;
+                        });
+                    }
+                >
+                    {move || {
+                        options
+                            .get()
+                            .into_iter()
+                            .map(|(value, text)| {
+                                let chosen = value.clone();
+                                view! {
+                                    <option value=value selected=move || kind() == chosen>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </div>
+            <FacetInput param="performer" label=Key::FilterPerformer />
+            <FacetInput param="namespace" label=Key::FilterNamespace />
+            <div class="field field-inline">
+                <label for="logs-zone">{tr(Key::TimeZone)}</label>
+                <select
+                    id="logs-zone"
+                    data-testid="zone"
+                    on:change:target=move |ev| set_zone(ev.target().value())
+                >
+                    <option value="utc" selected=move || zone() == Zone::Utc>
+                        "UTC"
+                    </option>
+                    <option value="local" selected=move || zone() == Zone::Local>
+                        {move || i18n.t(Key::ZoneLocal).replace("{zone}", &Zone::Local.name())}
+                    </option>
+                </select>
+            </div>
+            <div class="field field-inline">
+                <label for="logs-page-size">{tr(Key::RowsPerPage)}</label>
+                <select
+                    id="logs-page-size"
+                    data-testid="page-size"
+                    on:change:target=move |ev| {
+                        let Ok(size) = ev.target().value().parse::<u32>() else { return };
+                        let first = page.window.get_untracked().first.max(1);
+                        page.update_query(false, |q| {
+                            // Keep the first row in view.
+                            q.page = ((first - 1) as u32 / size) + 1;
+                            q.limit = size;
+                        });
+                    }
+                >
+                    {PAGE_SIZES
+                        .into_iter()
+                        .map(|size| {
+                            view! {
+                                <option
+                                    value=size.to_string()
+                                    selected=move || page.query.with(|q| q.limit == size)
+                                >
+                                    {size}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
+    }
 }
 
 /// A text box narrowing the loaded entries by one of the page's facets.
 #[component]
 pub fn FacetInput(param: &'static str, label: Key) -> impl IntoView {
-    let controller = use_logs_page().controller;
+    let page = use_logs_page();
     let id = format!("logs-{param}");
     view! {
         <div class="field field-inline">
@@ -167,11 +238,11 @@ pub fn FacetInput(param: &'static str, label: Key) -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 data-testid=format!("{param}-filter")
-                prop:value=move || controller.query.get().param(param).unwrap_or_default().to_string()
+                prop:value=move || page.query.with(|q| q.param(param).unwrap_or_default().to_string())
                 // One history entry per filter, not one per keystroke.
                 on:input:target=move |ev| {
                     let text = ev.target().value();
-                    controller.update_query(true, |q| {
+                    page.update_query(true, |q| {
                         q.set_param(param, Some(text));
                         q.page = 1;
                     });

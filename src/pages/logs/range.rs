@@ -2,7 +2,7 @@
 //! 2026-11-05` for a custom one), and what it means for Quay's queries, which work in whole UTC
 //! days (`starttime`/`endtime` as `mm/dd/yyyy`, the end day included).
 
-use crate::dates::{day_of_ms, day_to_input, input_to_day, quay_query_date};
+use crate::dates::{day_of_ms, day_to_input, input_to_day};
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -55,12 +55,6 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    pub fn starttime(&self) -> String {
-        quay_query_date(self.first_day)
-    }
-    pub fn endtime(&self) -> String {
-        quay_query_date(self.last_day)
-    }
     #[cfg(test)]
     fn days(&self) -> impl Iterator<Item = i64> {
         self.first_day..=self.last_day
@@ -126,26 +120,6 @@ impl LogRange {
             },
         }
     }
-
-    /// A text naming the range, for the list's variant (a change starts the list afresh).
-    pub fn id(&self) -> String {
-        match *self {
-            LogRange::Preset(p) => p.id().to_string(),
-            LogRange::Custom { from, to } => format!("{from}..{to}"),
-        }
-    }
-
-    /// The inverse of `id`.
-    pub fn from_id(id: &str) -> Option<Self> {
-        if let Some(preset) = Preset::from_id(id) {
-            return Some(LogRange::Preset(preset));
-        }
-        let (from, to) = id.split_once("..")?;
-        Some(LogRange::Custom {
-            from: from.parse().ok()?,
-            to: to.parse().ok()?,
-        })
-    }
 }
 
 /// The range cut at calendar months: Quay rebuilds each aggregate's day from the window's
@@ -199,12 +173,6 @@ mod tests {
             from: day("2026-11-01"),
             to: day("2026-11-05"),
         };
-        assert_eq!(LogRange::from_id(&custom.id()), Some(custom));
-        assert_eq!(
-            LogRange::from_id("24h"),
-            Some(LogRange::Preset(Preset::Day))
-        );
-        assert_eq!(LogRange::from_id("x..1"), None);
         let [(_, range), (_, from), (_, to)] = custom.params();
         assert_eq!(
             LogRange::parse(range.as_deref(), from.as_deref(), to.as_deref()),
@@ -217,13 +185,15 @@ mod tests {
         // 2026-11-23 10:00 UTC.
         let now = day("2026-11-23") * DAY_MS + 10 * 3_600_000;
         let week = LogRange::Preset(Preset::Week).resolve(now);
-        assert_eq!(week.starttime(), "11/17/2026");
-        assert_eq!(week.endtime(), "11/23/2026");
+        assert_eq!(
+            (week.first_day, week.last_day),
+            (day("2026-11-17"), day("2026-11-23"))
+        );
         assert_eq!(week.days().count(), 7);
         let day_range = LogRange::Preset(Preset::Day).resolve(now);
         assert_eq!(
-            (day_range.starttime(), day_range.endtime()),
-            ("11/22/2026".into(), "11/23/2026".into())
+            (day_range.first_day, day_range.last_day),
+            (day("2026-11-22"), day("2026-11-23"))
         );
         assert!(day_range.contains(now - 3_600_000));
         assert!(!day_range.contains(now - DAY_MS - 1));

@@ -2,6 +2,7 @@
 //! performer and namespace filters and the column sort see, and its CSV line.
 
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 use crate::api::logs::LogEntry;
 use crate::dates::{iso_utc, parse_quay_date};
@@ -10,26 +11,28 @@ use crate::list::window::{contains_folded, Row};
 
 pub const COLUMNS: &[&str] = &["time", "kind", "performer", "namespace", "ip"];
 
-/// The page's own URL parameters: the range picks which entries Quay sends; performer and
-/// namespace narrow the loaded ones (the kind uses the shared `?kind=`).
+/// The page's own URL parameters: the range picks which entries Quay sends and the zone how
+/// times read; performer and namespace narrow the entries (the kind uses the shared `?kind=`).
 pub const PARAMS: PageParams = PageParams {
-    scope: &["range", "from", "to"],
+    scope: &["range", "from", "to", "tz"],
     facets: &["performer", "namespace"],
 };
 
+/// Cheap to clone (shared parts): a 30-day range holds tens of thousands of rows, and the list
+/// of rows in view is rebuilt as pages arrive.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LogRow {
-    pub entry: LogEntry,
+    pub entry: Arc<LogEntry>,
     /// Unix ms of `datetime` (0 if Quay sent something unreadable).
     pub ms: i64,
-    /// Position in the load order: entries have no id of their own.
-    id: String,
+    /// The day and the position in that day's walk: entries have no id of their own.
+    id: Arc<str>,
     /// Lower-cased text the search box looks in.
-    haystack: String,
+    haystack: Arc<str>,
 }
 
 impl LogRow {
-    pub fn new(entry: LogEntry, position: u64) -> Self {
+    pub fn new(entry: LogEntry, id: String) -> Self {
         let haystack = [
             entry.kind.as_str(),
             entry.performer.as_ref().map_or("", |p| p.name.as_str()),
@@ -41,9 +44,9 @@ impl LogRow {
         .to_lowercase();
         Self {
             ms: parse_quay_date(&entry.datetime).unwrap_or(0),
-            id: position.to_string(),
-            haystack,
-            entry,
+            id: id.into(),
+            haystack: haystack.into(),
+            entry: Arc::new(entry),
         }
     }
 
@@ -123,7 +126,7 @@ mod tests {
             "performer": {"name": performer}, "namespace": {"name": namespace, "kind": "org"},
         }))
         .unwrap();
-        LogRow::new(entry, 7)
+        LogRow::new(entry, "7".into())
     }
 
     fn query(pairs: &[(&str, &str)]) -> ListQuery {

@@ -1,6 +1,7 @@
 //! The Usage logs page (`/logs`): range presets and a custom range, the daily chart (and its
 //! numbers as a table), entries as sentences with their metadata, kind and performer filters,
-//! and the export of a range as CSV.
+//! the walk of the range (progress, cancel, load all), the time zone, and the export of a range
+//! as CSV.
 
 use serde_json::Value;
 
@@ -18,6 +19,14 @@ const FROM: &str = "#logs-from";
 const TO: &str = "#logs-to";
 const KIND_FILTER: &str = "[data-testid=kind-filter]";
 const PERFORMER_FILTER: &str = "[data-testid=performer-filter]";
+const ZONE: &str = "[data-testid=zone]";
+const TIME_HEADER: &str = "[data-testid=sort-time]";
+const PROGRESS: &str = "[data-testid=logs-progress]";
+const CANCEL: &str = "[data-testid=load-cancel]";
+/// The entries table's box (it scrolls when the table is wider).
+pub const TABLE_WRAP: &str = "[data-testid=logs-table-wrap]";
+pub const TABLE: &str = "[data-testid=logs-table]";
+pub const SKELETON_ROW: &str = "[data-testid=skeleton-row]";
 /// The button that exports the range shown.
 pub const EXPORT: &str = "[data-testid=export-range]";
 
@@ -167,6 +176,105 @@ impl<'a> Logs<'a> {
                 s.value = '{kind}'; s.dispatchEvent(new Event('change')); return true;"
             ))
             .await;
+    }
+
+    /// The kind choices' labels, in order.
+    pub async fn kind_options(&self) -> Vec<String> {
+        self.ctx.texts(&format!("{KIND_FILTER} option")).await
+    }
+
+    /// Waits until a kind choice reads `text`.
+    pub async fn kind_option_shows(&self, text: &str) {
+        self.ctx.wait_for_text(KIND_FILTER, text).await;
+    }
+
+    /// The chart legend's names, in order.
+    pub async fn legend(&self) -> Vec<String> {
+        self.ctx.texts(&format!("{CHART_LEGEND} li")).await
+    }
+
+    /// Waits until the walk's progress (or what is loaded) reads `text`.
+    pub async fn progress_shows(&self, text: &str) {
+        self.ctx.wait_for_text(PROGRESS, text).await;
+    }
+
+    /// Cancels the walk of the range.
+    pub async fn cancel_loading(&self) {
+        self.ctx.click(CANCEL).await;
+    }
+
+    /// The time column's header (it names the zone).
+    pub async fn time_header(&self) -> String {
+        self.ctx.text(TIME_HEADER).await
+    }
+
+    /// Chooses the time zone (`utc` or `local`).
+    pub async fn choose_zone(&self, zone: &str) {
+        self.ctx
+            .js(&format!(
+                "const s = document.querySelector('{ZONE}');                 s.value = '{zone}'; s.dispatchEvent(new Event('change')); return true;"
+            ))
+            .await;
+    }
+
+    /// The first entry's time as shown, and as the browser writes that instant in English in
+    /// UTC and in its own zone: `[shown, utc, local]`.
+    pub async fn first_time(&self) -> Value {
+        self.ctx
+            .js(&format!(
+                "const t = document.querySelector('{ROW} [data-testid=log-time]');                  const d = new Date(t.getAttribute('datetime'));                  const o = {{dateStyle: 'medium', timeStyle: 'medium'}};                  return [t.textContent, d.toLocaleString('en', {{...o, timeZone: 'UTC'}}),                    d.toLocaleString('en', o)];"
+            ))
+            .await
+    }
+
+    /// `[scrollWidth, clientWidth]` of the entries table's box.
+    pub async fn table_widths(&self) -> Value {
+        self.ctx
+            .js(&format!(
+                "const w = document.querySelector('{TABLE_WRAP}'); return [w.scrollWidth, w.clientWidth];"
+            ))
+            .await
+    }
+
+    /// Whether every IP address shown is on one line.
+    pub async fn addresses_unwrapped(&self) -> Value {
+        self.ctx
+            .js(&format!(
+                "return [...document.querySelectorAll('{ROW} [data-testid=log-ip]')].every(e =>                  getComputedStyle(e).whiteSpace === 'nowrap' &&                  getComputedStyle(e.parentElement).whiteSpace === 'nowrap');"
+            ))
+            .await
+    }
+
+    /// Loads the whole range shown ("Load all") and waits until every entry is there: the
+    /// milliseconds from the click, the usage-log requests made meanwhile (the browser's
+    /// resource timings) and the list's range text.
+    pub async fn load_whole_range(&self) -> (f64, usize, String) {
+        self.ctx
+            .js("performance.setResourceTimingBufferSize(1000000); performance.clearResourceTimings(); return true;")
+            .await;
+        let started = std::time::Instant::now();
+        self.ctx.click("[data-testid=load-all]").await;
+        let deadline = started + std::time::Duration::from_secs(600);
+        let text = loop {
+            let state = self
+                .ctx
+                .js("const r = document.querySelector('[data-testid=list-range]');                      const busy = document.querySelector('[data-testid=load-all-progress], [data-testid=load-all]');                      return [r ? r.textContent : '', !!busy];")
+                .await;
+            let text = state[0].as_str().unwrap_or_default().to_string();
+            if state[1] == false && text.contains(" of ") && !text.contains("loaded") {
+                break text;
+            }
+            assert!(std::time::Instant::now() < deadline, "never loaded: {text}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let requests = self
+            .ctx
+            .js("return performance.getEntriesByType('resource').filter(e => e.name.includes('/api/v1/superuser/logs')).length;")
+            .await
+            .as_u64()
+            .unwrap_or(0) as usize;
+        (ms, requests, text)
     }
 
     /// The performer filter's text.

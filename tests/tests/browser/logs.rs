@@ -1,12 +1,16 @@
 //! The Usage logs page against a real emulator: presets and a custom range in the URL, the
 //! daily chart (a click narrows to the day), entries as sentences with their metadata, kind
-//! and performer filters, "load all", CSV export of a range equal to the API's entries, and
-//! Japanese labels.
+//! and performer filters over the whole range, CSV export of a range equal to the API's
+//! entries, and Japanese labels; at audit scale: a kind covering the range (its count is
+//! Quay's), the walk's progress and cancel, the last 24 hours exactly, one time zone named in
+//! the header, translated kinds, a failed load showing only the error and a retry, and a table
+//! that fits its box at 1280 px.
 
+use quay_admin_e2e::pages::logs::{SKELETON_ROW, TABLE};
 use quay_admin_e2e::{browser_test, Ctx};
 use quay_emulator::testing::dates;
 use quay_emulator::testing::seed::{self, SeedLog};
-use quay_emulator::Config;
+use quay_emulator::{Config, FaultConfig};
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -93,7 +97,8 @@ async fn ranges_chart_filters_and_export() {
         assert_eq!(logs.chart_days().await, json!(7));
         logs.range_pressed_shows("7d", "7 days").await;
         logs.first_entry().sentence_shows("pushed to alice/app").await;
-        logs.legend_shows("push_repo").await;
+        // Kinds by their sentences, not Quay's ids.
+        logs.legend_shows("… pushed to …").await;
         ctx.assert_accessible("usage logs page").await;
 
         // The chart's numbers as a table: three days ago, five pulls.
@@ -155,9 +160,8 @@ async fn ranges_chart_filters_and_export() {
         list.range_shows("1–5 of 5").await;
         let kinds = logs.kinds().await;
         assert!(kinds.as_array().unwrap().iter().all(|k| k == "pull_repo"), "{kinds}");
+        // A filter covers the whole range: what it needs is loaded by itself.
         logs.goto("?range=30d&performer=bob").await;
-        // Only two of Quay's pages are loaded: the filter says so and offers the rest.
-        list.load_all().await;
         list.range_shows("1–5 of 5").await;
         let performers = logs.performers().await;
         assert!(performers.iter().all(|p| p == "bob"), "{performers:?}");
@@ -171,5 +175,192 @@ async fn ranges_chart_filters_and_export() {
         shell.heading_shows("利用ログ").await;
         logs.first_entry().sentence_shows("からプルしました").await;
     })
+    .await;
+}
+
+/// Entries of `kind` by alice at `times` (µs), from `ip`.
+fn entries<'a>(kind: &'a str, ip: &'a str, times: impl Iterator<Item = i64>) -> Vec<SeedLog<'a>> {
+    times
+        .map(|datetime_us| SeedLog {
+            kind,
+            account: Some("alice"),
+            performer: Some("alice"),
+            ip: Some(ip),
+            metadata: json!({"namespace": "alice", "repo": "app", "tag": "v1", "username": "alice"}),
+            datetime_us,
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audit_scale() {
+    browser_test(
+        "usage_logs_audit",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.sign_in_as_superuser().await;
+            seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
+                .expect("user");
+            let now = ctx.clock.unix_us();
+            let today = now.div_euclid(DAY_US) * DAY_US;
+            let minute = 60_000_000;
+            let hour = 60 * minute;
+            // Six past days of 45 pushes each (three of Quay's pages a day), 20 pushes today before
+            // now; sign-in failures on two past days and today, between the pushes.
+            let mut seeded = Vec::new();
+            for d in 1..=6 {
+                let noon = today - d * DAY_US + DAY_US / 2 - hour;
+                seeded.extend(entries(
+                    "push_repo",
+                    "10.1.2.3",
+                    (0..45).map(|i| noon - i * minute),
+                ));
+            }
+            seeded.extend(entries(
+                "push_repo",
+                "2001:db8:85a3::8a2e:370:7334",
+                (0..20).map(|i| now - 2 * minute - i * 30_000_000),
+            ));
+            let failures: Vec<i64> = (0..7)
+                .map(|i| today - 2 * DAY_US + DAY_US / 2 - i * 3 * minute - 30_000_000)
+                .chain(
+                    (0..5).map(|i| today - 5 * DAY_US + DAY_US / 2 - i * 7 * minute - 30_000_000),
+                )
+                .chain([now - hour, now - 23 * hour])
+                .collect();
+            seeded.extend(entries(
+                "login_failure",
+                "10.9.9.9",
+                failures.iter().copied(),
+            ));
+            // 25 hours ago: outside the last 24 hours.
+            seeded.extend(entries(
+                "login_failure",
+                "10.9.9.9",
+                [now - 25 * hour].into_iter(),
+            ));
+            seed::write_logs(&ctx.db_path, &seeded).expect("logs");
+            let in_week = seeded.len();
+            let (logs, list) = (ctx.logs(), ctx.list());
+            ctx.client
+                .set_window_size(1280, 720)
+                .await
+                .expect("window size");
+
+            // A kind covers the whole range, and its count is Quay's.
+            logs.goto("?range=7d&kind=login_failure").await;
+            logs.kind_option_shows("Failed sign-in as … (15)").await;
+            list.range_shows("1–15 of 15 entries").await;
+            let kinds = logs.kinds().await;
+            assert_eq!(kinds.as_array().map(Vec::len), Some(15), "{kinds}");
+            assert!(
+                kinds
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|k| k == "login_failure"),
+                "{kinds}"
+            );
+            // The chart follows the kind, with a y-axis.
+            assert_eq!(logs.legend().await, ["Failed sign-in as …"]);
+            ctx.find("[data-testid=chart-axis] text").await;
+
+            // One zone throughout: UTC by default, named in the header; the reader's own as an
+            // option, held in the URL.
+            let header = logs.time_header().await;
+            assert!(header.starts_with("Time (UTC)"), "{header}");
+            let time = logs.first_time().await;
+            assert_eq!(time[0], time[1], "{time}");
+            logs.choose_zone("local").await;
+            ctx.wait_for_text("[data-testid=sort-time]", "Time (").await;
+            let url = ctx.client.current_url().await.expect("url");
+            assert!(
+                url.query().unwrap_or_default().contains("tz=local"),
+                "{url}"
+            );
+            let time = logs.first_time().await;
+            assert_eq!(time[0], time[2], "{time}");
+            logs.choose_zone("utc").await;
+
+            // The table fits its box at 1280 px; addresses stay on one line.
+            logs.goto("?range=7d").await;
+            logs.wait_for_entries().await;
+            let widths = logs.table_widths().await;
+            assert!(
+                widths[0].as_i64() <= widths[1].as_i64(),
+                "table wider than its box: {widths}"
+            );
+            assert_eq!(logs.addresses_unwrapped().await, json!(true));
+            ctx.screenshot("logs_audit_1280").await;
+
+            // Progress while the range is walked (a sort needs every entry), and cancel.
+            ctx.faults
+                .set(FaultConfig::latency_ms(400).with_path_prefix("/api/v1/superuser/logs"))
+                .expect("fault");
+            logs.goto("?range=7d&sort=performer").await;
+            logs.progress_shows("of 7 days").await;
+            logs.cancel_loading().await;
+            logs.progress_shows("Stopped").await;
+            ctx.faults.set(FaultConfig::none()).expect("fault off");
+            list.load_all().await;
+            list.range_shows(&format!("of {in_week} entries")).await;
+
+            // The last 24 hours are 24 hours: per hour in the chart, nothing older in the table.
+            logs.goto("?range=24h").await;
+            ctx.wait_for_text("#chart-title", "Entries per hour").await;
+            list.range_shows("1–22 of 22 entries").await;
+
+            // Kinds in the reader's language in the menu and the legend.
+            logs.goto("?range=7d").await;
+            ctx.choose_language("ja").await;
+            logs.kind_option_shows("としてのサインインに失敗しました (15)")
+                .await;
+            logs.legend_shows("にプッシュしました").await;
+            ctx.wait_for_text("[data-testid=sort-time]", "日時 (UTC)")
+                .await;
+            ctx.screenshot("logs_audit_ja").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_load_shows_only_the_error_and_retry() {
+    browser_test(
+        "usage_logs_failed",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.sign_in_as_superuser().await;
+            seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
+                .expect("user");
+            let now = ctx.clock.unix_us();
+            seed::write_logs(
+                &ctx.db_path,
+                &entries("push_repo", "10.1.2.3", (1..4).map(|i| now - i * 1_000_000)),
+            )
+            .expect("logs");
+            ctx.faults
+                .set(FaultConfig::status(500).with_path_prefix("/api/v1/superuser/logs"))
+                .expect("fault");
+            let logs = ctx.logs();
+            logs.goto("").await;
+            ctx.errors().find().await;
+            assert_eq!(ctx.errors().all_offer_retry().await, json!(true));
+            for absent in [
+                TABLE,
+                SKELETON_ROW,
+                "[data-testid=empty-state]",
+                "[data-testid=list-range]",
+            ] {
+                assert!(!ctx.exists(absent).await, "{absent} shows with the error");
+            }
+            ctx.screenshot("logs_failed").await;
+            ctx.faults.set(FaultConfig::none()).expect("fault off");
+            ctx.errors().retry().await;
+            logs.wait_for_entries().await;
+            ctx.list().range_shows("1–3 of 3 entries").await;
+            assert!(!ctx.errors().any().await);
+        },
+    )
     .await;
 }
