@@ -314,7 +314,7 @@ async fn main() {
             .as_f64();
 
         ctx.goto("/logs?range=30d&limit=all").await;
-        ctx.find(ready::LOGS_FIRST_PAGE).await;
+        ctx.find(quay_admin_e2e::pages::logs::ROW).await;
         let (ms, requests, text) = ctx.logs().load_whole_range().await;
         *logs_loaded = json!({"ms": ms, "requests": requests, "range": text});
 

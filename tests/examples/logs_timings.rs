@@ -25,7 +25,7 @@ async fn main() {
             median_after_warmup(&chart)
         );
         ctx.goto("/logs?range=30d&limit=all").await;
-        ctx.find(ready::LOGS_FIRST_PAGE).await;
+        ctx.find(quay_admin_e2e::pages::logs::ROW).await;
         let (ms, requests, text) = ctx.logs().load_whole_range().await;
         println!("30 days loaded: {ms:.0} ms, {requests} requests ({text})");
         ctx.find("[data-testid=chart-legend]").await;
