@@ -38,6 +38,11 @@ impl CurrentUserResource {
     pub fn user(&self) -> Option<CurrentUser> {
         self.0.get().flatten().and_then(Result::ok)
     }
+
+    /// As [`Self::user`], without subscribing.
+    pub fn user_untracked(&self) -> Option<CurrentUser> {
+        self.0.get_untracked().flatten().and_then(Result::ok)
+    }
 }
 
 pub fn use_current_user() -> CurrentUserResource {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::avatar::Avatar;
 use crate::api::user::Avatar as AvatarModel;
-use crate::i18n::{tr, use_i18n, Key};
+use crate::i18n::{tr, Key};
 
 /// The row header: avatar and name.
 #[component]
@@ -32,44 +32,6 @@ pub fn EmailCell(email: Option<String>) -> impl IntoView {
                 None => view! { <span class="muted">{tr(Key::NoEmail)}</span> }.into_any(),
             }}
         </td>
-    }
-}
-
-/// A row's action button: names its row for screen readers ("Delete alice") and asks for the
-/// page's dialog by putting the row's name into `request`. With `refused`, the button is
-/// disabled and the reason is both its tooltip and its accessible description.
-#[component]
-pub fn RowAction(
-    label: Key,
-    name: String,
-    request: RwSignal<Option<String>>,
-    testid: &'static str,
-    #[prop(optional)] danger: bool,
-    #[prop(default = None)] refused: Option<Key>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let reason_id = format!("{testid}-reason-{name}");
-    let class = if danger {
-        "button button-small button-danger-quiet"
-    } else {
-        "button button-small"
-    };
-    let target = name.clone();
-    view! {
-        <button
-            type="button"
-            class=class
-            data-testid=testid
-            prop:disabled=refused.is_some()
-            title=move || refused.map(|k| i18n.t(k))
-            aria-describedby=refused.map(|_| reason_id.clone())
-            on:click=move |_| request.set(Some(target.clone()))
-        >
-            {tr(label)}
-            <span class="visually-hidden">" " {name}</span>
-        </button>
-        {refused
-            .map(|k| view! { <span id=reason_id.clone() class="visually-hidden">{tr(k)}</span> })}
     }
 }
 

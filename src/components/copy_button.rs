@@ -9,6 +9,13 @@ pub fn CopyButton(
     #[prop(into)] text: Signal<String>,
     testid: &'static str,
     #[prop(default = Key::Copy)] label: Key,
+    /// A narrow button for table cells: a symbol, with the words for screen readers and the
+    /// tooltip.
+    #[prop(optional)]
+    icon: bool,
+    /// Called once the text is on the clipboard (not when copying failed).
+    #[prop(optional)]
+    on_copied: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = RwSignal::new(None::<bool>);
@@ -21,19 +28,43 @@ pub fn CopyButton(
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
             let _ = state.try_set(Some(ok));
+            if let (true, Some(copied)) = (ok, on_copied) {
+                copied.run(());
+            }
         });
     };
-    view! {
-        <button type="button" class="button" data-testid=testid on:click=copy>
-            {move || {
-                i18n.t(
-                    match state.get() {
-                        None => label,
-                        Some(true) => Key::Copied,
-                        Some(false) => Key::CopyFailed,
-                    },
-                )
-            }}
-        </button>
+    let words = move || {
+        i18n.t(match state.get() {
+            None => label,
+            Some(true) => Key::Copied,
+            Some(false) => Key::CopyFailed,
+        })
+    };
+    if icon {
+        let symbol = move || match state.get() {
+            None => "⧉",
+            Some(true) => "✓",
+            Some(false) => "!",
+        };
+        view! {
+            <button
+                type="button"
+                class="button button-small button-icon"
+                data-testid=testid
+                title=words
+                on:click=copy
+            >
+                <span aria-hidden="true">{symbol}</span>
+                <span class="visually-hidden">{words}</span>
+            </button>
+        }
+        .into_any()
+    } else {
+        view! {
+            <button type="button" class="button" data-testid=testid on:click=copy>
+                {words}
+            </button>
+        }
+        .into_any()
     }
 }

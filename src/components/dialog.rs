@@ -1,6 +1,7 @@
 //! A modal on the native `<dialog>`: the browser traps focus, Escape closes it, and focus goes
 //! back to whatever opened it. Content is rendered only while open, so every opening starts
-//! fresh.
+//! fresh. A dialog whose content must not be lost without a word (a secret shown once) passes
+//! `on_close_request`: Escape, the × and a click on the backdrop then ask it instead of closing.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -8,6 +9,16 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::{tr, Key};
+
+/// How the admin asked to close a dialog (see `on_close_request`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseRequest {
+    Escape,
+    /// The header's ×.
+    CloseButton,
+    /// A click outside the dialog.
+    Backdrop,
+}
 
 #[component]
 pub fn Dialog(
@@ -18,6 +29,10 @@ pub fn Dialog(
     /// `data-testid`, and the prefix of the heading's id.
     testid: &'static str,
     #[prop(default = "dialog")] class: &'static str,
+    /// Instead of closing on Escape or the ×: called, and the content decides (it closes
+    /// through `open`). A click outside, which otherwise does nothing, is reported too.
+    #[prop(optional)]
+    on_close_request: Option<Callback<CloseRequest>>,
     children: ChildrenFn,
 ) -> impl IntoView {
     let dialog_ref = NodeRef::<html::Dialog>::new();
@@ -31,6 +46,10 @@ pub fn Dialog(
             opener.set_value(active_element().map(SendWrapper::new));
             // Fails only if the element is not connected, which cannot happen after mount.
             let _ = dialog.show_modal();
+            // The browser focuses the first focusable element, the header's ×; a form's first
+            // field is where the admin starts (once the content is drawn).
+            let el: web_sys::HtmlElement = (*dialog).clone();
+            request_animation_frame(move || focus_first_field(&el));
         } else if !is_open && dialog.open() {
             dialog.close();
         }
@@ -51,7 +70,35 @@ pub fn Dialog(
             aria-labelledby=title_id.clone()
             data-testid=testid
             // Escape and form[method=dialog] close natively; keep the signal in step.
-            on:close=move |_| open.set(false)
+            on:close=move |_| match on_close_request {
+                // Closed although asked not to: Chromium lets a second Escape without a click
+                // or key in between close the dialog anyway. Open it again, and ask.
+                Some(ask) if open.get_untracked() => {
+                    if let Some(dialog) = dialog_ref.get_untracked() {
+                        let _ = dialog.show_modal();
+                    }
+                    ask.run(CloseRequest::Escape);
+                }
+                _ => open.set(false),
+            }
+            on:cancel=move |ev: web_sys::Event| {
+                if let Some(ask) = on_close_request {
+                    ev.prevent_default();
+                    ask.run(CloseRequest::Escape);
+                }
+            }
+            // The dialog has no padding: a click whose target is the dialog itself landed on
+            // the backdrop. Only a guarded dialog treats it as a request to close.
+            on:click=move |ev| {
+                let (Some(ask), Some(dialog)) = (on_close_request, dialog_ref.get_untracked())
+                else {
+                    return;
+                };
+                let itself: &web_sys::EventTarget = dialog.as_ref();
+                if ev.target().as_ref() == Some(itself) {
+                    ask.run(CloseRequest::Backdrop);
+                }
+            }
         >
             <Show when=move || open.get()>
                 <header class="dialog-header">
@@ -61,7 +108,10 @@ pub fn Dialog(
                         type="button"
                         class="icon-button"
                         aria-label=tr(Key::Close)
-                        on:click=move |_| open.set(false)
+                        on:click=move |_| match on_close_request {
+                            Some(ask) => ask.run(CloseRequest::CloseButton),
+                            None => open.set(false),
+                        }
                     >
                         "×"
                     </button>
@@ -100,6 +150,25 @@ pub fn open_on_request<T: Clone + Send + Sync + 'static>(
         }
     });
     open
+}
+
+/// Focuses the first enabled field of the dialog's body, unless focus already moved into the
+/// body (content that focuses something itself).
+fn focus_first_field(dialog: &web_sys::HtmlElement) {
+    let Ok(Some(body)) = dialog.query_selector(".dialog-body") else {
+        return;
+    };
+    if active_element().is_some_and(|a| body.contains(Some(&a))) {
+        return;
+    }
+    let field = body
+        .query_selector("input:not([type=hidden]):not([disabled]):not([readonly]), select:not([disabled]), textarea:not([disabled])")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(field) = field {
+        let _ = field.focus();
+    }
 }
 
 fn active_element() -> Option<web_sys::HtmlElement> {

@@ -25,11 +25,22 @@ pub fn TextField(
     /// Called on every edit (marks the field as touched).
     #[prop(into)]
     on_edit: Callback<()>,
+    /// The registry's refusal of this value (e.g. "Username has already been taken…"), in its
+    /// own words, shown at the field when the value has no problem of its own.
+    #[prop(optional, into)]
+    server_error: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let visible_error = move || show_error.get().then(|| error.get()).flatten();
+    let visible_error = move || {
+        show_error
+            .get()
+            .then(|| error.get())
+            .flatten()
+            .map(|k| i18n.t(k).to_string())
+            .or_else(|| server_error.and_then(|s| s.get()))
+    };
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -72,7 +83,7 @@ pub fn TextField(
                     }
                 })}
             <p class="field-error" id=error_id.clone() data-testid=format!("{id}-error")>
-                {move || visible_error().map(|k| i18n.t(k))}
+                {visible_error}
             </p>
         </div>
     }
@@ -87,6 +98,10 @@ pub fn SubmitButton(
     #[prop(into)] pending: Signal<bool>,
     testid: &'static str,
     #[prop(default = "button button-primary")] class: &'static str,
+    /// Refused rather than running (e.g. the registry would refuse it): disabled, and still
+    /// labelled with what it does.
+    #[prop(optional, into)]
+    refused: Option<Signal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -94,7 +109,7 @@ pub fn SubmitButton(
             type="submit"
             class=class
             data-testid=testid
-            prop:disabled=move || pending.get()
+            prop:disabled=move || pending.get() || refused.is_some_and(|r| r.get())
             aria-busy=move || if pending.get() { "true" } else { "false" }
         >
             {move || i18n.t(if pending.get() { pending_label } else { label })}

@@ -15,6 +15,7 @@ pub mod page_load_error;
 pub mod quota_cell;
 pub mod quota_editor;
 pub mod register_console;
+pub mod row_menu;
 pub mod secret_once;
 pub mod shell;
 pub mod theme;

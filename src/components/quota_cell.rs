@@ -72,13 +72,23 @@ pub fn QuotaCell(
                         {if percent_only {
                             format!("{percent} %")
                         } else {
-                            format!("{used} / {} ({percent}%)", limit_text(limit))
+                            format!("{used} / {}", limit_text(limit))
                         }}
                     </span>
                     <span class="quota-bar" aria-hidden="true">
                         <span class="quota-fill" style:width=width></span>
                     </span>
-                    {state.map(|k| view! { <span class="quota-state">{move || i18n.t(k)}</span> })}
+                    // The share under the bar, with its state: the first line stays short.
+                    {(!percent_only || state.is_some())
+                        .then(|| {
+                            let share = (!percent_only).then(|| format!("{percent}%"));
+                            view! {
+                                <span class="quota-state">
+                                    {share}
+                                    {state.map(|k| view! { " " {move || i18n.t(k)} })}
+                                </span>
+                            }
+                        })}
                 </span>
             }
             .into_any()

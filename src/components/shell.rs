@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::auth::{use_current_user, use_session};
@@ -17,16 +17,35 @@ use crate::routes::{self, app_href, NAV_AREAS};
 pub fn Shell(children: Children) -> impl IntoView {
     let session = use_session();
     let current = use_current_user();
+    // On a phone the navigation and the header's tools fold behind one "Menu" button, so the
+    // page starts under a one-line header; going anywhere folds them again.
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     view! {
         <a class="skip-link" href="#main" on:click=focus_main>
             {tr(Key::SkipToContent)}
         </a>
+        <div class="shell" class:menu-open=move || menu_open.get()>
         <header class="topbar">
             <A href=app_href(routes::OVERVIEW.path) attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"Q"</span>
                 {tr(Key::AppName)}
             </A>
-            <div class="topbar-tools">
+            <button
+                type="button"
+                class="button menu-toggle"
+                aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                aria-controls="site-menu"
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"☰ "</span>
+                {tr(Key::Menu)}
+            </button>
+            <div class="topbar-tools" id="site-menu">
                 <LanguagePicker />
                 <ThemePicker />
                 <Show when=move || session.is_signed_in()>
@@ -44,6 +63,7 @@ pub fn Shell(children: Children) -> impl IntoView {
                     {children()}
                 </ErrorBoundary>
             </main>
+        </div>
         </div>
         <ToastArea />
     }

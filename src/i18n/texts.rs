@@ -58,6 +58,7 @@ macro_rules! texts {
 texts! {
     AppName { en: "Quay Admin", ja: "Quay 管理", zh: "Quay 管理" }
     SkipToContent { en: "Skip to content", ja: "本文へ移動", zh: "跳到主要内容" }
+    Menu { en: "Menu", ja: "メニュー", zh: "菜单" }
     MainNavigation { en: "Main", ja: "メイン", zh: "主导航" }
     NavOverview { en: "Overview", ja: "概要", zh: "概览" }
     NavUsers { en: "Users", ja: "ユーザー", zh: "用户" }
@@ -557,6 +558,22 @@ texts! {
         zh: "成功 {done} 个，失败 {failed} 个。",
     }
     ResultDone { en: "Done", ja: "完了", zh: "已完成" }
+    BulkLeftOutSuperusers {
+        en: "Left out: the registry refuses to change or delete a superuser.",
+        ja: "除外: レジストリはスーパーユーザーの変更や削除を拒否します。",
+        zh: "已排除：注册表拒绝更改或删除超级用户。",
+    }
+    BulkYou { en: "(you)", ja: "(あなた)", zh: "（您）" }
+    BulkNothingLeft {
+        en: "Nothing to do: the registry would refuse every selected account.",
+        ja: "実行できる対象がありません: 選択したすべてのアカウントがレジストリに拒否されます。",
+        zh: "无可执行的操作：注册表会拒绝所有已选账户。",
+    }
+    BulkTypeCount {
+        en: "Type {count}, the number of accounts, to delete them",
+        ja: "削除するには、アカウント数 {count} を入力してください",
+        zh: "请输入账户数量 {count} 以删除它们",
+    }
     ExportCsv { en: "Export CSV", ja: "CSV をエクスポート", zh: "导出 CSV" }
     ExportedRows { en: "Exported {count} rows.", ja: "{count} 行をエクスポートしました。", zh: "已导出 {count} 行。" }
     ExportFailed {
@@ -898,8 +915,7 @@ texts! {
         zh: "还没有组织。组织由用户在 Quay 中创建；也可以通过“接管”将用户转换为组织。",
     }
     ColName { en: "Name", ja: "名前", zh: "名称" }
-    Edit { en: "Edit", ja: "編集", zh: "编辑" }
-    EditOrganizationTitle { en: "Edit organization {name}", ja: "組織 {name} の編集", zh: "编辑组织 {name}" }
+    EditOrganizationTitle { en: "Manage organization {name}", ja: "組織 {name} の管理", zh: "管理组织 {name}" }
     FieldOrganizationName { en: "Name", ja: "名前", zh: "名称" }
     Rename { en: "Rename", ja: "名前を変更", zh: "重命名" }
     OrganizationRenamedToast { en: "{old} renamed to {new}.", ja: "{old} を {new} に名前変更しました。", zh: "已将 {old} 重命名为 {new}。" }

@@ -34,6 +34,28 @@ pub fn no_variants(_: &ListQuery) -> String {
     String::new()
 }
 
+/// What of a view decides whether it needs the whole list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct WholeView {
+    variant: String,
+    /// The query without its page, and without its page size unless every row is in one table.
+    query: ListQuery,
+}
+
+impl WholeView {
+    fn of(query: &ListQuery, variant: fn(&ListQuery) -> String) -> Self {
+        let mut query = query.clone();
+        query.page = 1;
+        if query.limit != crate::list::query::ALL_ROWS {
+            query.limit = 0;
+        }
+        Self {
+            variant: variant(&query),
+            query,
+        }
+    }
+}
+
 /// Load-all progress: rows loaded so far while it runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoadAll {
@@ -51,6 +73,9 @@ pub struct ListController<T: Send + Sync + 'static> {
     pub load_all_state: RwSignal<LoadAll>,
     pub load_all_error: RwSignal<Option<ApiError>>,
     cancel_all: RwSignal<bool>,
+    /// The view the admin cancelled loading everything for: not started again until the view
+    /// asks for something else.
+    cancelled_view: RwSignal<Option<WholeView>>,
     variant: fn(&ListQuery) -> String,
     /// The order when the URL names none (pages whose rows have no meaningful server order).
     default_sort: Option<(&'static str, bool)>,
@@ -143,7 +168,7 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
                 result
             }
         });
-        Self {
+        let this = Self {
             path,
             query,
             list,
@@ -152,11 +177,40 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
             load_all_state: RwSignal::new(LoadAll::Idle),
             load_all_error: RwSignal::new(None),
             cancel_all: RwSignal::new(false),
+            cancelled_view: RwSignal::new(None),
             variant,
             default_sort,
             session,
             navigate: StoredValue::new_local(Rc::new(use_navigate())),
-        }
+        };
+        this.load_whole_list_when_needed();
+        this
+    }
+
+    /// A filter, a sort or every row in one table means nothing over part of the list: once the
+    /// first page is in, the rest loads by itself (with the footer's progress and cancel), so
+    /// "zimmer" finds every zimmer and the biggest namespace sorts first.
+    fn load_whole_list_when_needed(&self) {
+        let this = *self;
+        let view = Memo::new(move |_| this.query.with(|q| WholeView::of(q, this.variant)));
+        Effect::new(move |_| {
+            let partial = this.window.with(|w| w.partial);
+            let first_page_in = this.load.with(|r| matches!(r, Some(Ok(()))));
+            let current = view.get();
+            if !partial
+                || !first_page_in
+                || matches!(this.load_all_state.get_untracked(), LoadAll::Running(_))
+                || this.load_all_error.with_untracked(Option::is_some)
+                || this
+                    .cancelled_view
+                    .with_untracked(|c| c.as_ref() == Some(&current))
+            {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                this.load_everything().await;
+            });
+        });
     }
 
     /// Puts a new view state into the URL (a history entry unless `replace`).
@@ -233,8 +287,35 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         }
     }
 
+    /// What failed, if the page's load or the load of everything did (one error for both:
+    /// they fail for the same reason).
+    pub fn failure(&self) -> Option<ApiError> {
+        self.load
+            .get()
+            .and_then(Result::err)
+            .or_else(|| self.load_all_error.get())
+    }
+
+    /// Whether what the page shows is final: the list is complete, or the rows the page needs
+    /// are in and nothing is loading.
+    pub fn settled(&self) -> bool {
+        self.list.loaded.with(|l| l.complete)
+            || (self.load.with(|r| r.is_some())
+                && !matches!(self.load_all_state.get(), LoadAll::Running(_))
+                && (!self.window.with(|w| w.partial) || self.cancelled_for_this_view()))
+    }
+
+    fn cancelled_for_this_view(&self) -> bool {
+        let view = self.query.with(|q| WholeView::of(q, self.variant));
+        self.cancelled_view.with(|c| c.as_ref() == Some(&view))
+    }
+
     pub fn cancel_load_all(&self) {
         self.cancel_all.set(true);
+        let view = self
+            .query
+            .with_untracked(|q| WholeView::of(q, self.variant));
+        self.cancelled_view.set(Some(view));
     }
 
     /// The rows on the current page, in display order.

@@ -139,6 +139,10 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
         let w = controller.window.get();
         let total = group_thousands(w.matching as u64);
         let text = if w.first == 0 {
+            // Loading or failed: the table's body says so; "no rows" would not be true.
+            if controller.failure().is_some() || !controller.settled() {
+                return String::new();
+            }
             i18n.t(Key::NoRowsOnPage).to_string()
         } else if complete() {
             i18n.t(Key::RangeOfTotal)
@@ -163,13 +167,13 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
         });
     };
     view! {
+        // With no row on the page, the table's body shows the error in place of its rows.
         {move || {
             controller
-                .load
-                .get()
-                .and_then(Result::err)
-                // One alert for both loads when both failed (they fail for the same reason).
-                .or_else(|| controller.load_all_error.get())
+                .window
+                .with(|w| !w.rows.is_empty())
+                .then(|| controller.failure())
+                .flatten()
                 .map(|e| {
                     let retry = Callback::new(move |_| controller.retry());
                     view! { <ApiErrorView error=e context=Key::ListLoadFailed retry=retry /> }
@@ -327,16 +331,22 @@ pub fn EmptyBody<T: Row + Clone + PartialEq + Send + Sync + 'static>(
     /// The page's primary action for an empty registry.
     action: Option<(Key, Callback<()>)>,
 ) -> impl IntoView {
-    let loading = move || {
-        !controller.list.loaded.with(|l| l.complete)
-            && controller.load.get().is_none_or(|r| r.is_ok())
-            // A failed load of everything stops for good until a retry.
-            && controller.load_all_error.with(Option::is_none)
-    };
     let filtered = move || controller.query.get().is_filtered();
     let span = columns.to_string();
     move || {
-        if loading() {
+        // A list that failed to load is not an empty one: only the error and its retry.
+        if let Some(error) = controller.failure() {
+            let retry = Callback::new(move |_| controller.retry());
+            return view! {
+                <tr>
+                    <td colspan=span.clone() class="error-cell">
+                        <ApiErrorView error=error context=Key::ListLoadFailed retry=retry />
+                    </td>
+                </tr>
+            }
+            .into_any();
+        }
+        if !controller.settled() {
             return (0..5)
                 .map(|_| {
                     view! {

@@ -356,24 +356,53 @@ impl Ctx {
 
     /// Picks a language in the header's picker by its tag (`ja`, `zh-Hans`, `en`).
     pub async fn choose_language(&self, tag: &str) {
+        let unfolded = self.unfold_header_menu().await;
         self.find("#language-picker")
             .await
             .select_by_value(tag)
             .await
             .unwrap_or_else(|e| panic!("cannot choose {tag}: {e}"));
+        if unfolded {
+            self.fold_header_menu().await;
+        }
     }
 
     /// Chooses `theme` ("light", "dark", "system") in the theme picker; panics unless a light or
     /// dark choice is applied to the document.
     pub async fn choose_theme(&self, theme: &str) {
+        let unfolded = self.unfold_header_menu().await;
         self.find("#theme-picker")
             .await
             .select_by_value(theme)
             .await
             .unwrap_or_else(|e| panic!("cannot choose the {theme} theme: {e}"));
+        if unfolded {
+            self.fold_header_menu().await;
+        }
         if theme != "system" {
             assert_eq!(self.theme().await.as_deref(), Some(theme), "theme applied");
         }
+    }
+
+    /// On a phone the header's tools are behind its "Menu" button: opens it if they are
+    /// hidden, and says whether it did.
+    pub async fn unfold_header_menu(&self) -> bool {
+        self.js("const tools = document.getElementById('site-menu'); \
+             const toggle = document.querySelector('button[aria-controls=site-menu]'); \
+             const hidden = !!tools && !!toggle && getComputedStyle(tools).display === 'none'; \
+             if (hidden) toggle.click(); \
+             return hidden;")
+            .await
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// Closes the header's "Menu" again.
+    pub async fn fold_header_menu(&self) {
+        self.js(
+            "document.querySelector('button[aria-controls=site-menu][aria-expanded=true]')?.click()",
+        )
+        .await;
     }
 
     /// The theme applied to the document (`data-theme`), if one was chosen.

@@ -6,9 +6,10 @@ use super::row::real_email;
 use super::use_organizations_page;
 use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_organizations::Organization;
-use crate::components::cells::{EmailCell, NameCell, RowAction};
+use crate::components::cells::{EmailCell, NameCell};
 use crate::components::quota_cell::QuotaCell;
-use crate::components::quota_editor::{QuotaButton, QuotaTarget};
+use crate::components::quota_editor::QuotaTarget;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::i18n::{tr, Key};
 use crate::list::DataTable;
 use crate::list::SortHeader;
@@ -44,6 +45,20 @@ fn OrganizationRow(org: Organization) -> impl IntoView {
         quota: org.quotas.first().cloned(),
         used: org.quota_report.as_ref().map_or(0, |r| r.quota_bytes),
     };
+    let name = StoredValue::new(org.name.clone());
+    let (edit, delete) = (page.edit, page.delete);
+    let actions = vec![
+        MenuAction::new(Key::QuotaAction, "quota-action", move || {
+            page.quota.set(Some(quota_target.clone()))
+        }),
+        MenuAction::new(Key::Manage, "edit-organization", move || {
+            edit.set(Some(name.get_value()))
+        }),
+        MenuAction::new(Key::Delete, "delete-organization", move || {
+            delete.set(Some(name.get_value()))
+        })
+        .danger(),
+    ];
     view! {
         <tr data-testid="organization-row">
             <NameCell name=org.name.clone() avatar=org.avatar.clone() testid="organization-name" />
@@ -52,20 +67,7 @@ fn OrganizationRow(org: Organization) -> impl IntoView {
                 <QuotaCell quota=quota_use(org.quota_report.as_ref()) />
             </td>
             <td class="cell-actions">
-                <QuotaButton target=quota_target request=page.quota />
-                <RowAction
-                    label=Key::Edit
-                    name=org.name.clone()
-                    request=page.edit
-                    testid="edit-organization"
-                />
-                <RowAction
-                    label=Key::Delete
-                    name=org.name.clone()
-                    request=page.delete
-                    testid="delete-organization"
-                    danger=true
-                />
+                <RowMenu name=name.get_value() actions=actions />
             </td>
         </tr>
     }

@@ -8,7 +8,6 @@ mod table;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::sign_in::RequireSession;
 use super::use_page_title;
@@ -99,10 +98,7 @@ fn QuotasView() -> impl IntoView {
         editor: RwSignal::new(None),
     };
     provide_context(page);
-    // Sorting by usage means nothing over a part of the registry: load it all at once.
-    spawn_local(async move {
-        controller.load_everything().await;
-    });
+    // Sorted by usage from the start: the controller loads the whole registry by itself.
     let on_saved = Callback::new(
         move |(target, quota): (QuotaTarget, Option<QuotaSummary>)| {
             let name = target.namespace;

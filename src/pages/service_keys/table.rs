@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::row::{Expiry, KeyRow};
 use super::use_service_keys_page;
-use crate::components::cells::RowAction;
 use crate::components::copy_button::CopyButton;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::intl;
 use crate::list::DataTable;
@@ -61,6 +61,7 @@ fn short_kid(kid: &str) -> String {
 #[component]
 fn KeyRowView(row: KeyRow) -> impl IntoView {
     let page = use_service_keys_page();
+    let i18n = use_i18n();
     let now = row.now_ms;
     let kid = row.key.kid.clone();
     let expiry = row.expiry();
@@ -72,8 +73,10 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
                 _ => None,
             };
             view! {
-                <When ms=ms now=now />
-                {state.map(|(class, k)| view! { " " <span class=class>{tr(k)}</span> })}
+                <span class="cell-stack">
+                    <When ms=ms now=now />
+                    {state.map(|(class, k)| view! { <span class=class>{tr(k)}</span> })}
+                </span>
             }
             .into_any()
         }
@@ -95,10 +98,10 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
             let when = crate::dates::parse_quay_date(&a.approved_date)
                 .map(|ms| view! { " · " <When ms=ms now=now /> });
             view! {
-                <span class="badge badge-ok">{tr(Key::KeyApproved)}</span>
-                " "
-                {by}
-                {when}
+                <span class="cell-stack">
+                    <span class="badge badge-ok">{tr(Key::KeyApproved)}</span>
+                    <span class="cell-sub truncate">{by} {when}</span>
+                </span>
             }
             .into_any()
         }
@@ -109,26 +112,56 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
         view! { <span class="truncate server-message" title=row.key.name.clone()>{row.key.name.clone()}</span> }
             .into_any()
     };
+    let (manage, delete) = (page.manage, page.delete);
+    let pending = row.key.approval.is_none();
+    // What the row is called for screen readers: its name, or its key id when unnamed.
+    let label_name = if row.key.name.is_empty() {
+        kid.clone()
+    } else {
+        row.key.name.clone()
+    };
+    let actions = {
+        let (m, d) = (kid.clone(), kid.clone());
+        vec![
+            MenuAction::new(Key::Manage, "manage-key", move || {
+                manage.set(Some(m.clone()))
+            }),
+            MenuAction::new(Key::Delete, "delete-key", move || {
+                delete.set(Some(d.clone()))
+            })
+            .danger(),
+        ]
+    };
     view! {
         <tr data-testid="key-row">
-            <td data-testid="key-name">{name}</td>
+            <td class="cell-key-name" data-testid="key-name">{name}</td>
             <td class="server-message" data-testid="key-service">{row.key.service.clone()}</td>
             <td class="cell-kid">
                 <code title=kid.clone() data-testid="key-kid">{short_kid(&kid)}</code>
-                <CopyButton text=kid.clone() testid="copy-kid" label=Key::CopyKeyId />
+                <CopyButton text=kid.clone() testid="copy-kid" label=Key::CopyKeyId icon=true />
             </td>
-            <td>{row.created_ms.map(|ms| view! { <When ms=ms now=now /> })}</td>
-            <td data-testid="key-expires">{expires}</td>
+            <td data-label=move || i18n.t(Key::ColCreated)>
+                {row.created_ms.map(|ms| view! { <When ms=ms now=now /> })}
+            </td>
+            <td data-testid="key-expires" data-label=move || i18n.t(Key::ColExpires)>{expires}</td>
             <td data-testid="key-approval">{approval}</td>
             <td class="cell-actions">
-                <RowAction label=Key::Manage name=kid.clone() request=page.manage testid="manage-key" />
-                <RowAction
-                    label=Key::Delete
-                    name=kid.clone()
-                    request=page.delete
-                    testid="delete-key"
-                    danger=true
-                />
+                {pending
+                    .then(|| {
+                        let kid = kid.clone();
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-small button-primary row-inline-action"
+                                data-testid="approve-row"
+                                on:click=move |_| manage.set(Some(kid.clone()))
+                            >
+                                {tr(Key::ApproveKey)}
+                                <span class="visually-hidden">" " {label_name.clone()}</span>
+                            </button>
+                        }
+                    })}
+                <RowMenu name=label_name.clone() actions=actions />
             </td>
         </tr>
     }

@@ -7,7 +7,7 @@ use super::delete::{delete_and_verify, Deleted};
 use super::use_users_page;
 use crate::api::superuser_users::{change_user, UserChange};
 use crate::api::ApiError;
-use crate::auth::use_session;
+use crate::auth::{use_current_user, use_session};
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{tr, use_i18n, Key};
@@ -94,23 +94,35 @@ pub fn BulkDialog() -> impl IntoView {
     let i18n = use_i18n();
     let action = RwSignal::new(BulkAction::Disable);
     let open = open_on_request(page.bulk, action);
+    let current = use_current_user();
     let rows = RwSignal::new(Vec::<(String, Outcome)>::new());
+    let left_out = RwSignal::new(Vec::<String>::new());
+    let typed = RwSignal::new(String::new());
     let running = RwSignal::new(false);
     let finished = RwSignal::new(false);
-    // Each opening lists the selection as it is now, every row still to do.
+    // Each opening lists the selection as it is now, every row still to do, without the
+    // accounts Quay refuses to change or delete (superusers, so also the admin signed in here).
     Effect::new(move |_| {
         if open.get() {
-            rows.set(
-                page.selection
-                    .get_untracked()
-                    .keys()
-                    .into_iter()
-                    .map(|k| (k, Outcome::Waiting))
-                    .collect(),
+            let me = current
+                .user_untracked()
+                .map(|u| u.username)
+                .unwrap_or_default();
+            let (keep, skip) = split_refused(
+                page.selection.get_untracked().keys(),
+                |name| page.user_untracked(name).is_some_and(|u| u.super_user),
+                &me,
             );
+            rows.set(keep.into_iter().map(|k| (k, Outcome::Waiting)).collect());
+            left_out.set(skip);
+            typed.set(String::new());
             finished.set(false);
         }
     });
+    // Deleting many accounts is as deliberate as deleting one: the number is typed.
+    let count_text = move || rows.with(Vec::len).to_string();
+    let confirmed =
+        move || action.get() != BulkAction::Delete || typed.with(|t| t.trim() == count_text());
 
     let run = move || {
         running.set(true);
@@ -196,6 +208,46 @@ pub fn BulkDialog() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <Show when=move || left_out.with(|l| !l.is_empty())>
+                    <div class="alert alert-warning" data-testid="bulk-left-out">
+                        <p>{tr(Key::BulkLeftOutSuperusers)}</p>
+                        <ul class="result-list">
+                            {move || {
+                                let me = current.user().map(|u| u.username).unwrap_or_default();
+                                left_out
+                                    .get()
+                                    .into_iter()
+                                    .map(|name| {
+                                        let you = (name == me).then(|| view! { " " <span class="muted">{tr(Key::BulkYou)}</span> });
+                                        view! { <li class="result"><span class="result-name">{name}</span>{you}</li> }
+                                    })
+                                    .collect_view()
+                            }}
+                        </ul>
+                    </div>
+                </Show>
+                <Show when=move || rows.with(Vec::is_empty)>
+                    <p data-testid="bulk-nothing">{tr(Key::BulkNothingLeft)}</p>
+                </Show>
+                <Show when=move || {
+                    action.get() == BulkAction::Delete && !finished.get() && rows.with(|r| !r.is_empty())
+                }>
+                    <div class="field">
+                        <label for="bulk-typed">
+                            {move || i18n.t(Key::BulkTypeCount).replace("{count}", &count_text())}
+                        </label>
+                        <input
+                            id="bulk-typed"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            data-testid="bulk-typed"
+                            prop:value=move || typed.get()
+                            prop:disabled=move || running.get()
+                            on:input:target=move |ev| typed.set(ev.target().value())
+                        />
+                    </div>
+                </Show>
                 <Show when=move || running.get() || finished.get()>
                     <p role="status" data-testid="bulk-progress">{progress}</p>
                 </Show>
@@ -214,7 +266,7 @@ pub fn BulkDialog() -> impl IntoView {
                                 }
                             }
                             data-testid="bulk-confirm"
-                            prop:disabled=move || running.get()
+                            prop:disabled=move || running.get() || rows.with(Vec::is_empty) || !confirmed()
                             aria-busy=move || if running.get() { "true" } else { "false" }
                             on:click=move |_| run()
                         >
@@ -225,6 +277,18 @@ pub fn BulkDialog() -> impl IntoView {
             </div>
         </Dialog>
     }
+}
+
+/// The selected accounts in two: those to act on, and those Quay refuses to change or delete
+/// (superusers; `me`, the admin signed in, is one), in selection order.
+fn split_refused(
+    selected: Vec<String>,
+    is_superuser: impl Fn(&str) -> bool,
+    me: &str,
+) -> (Vec<String>, Vec<String>) {
+    selected
+        .into_iter()
+        .partition(|name| name != me && !is_superuser(name))
 }
 
 /// What a successful request changes in the page.
@@ -267,4 +331,17 @@ async fn apply(
     };
     let user = change_user(client, name, &change).await?;
     Ok(RowChange::Row(Box::new(user)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn superusers_and_the_signed_in_admin_are_left_out() {
+        let selected = ["ann", "root", "me", "bob"].map(String::from).to_vec();
+        let (keep, skip) = split_refused(selected, |n| n == "root", "me");
+        assert_eq!(keep, ["ann", "bob"]);
+        assert_eq!(skip, ["root", "me"]);
+    }
 }

@@ -27,6 +27,31 @@ fn check_optional_email(email: &str, required: bool) -> Option<FieldError> {
     }
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RefusedField {
+    Username,
+    Email,
+}
+
+/// Which field a refusal of Quay's user creation is about (its messages in `data/model/user.py`:
+/// "Username has already been taken…", "Username is not available", "Invalid namespace…",
+/// "Email has already been used: …", "E-mail address
+/// already used").
+fn refused_field(message: &str) -> Option<RefusedField> {
+    if message.starts_with("Username has already been taken")
+        || message.starts_with("Username is not available")
+        || message.starts_with("Invalid namespace")
+    {
+        Some(RefusedField::Username)
+    } else if message.starts_with("Email has already been used")
+        || message.starts_with("E-mail address already used")
+    {
+        Some(RefusedField::Email)
+    } else {
+        None
+    }
+}
+
 #[component]
 pub fn CreateUserDialog() -> impl IntoView {
     let page = use_users_page();
@@ -72,6 +97,26 @@ fn CreateUserForm() -> impl IntoView {
     );
     let pending = create.pending();
     let error = create.error();
+    // What was sent: a refusal that names one field shows there while that value is unchanged.
+    let sent = RwSignal::new((String::new(), String::new()));
+    let refused = move |field: RefusedField,
+                        value: RwSignal<String>,
+                        index: fn(&(String, String)) -> &String| {
+        Signal::derive(move || {
+            let e = error.get()?;
+            let message = e.to_string();
+            (refused_field(&message) == Some(field) && sent.with(|s| index(s) == &value.get()))
+                .then_some(message)
+        })
+    };
+    let username_refused = refused(RefusedField::Username, username, |s| &s.0);
+    let email_refused = refused(RefusedField::Email, email, |s| &s.1);
+    // Shown at its field, so not again at the form's foot.
+    let form_error = move || {
+        error
+            .get()
+            .filter(|e| refused_field(&e.to_string()).is_none())
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -81,10 +126,12 @@ fn CreateUserForm() -> impl IntoView {
         } else if email_error.get_untracked().is_some() {
             focus_by_id(EMAIL);
         } else {
-            create.dispatch((
+            let request = (
                 username.get_untracked(),
                 email.get_untracked().trim().to_string(),
-            ));
+            );
+            sent.set((request.0.clone(), email.get_untracked()));
+            create.dispatch(request);
         }
     };
     let as_key = |m: Memo<Option<FieldError>>| Signal::derive(move || m.get().map(FieldError::key));
@@ -103,6 +150,7 @@ fn CreateUserForm() -> impl IntoView {
                             show_error=shown(0)
                             hint=Key::HintUsername
                             on_edit=touch(0)
+                            server_error=username_refused
                         />
                         <TextField
                             id=EMAIL
@@ -114,10 +162,10 @@ fn CreateUserForm() -> impl IntoView {
                             required=false
                             hint=Key::HintEmailOptional
                             on_edit=touch(1)
+                            server_error=email_refused
                         />
                         {move || {
-                            error
-                                .get()
+                            form_error()
                                 .map(|e| view! { <ApiErrorView error=e context=Key::UserCreateFailed /> })
                         }}
                         <div class="dialog-actions">
@@ -179,6 +227,22 @@ fn PasswordOnce(user: CreatedUser) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_naming_a_field_belong_to_it() {
+        assert_eq!(
+            refused_field("Username has already been taken by user cannot be reused: ann"),
+            Some(RefusedField::Username)
+        );
+        assert_eq!(
+            refused_field("Email has already been used: a@example.com"),
+            Some(RefusedField::Email)
+        );
+        assert_eq!(
+            refused_field("Cannot create a user in a non-database auth system"),
+            None
+        );
+    }
 
     #[test]
     fn email_optional_unless_mailing() {

@@ -230,7 +230,8 @@ fn SettingSection(
                 <SubmitButton
                     label=setting.save
                     pending_label=Key::Working
-                    pending=Signal::derive(move || protected || action.pending().get())
+                    pending=action.pending()
+                    refused=Signal::derive(move || protected)
                     testid=setting.testid
                     class="button"
                 />

@@ -40,6 +40,14 @@ pub struct UsersPage {
 }
 
 impl UsersPage {
+    /// The loaded row of `username`, if any (not reactive).
+    pub fn user_untracked(&self, username: &str) -> Option<User> {
+        self.controller
+            .list
+            .loaded
+            .with_untracked(|l| l.items.iter().find(|u| u.username == username).cloned())
+    }
+
     /// The loaded row of `username`, if any (reactive).
     pub fn user(&self, username: &str) -> Option<User> {
         self.controller

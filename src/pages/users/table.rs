@@ -6,9 +6,10 @@ use leptos::prelude::*;
 use super::use_users_page;
 use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_users::User;
-use crate::components::cells::{EmailCell, NameCell, RowAction};
+use crate::components::cells::{EmailCell, NameCell};
 use crate::components::quota_cell::QuotaCell;
-use crate::components::quota_editor::{QuotaButton, QuotaTarget};
+use crate::components::quota_editor::QuotaTarget;
+use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::i18n::{tr, use_i18n, Key};
 use crate::list::selection::PageState;
 use crate::list::DataTable;
@@ -78,6 +79,20 @@ fn UserRow(user: User) -> impl IntoView {
         quota: user.quotas.first().cloned(),
         used: user.quota_report.as_ref().map_or(0, |r| r.quota_bytes),
     };
+    let (manage, delete) = (page.manage, page.delete);
+    let actions = vec![
+        MenuAction::new(Key::QuotaAction, "quota-action", move || {
+            page.quota.set(Some(quota_target.clone()))
+        }),
+        MenuAction::new(Key::Manage, "manage-user", move || {
+            manage.set(Some(name.get_value()))
+        }),
+        MenuAction::new(Key::Delete, "delete-user", move || {
+            delete.set(Some(name.get_value()))
+        })
+        .danger()
+        .refused(superuser.then_some(Key::SuperuserProtected)),
+    ];
     view! {
         <tr class:row-selected=selected class:row-disabled=!user.enabled data-testid="user-row">
             <td class="col-select">
@@ -113,21 +128,7 @@ fn UserRow(user: User) -> impl IntoView {
                 <QuotaCell quota=quota_use(user.quota_report.as_ref()) />
             </td>
             <td class="cell-actions">
-                <QuotaButton target=quota_target request=page.quota />
-                <RowAction
-                    label=Key::Manage
-                    name=name.get_value()
-                    request=page.manage
-                    testid="manage-user"
-                />
-                <RowAction
-                    label=Key::Delete
-                    name=name.get_value()
-                    request=page.delete
-                    testid="delete-user"
-                    danger=true
-                    refused=superuser.then_some(Key::SuperuserProtected)
-                />
+                <RowMenu name=name.get_value() actions=actions />
             </td>
         </tr>
     }

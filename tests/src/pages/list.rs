@@ -6,7 +6,8 @@ use serde_json::Value;
 
 use crate::Ctx;
 
-const RANGE: &str = "[data-testid=list-range]";
+/// The footer's range ("1–25 of 2,500 users").
+pub const RANGE: &str = "[data-testid=list-range]";
 const PAGE_NUMBER: &str = "[data-testid=page-number]";
 const NEXT_PAGE: &str = "[data-testid=page-next]";
 const FILTER: &str = "[data-testid=list-filter]";
@@ -15,6 +16,8 @@ const EXPORT_CSV: &str = "[data-testid=export-csv]";
 const PARTIAL_NOTICE: &str = "[data-testid=partial-notice]";
 const LOAD_ALL: &str = "[data-testid=load-all]";
 const SKELETON_ROW: &str = ".skeleton-row";
+/// A row's "Actions" menu button.
+pub const ROW_ACTIONS: &str = "[data-testid=row-actions]";
 /// What an empty list shows instead of rows.
 pub const EMPTY_STATE: &str = "[data-testid=empty-state]";
 
@@ -27,6 +30,32 @@ impl Ctx {
     /// The list on the current page.
     pub fn list(&self) -> List<'_> {
         List { ctx: self }
+    }
+
+    /// Runs a row's action: opens the row's "Actions" menu and chooses the item `item` (a
+    /// selector, e.g. `[data-testid=manage-user]`). `row` selects the row (the first match).
+    pub async fn row_action(&self, row: &str, item: &str) {
+        self.click(&format!("{row} {ROW_ACTIONS}")).await;
+        self.click(&format!("{row} [role=menu] {item}")).await;
+    }
+
+    /// Whether a row's action is refused (`aria-disabled` in its menu), and why (the item's
+    /// description): opens the menu, reads the item, closes the menu with Escape.
+    pub async fn row_action_refusal(&self, row: &str, item: &str) -> Option<String> {
+        self.click(&format!("{row} {ROW_ACTIONS}")).await;
+        let el = self.find(&format!("{row} [role=menu] {item}")).await;
+        let refused = el.attr("aria-disabled").await.ok().flatten().as_deref() == Some("true");
+        let reason = self
+            .js(&format!(
+                "const i = document.querySelector('{row} [role=menu] {item}'); \
+                 const d = i && i.getAttribute('aria-describedby'); \
+                 return d ? document.getElementById(d).textContent : null"
+            ))
+            .await;
+        el.send_keys(&fantoccini::key::Key::Escape.to_string())
+            .await
+            .expect("Escape closes the menu");
+        refused.then(|| reason.as_str().unwrap_or_default().to_string())
     }
 }
 

@@ -160,18 +160,16 @@ impl OrganizationRow<'_> {
 
     /// Opens its edit dialog (rename and settings).
     pub async fn edit(&self) {
-        self.ctx.click(&format!("{} {EDIT}", self.css)).await;
+        self.ctx.row_action(&self.css, EDIT).await;
     }
 
     /// Opens its delete confirmation.
     pub async fn delete(&self) {
-        self.ctx.click(&format!("{} {DELETE}", self.css)).await;
+        self.ctx.row_action(&self.css, DELETE).await;
     }
 
     /// Opens the quota editor from it.
     pub async fn edit_quota(&self) {
-        self.ctx
-            .click(&format!("{} {QUOTA_ACTION}", self.css))
-            .await;
+        self.ctx.row_action(&self.css, QUOTA_ACTION).await;
     }
 }

@@ -11,6 +11,8 @@ const EXPIRES: &str = "[data-testid=key-expires]";
 const NAME: &str = "[data-testid=key-name]";
 /// A row's button that opens the manage dialog.
 pub const MANAGE: &str = "[data-testid=manage-key]";
+/// A pending key's own Approve button, on its row.
+pub const APPROVE_ROW: &str = "[data-testid=approve-row]";
 const DELETE: &str = "[data-testid=delete-key]";
 const MANAGE_KID: &str = "[data-testid=manage-kid]";
 /// The manage dialog's approval notes and approve button.
@@ -43,9 +45,9 @@ impl Ctx {
     }
 }
 
-/// The manage button of the row whose approval shows the badge `badge` (a CSS class).
-fn manage_with_badge(badge: &str) -> String {
-    format!("{ROW}:has({APPROVAL} .{badge}) {MANAGE}")
+/// The row whose approval shows the badge `badge` (a CSS class).
+fn row_with_badge(badge: &str) -> String {
+    format!("{ROW}:has({APPROVAL} .{badge})")
 }
 
 impl<'a> ServiceKeys<'a> {
@@ -81,17 +83,21 @@ impl<'a> ServiceKeys<'a> {
 
     /// Opens the manage dialog of the first key.
     pub async fn manage_first(&self) {
-        self.ctx.click(MANAGE).await;
+        self.ctx.row_action(ROW, MANAGE).await;
     }
 
     /// Opens the manage dialog of the (first) approved key.
     pub async fn manage_approved(&self) {
-        self.ctx.click(&manage_with_badge("badge-ok")).await;
+        self.ctx
+            .row_action(&row_with_badge("badge-ok"), MANAGE)
+            .await;
     }
 
     /// Opens the manage dialog of the (first) pending key.
     pub async fn manage_pending(&self) {
-        self.ctx.click(&manage_with_badge("badge-warn")).await;
+        self.ctx
+            .row_action(&row_with_badge("badge-warn"), MANAGE)
+            .await;
     }
 
     pub fn manage_dialog(&self) -> Dialog<'a> {
@@ -182,7 +188,7 @@ impl<'a> ServiceKeys<'a> {
 
     /// Opens the delete confirmation of the first key.
     pub async fn delete_first(&self) {
-        self.ctx.click(DELETE).await;
+        self.ctx.row_action(ROW, DELETE).await;
     }
 
     pub fn delete_dialog(&self) -> Dialog<'a> {

@@ -38,6 +38,9 @@ const BULK_DISABLE: &str = "[data-testid=bulk-disable]";
 const BULK_CONFIRM: &str = "[data-testid=bulk-confirm]";
 const BULK_PROGRESS: &str = "[data-testid=bulk-progress]";
 const BULK_RESULT: &str = "[data-testid=bulk-result]";
+const BULK_DELETE: &str = "[data-testid=bulk-delete]";
+const BULK_LEFT_OUT: &str = "[data-testid=bulk-left-out]";
+const BULK_TYPED: &str = "#bulk-typed";
 
 #[derive(Clone, Copy)]
 pub struct Users<'a> {
@@ -237,6 +240,42 @@ impl<'a> Users<'a> {
         self.ctx.click(BULK_CONFIRM).await;
     }
 
+    pub async fn bulk_delete(&self) {
+        self.ctx.click(BULK_DELETE).await;
+    }
+
+    /// What the bulk dialog leaves out, and why, as text.
+    pub async fn bulk_left_out(&self) -> String {
+        self.ctx.text(BULK_LEFT_OUT).await
+    }
+
+    /// Types into the bulk delete's confirmation (the number of accounts).
+    pub async fn type_bulk_count(&self, text: &str) {
+        self.ctx.type_into(BULK_TYPED, text).await;
+    }
+
+    /// Whether the bulk dialog's confirm button is disabled.
+    pub async fn bulk_confirm_disabled(&self) -> bool {
+        self.ctx
+            .js(&format!(
+                "return document.querySelector('{BULK_CONFIRM}').disabled"
+            ))
+            .await
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// The bulk bar's distance from the top of the viewport, in pixels.
+    pub async fn bulk_bar_top(&self) -> f64 {
+        self.ctx
+            .js(&format!(
+                "return document.querySelector('{BULK_BAR}').getBoundingClientRect().top"
+            ))
+            .await
+            .as_f64()
+            .unwrap_or(f64::NAN)
+    }
+
     pub async fn bulk_progress_shows(&self, text: &str) {
         self.ctx.wait_for_text(BULK_PROGRESS, text).await;
     }
@@ -254,29 +293,24 @@ pub struct UserRow<'a> {
 }
 
 impl UserRow<'_> {
-    /// Its manage button (to tab to, or to find the focus on).
-    pub fn manage_button(&self) -> String {
-        format!("{} {MANAGE}", self.css)
+    /// Its actions menu button (to tab to, or to find the focus on after a dialog).
+    pub fn actions_button(&self) -> String {
+        format!("{} {}", self.css, super::list::ROW_ACTIONS)
     }
 
     /// Opens its manage dialog.
     pub async fn manage(&self) {
-        self.ctx.click(&self.manage_button()).await;
+        self.ctx.row_action(&self.css, MANAGE).await;
     }
 
     /// Opens its delete confirmation.
     pub async fn delete(&self) {
-        self.ctx.click(&format!("{} {DELETE}", self.css)).await;
+        self.ctx.row_action(&self.css, DELETE).await;
     }
 
-    /// Whether its delete button is disabled.
-    pub async fn delete_disabled(&self) -> serde_json::Value {
-        self.ctx
-            .js(&format!(
-                "return document.querySelector('{} {DELETE}').disabled",
-                self.css
-            ))
-            .await
+    /// Why its Delete is refused, if it is.
+    pub async fn delete_refusal(&self) -> Option<String> {
+        self.ctx.row_action_refusal(&self.css, DELETE).await
     }
 
     /// Waits until its status (Enabled, Disabled) shows `text`.
@@ -295,8 +329,6 @@ impl UserRow<'_> {
 
     /// Opens the quota editor from it.
     pub async fn edit_quota(&self) {
-        self.ctx
-            .click(&format!("{} {QUOTA_ACTION}", self.css))
-            .await;
+        self.ctx.row_action(&self.css, QUOTA_ACTION).await;
     }
 }

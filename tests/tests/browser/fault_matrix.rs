@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use quay_admin_e2e::pages::{
-    builds, logs, organizations, quotas, registry_size, service_keys, users,
+    builds, list, logs, organizations, quotas, registry_size, service_keys, users,
 };
 use quay_admin_e2e::{browser_test, browser_test_with, dist_dir, run_in_browser, Ctx};
 use quay_emulator::testing::blobs;
@@ -177,6 +177,13 @@ async fn run_matrix(ctx: &Ctx, page: &Page) {
             Some(shows) => {
                 assert_errors_explained(ctx, &what, shows).await;
                 assert_settled(ctx, &what).await;
+                // A list that failed is not an empty one: no "No users yet", no "No rows".
+                assert!(
+                    !ctx.exists(list::EMPTY_STATE).await,
+                    "{what}: an empty state next to the error"
+                );
+                let range = ctx.texts(list::RANGE).await.join(" ");
+                assert!(!range.contains("No rows"), "{what}: {range}");
             }
             None => {
                 ctx.find(page.data).await;

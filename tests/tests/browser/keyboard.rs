@@ -81,13 +81,38 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
             .await;
         assert_eq!(status, 200);
 
-        // A dialog closed with Escape gives the focus back to its button.
-        let manage = users.row("alice").manage_button();
-        ctx.tab_to(&manage).await;
+        // A row's actions menu: Enter opens it on its first item, arrows move, Escape closes it
+        // back to its button; Enter on an item opens that dialog, and Escape there gives the
+        // focus back to the menu's button.
+        let actions = users.row("alice").actions_button();
+        ctx.tab_to(&actions).await;
+        ctx.press(Key::Enter).await;
+        assert!(
+            ctx.focus_is("[role=menu] [data-testid=quota-action]").await,
+            "first item"
+        );
+        ctx.press(Key::End).await;
+        assert!(
+            ctx.focus_is("[role=menu] [data-testid=delete-user]").await,
+            "End"
+        );
+        ctx.press(Key::Down).await;
+        assert!(
+            ctx.focus_is("[role=menu] [data-testid=quota-action]").await,
+            "wraps"
+        );
+        ctx.press(Key::Escape).await;
+        assert!(ctx.focus_is(&actions).await, "Escape returns to the button");
+        ctx.press(Key::Down).await;
+        ctx.press(Key::Down).await;
+        assert!(
+            ctx.focus_is("[role=menu] [data-testid=manage-user]").await,
+            "second item"
+        );
         ctx.press(Key::Enter).await;
         users.manage_dialog().wait_open().await;
         ctx.tab_to(users::MANAGE_EMAIL).await;
-        escape_back_to(&ctx, &users.manage_dialog(), &manage).await;
+        escape_back_to(&ctx, &users.manage_dialog(), &actions).await;
 
         // Change a quota (1 GiB set through the API).
         let (status, body) = ctx
@@ -126,15 +151,20 @@ async fn main_journeys_by_keyboard_with_visible_focus() {
         // Approve the pending key, then Escape.
         let keys = ctx.service_keys();
         keys.goto("").await;
-        ctx.tab_to(service_keys::MANAGE).await;
+        ctx.tab_to(service_keys::APPROVE_ROW).await;
         ctx.press(Key::Enter).await;
         keys.manage_dialog().wait_open().await;
+        assert!(
+            ctx.focus_is(service_keys::APPROVE_NOTES).await,
+            "a pending key's dialog starts at its approval"
+        );
         ctx.tab_to(service_keys::APPROVE_NOTES).await;
         ctx.type_keys("checked by keyboard").await;
         ctx.tab_to(service_keys::APPROVE).await;
         ctx.press(Key::Enter).await;
         ctx.shell().toast_shows("Key approved.").await;
-        escape_back_to(&ctx, &keys.manage_dialog(), service_keys::MANAGE).await;
+        ctx.press(Key::Escape).await;
+        keys.manage_dialog().wait_closed().await;
         keys.approval_shows("quayadmin").await;
 
         // Export the logs of the range shown.

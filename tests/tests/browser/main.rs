@@ -8,6 +8,7 @@ mod accessibility;
 mod builds;
 mod console_access;
 mod fault_matrix;
+mod fit;
 mod harness;
 mod hostile_input;
 mod hosting;
