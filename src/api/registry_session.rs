@@ -13,6 +13,9 @@ pub struct RegistryAccount {
     pub username: String,
     #[serde(default)]
     pub super_user: bool,
+    /// A global read-only superuser (Quay 3.16 and later say so; earlier ones do not).
+    #[serde(default)]
+    pub global_readonly_super_user: bool,
     #[serde(default)]
     organizations: Vec<Membership>,
 }
@@ -120,9 +123,19 @@ mod tests {
         )
         .unwrap();
         assert!(me.super_user);
+        assert!(!me.global_readonly_super_user);
         assert!(!me.administers("quay-admin"));
         assert!(me.administers("acme"));
         assert!(!me.administers("other"));
+    }
+
+    #[test]
+    fn a_read_only_superuser() {
+        let me: RegistryAccount = serde_json::from_str(
+            r#"{"username": "auditor", "global_readonly_super_user": true, "organizations": []}"#,
+        )
+        .unwrap();
+        assert!(me.global_readonly_super_user && !me.super_user);
     }
 
     #[test]

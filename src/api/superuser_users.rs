@@ -31,11 +31,25 @@ fn yes() -> bool {
     true
 }
 
+/// One page of the list, read as `T` (see [`list_users_as`]).
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-pub struct UserPage {
-    pub users: Vec<User>,
+pub struct Page<T> {
+    pub users: Vec<T>,
     #[serde(default)]
     pub next_page: Option<String>,
+}
+
+pub type UserPage = Page<User>;
+
+/// What kind of superuser a listed user is: `super_user` (in `SUPER_USERS`) and, from Quay 3.17
+/// on, `global_readonly_super_user` (`None`: the registry does not say, so nobody can tell).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub struct UserRole {
+    pub username: String,
+    #[serde(default)]
+    pub super_user: bool,
+    #[serde(default)]
+    pub global_readonly_super_user: Option<bool>,
 }
 
 fn user_path(username: &str) -> String {
@@ -50,6 +64,16 @@ pub async fn list_users(
     next_page: Option<&str>,
     include_disabled: bool,
 ) -> Result<UserPage, ApiError> {
+    list_users_as(client, limit, next_page, include_disabled).await
+}
+
+/// [`list_users`] read into another shape, e.g. [`UserRole`].
+pub async fn list_users_as<T: serde::de::DeserializeOwned>(
+    client: &ApiClient,
+    limit: u32,
+    next_page: Option<&str>,
+    include_disabled: bool,
+) -> Result<Page<T>, ApiError> {
     let mut path = format!("/api/v1/superuser/users/?limit={limit}");
     if !include_disabled {
         path.push_str("&disabled=false");
@@ -169,6 +193,22 @@ mod tests {
         assert_eq!(page.next_page.as_deref(), Some("gAAAAAB"));
         let last: UserPage = serde_json::from_str(r#"{"users": []}"#).unwrap();
         assert_eq!(last.next_page, None);
+    }
+
+    #[test]
+    fn roles_say_whether_the_registry_reports_read_only_superusers() {
+        let page: Page<UserRole> = serde_json::from_str(
+            r#"{"users": [{"username": "auditor", "super_user": false, "global_readonly_super_user": true},
+            {"username": "admin", "super_user": true, "global_readonly_super_user": false}]}"#,
+        )
+        .unwrap();
+        assert_eq!(page.users[0].global_readonly_super_user, Some(true));
+        assert!(page.users[1].super_user);
+        // Before Quay 3.17: no field, nobody can tell.
+        let old: Page<UserRole> =
+            serde_json::from_str(r#"{"users": [{"username": "auditor", "super_user": false}]}"#)
+                .unwrap();
+        assert_eq!(old.users[0].global_readonly_super_user, None);
     }
 
     #[test]

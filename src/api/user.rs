@@ -26,18 +26,55 @@ impl Avatar {
 }
 
 /// `GET /api/v1/user/`. Fields beyond the basic four need `user:admin`; `super_user` is present
-/// only when the caller is a superuser acting with `super:user`.
+/// only when the caller is a superuser acting with `super:user`; `global_readonly_super_user`
+/// (Quay 3.16 and later) only for a global read-only superuser, whatever the token's scopes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CurrentUser {
     pub username: String,
     pub avatar: Avatar,
     pub email: Option<String>,
     pub super_user: Option<bool>,
+    pub global_readonly_super_user: Option<bool>,
+    /// Neither flag, yet the registry let this account list the users as a superuser does: a
+    /// read-only superuser of a Quay that does not report them (before 3.16). See
+    /// [`current_user`].
+    pub reads_superuser_pages: bool,
+}
+
+/// What the admin pages may do for the signed-in account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// In `SUPER_USERS`, with `super:user`: reads and changes.
+    Superuser,
+    /// A global read-only superuser: reads everything, changes nothing. `reported`: the registry
+    /// said so; otherwise the console found out by reading a superuser list.
+    ReadOnlySuperuser { reported: bool },
+    /// Neither: the admin pages would be refused.
+    Other,
 }
 
 impl CurrentUser {
+    /// Quay lets read-only win when a name is in both lists, and so does the console.
+    pub fn role(&self) -> Role {
+        if self.global_readonly_super_user == Some(true) {
+            Role::ReadOnlySuperuser { reported: true }
+        } else if self.super_user == Some(true) {
+            Role::Superuser
+        } else if self.reads_superuser_pages {
+            Role::ReadOnlySuperuser { reported: false }
+        } else {
+            Role::Other
+        }
+    }
+
+    /// A superuser of either kind: the admin pages are for both (a read-only one with every
+    /// write disabled, see `crate::auth::read_only`).
     pub fn is_superuser(&self) -> bool {
-        self.super_user == Some(true)
+        self.role() != Role::Other
+    }
+
+    pub fn is_read_only_superuser(&self) -> bool {
+        matches!(self.role(), Role::ReadOnlySuperuser { .. })
     }
 
     /// Read without serde: this is the one model the first page load needs.
@@ -51,14 +88,40 @@ impl CurrentUser {
                 .ok_or_else(|| missing("avatar"))?,
             email: v.str_of("email"),
             super_user: v.get("super_user").and_then(Json::as_bool),
+            global_readonly_super_user: v.get("global_readonly_super_user").and_then(Json::as_bool),
+            reads_superuser_pages: false,
         })
+    }
+
+    /// Whether the answer leaves open that this is a read-only superuser the registry does not
+    /// report: no flag at all (a 3.16+ registry names read-only superusers, a full superuser
+    /// with `super:user` carries `super_user`).
+    fn unreported(&self) -> bool {
+        self.super_user != Some(true) && self.global_readonly_super_user.is_none()
     }
 }
 
+/// The signed-in user. Quay before 3.16 does not say whether an account is a global read-only
+/// superuser; for an account with neither flag the console asks for one user of the superuser
+/// list (Quay lets superusers with `super:user` and read-only superusers read it, nobody else),
+/// so such an account gets the read-only pages instead of "not a superuser".
 pub async fn current_user(client: &ApiClient) -> Result<CurrentUser, ApiError> {
     let value = client.get_json("/api/v1/user/").await?;
-    CurrentUser::from_json(&value).map_err(ApiError::Decode)
+    let mut user = CurrentUser::from_json(&value).map_err(ApiError::Decode)?;
+    if user.unreported() {
+        user.reads_superuser_pages = match client.get_json(READ_PROBE).await {
+            Ok(_) => true,
+            // Quay's `Unauthorized` (403): not a superuser of either kind; 404: the registry
+            // has no superuser pages (`FEATURE_SUPER_USERS` off).
+            Err(e) if matches!(e.status(), Some(403 | 404)) => false,
+            Err(e) => return Err(e),
+        };
+    }
+    Ok(user)
 }
+
+/// The smallest superuser read: one user of the list.
+const READ_PROBE: &str = "/api/v1/superuser/users/?limit=1";
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct InitializeRequest {
@@ -236,5 +299,37 @@ mod tests {
             CurrentUser::from_json(&json::parse(r#"{"username": "x"}"#).unwrap()),
             Err("unexpected response: no avatar in the user".into())
         );
+    }
+
+    fn user(extra: &str) -> CurrentUser {
+        CurrentUser::from_json(&json::parse(&format!(
+            r##"{{"username": "u", "avatar": {{"name": "u", "hash": "0", "color": "#000000", "kind": "user"}}{extra}}}"##
+        )).unwrap())
+        .unwrap()
+    }
+
+    #[test]
+    fn roles() {
+        assert_eq!(user(r#", "super_user": true"#).role(), Role::Superuser);
+        let auditor = user(r#", "global_readonly_super_user": true"#);
+        assert_eq!(auditor.role(), Role::ReadOnlySuperuser { reported: true });
+        assert!(auditor.is_superuser() && auditor.is_read_only_superuser());
+        assert!(!auditor.unreported());
+        // Quay lets read-only win when a name is in both lists.
+        assert_eq!(
+            user(r#", "super_user": true, "global_readonly_super_user": true"#).role(),
+            Role::ReadOnlySuperuser { reported: true }
+        );
+        let plain = user("");
+        assert!(plain.unreported());
+        assert_eq!(plain.role(), Role::Other);
+        assert!(!plain.is_superuser());
+        // Before 3.16: no flag, but the superuser list was readable.
+        let probed = CurrentUser {
+            reads_superuser_pages: true,
+            ..plain
+        };
+        assert_eq!(probed.role(), Role::ReadOnlySuperuser { reported: false });
+        assert!(!user(r#", "super_user": true"#).unreported());
     }
 }

@@ -20,6 +20,13 @@ use crate::routes::join_base;
 /// Nothing else: a stolen token can do no more.
 pub const SCOPES: &str = "super:user user:read org:admin";
 
+/// What a global read-only superuser asks for: `user:read` only. Quay gives such an account its
+/// read-only superuser rights whatever the token's scopes (`auth/permissions.py`), and every
+/// superuser page it may read needs no more; without `org:admin` the token cannot change even
+/// the organizations the account administers, so nothing the console shows read-only can be
+/// changed with it either.
+pub const READ_ONLY_SCOPES: &str = "user:read";
+
 const PENDING_KEY: &str = "quay-admin.oauth-pending";
 /// A token-bearing return, `?query#fragment`, moved out of the address by `public/early.js`.
 const RETURN_KEY: &str = "quay-admin.oauth-return";
@@ -49,14 +56,20 @@ const STATE_PARAM: &str = "oauth_state";
 
 /// The authorize URL for the implicit flow: `state` both as OAuth's `state` and in the redirect
 /// URI's query (Quay accepts any query below the registered redirect URI and keeps it).
-pub fn authorize_url(api_origin: &str, client_id: &str, redirect_uri: &str, state: &str) -> String {
+pub fn authorize_url(
+    api_origin: &str,
+    client_id: &str,
+    redirect_uri: &str,
+    state: &str,
+    scopes: &str,
+) -> String {
     let separator = if redirect_uri.contains('?') { '&' } else { '?' };
     let redirect = format!("{redirect_uri}{separator}{STATE_PARAM}={}", encode(state));
     format!(
         "{api_origin}/oauth/authorize?response_type=token&client_id={}&redirect_uri={}&scope={}&state={}",
         encode(client_id),
         encode(&redirect),
-        encode(SCOPES),
+        encode(scopes),
         encode(state)
     )
 }
@@ -214,8 +227,14 @@ pub fn redirect_uri() -> Option<String> {
     crate::browser::mount_url().map(|u| u.href())
 }
 
-/// Leaves for Quay's authorize page; `return_to` is where to land after coming back.
-pub fn begin(api_origin: &str, client_id: &str, return_to: &str) -> Result<(), String> {
+/// Leaves for Quay's authorize page asking for `scopes` ([`SCOPES`] or [`READ_ONLY_SCOPES`]);
+/// `return_to` is where to land after coming back.
+pub fn begin(
+    api_origin: &str,
+    client_id: &str,
+    return_to: &str,
+    scopes: &str,
+) -> Result<(), String> {
     let state = random_state().ok_or("no secure random source in this browser")?;
     let redirect = redirect_uri().ok_or("cannot determine this page's address")?;
     let storage = session_storage().ok_or("sessionStorage is not available")?;
@@ -226,7 +245,7 @@ pub fn begin(api_origin: &str, client_id: &str, return_to: &str) -> Result<(), S
     storage
         .set_item(PENDING_KEY, &pending.to_storage())
         .map_err(|_| "sessionStorage is full".to_string())?;
-    let url = authorize_url(api_origin, client_id, &redirect, &state);
+    let url = authorize_url(api_origin, client_id, &redirect, &state, scopes);
     window()
         .ok_or("no window")?
         .location()
@@ -303,14 +322,21 @@ mod tests {
 
     #[test]
     fn authorize_url_encodes_everything() {
-        let url = authorize_url("https://q.example", "CID", "http://127.0.0.1:8080/", "ab12");
+        let url = authorize_url(
+            "https://q.example",
+            "CID",
+            "http://127.0.0.1:8080/",
+            "ab12",
+            SCOPES,
+        );
         assert_eq!(
             url,
             "https://q.example/oauth/authorize?response_type=token&client_id=CID&redirect_uri=http%3A%2F%2F127.0.0.1%3A8080%2F%3Foauth_state%3Dab12&scope=super%3Auser%20user%3Aread%20org%3Aadmin&state=ab12"
         );
-        assert!(authorize_url("", "c", "http://h/admin/?x=1", "s")
+        assert!(authorize_url("", "c", "http://h/admin/?x=1", "s", SCOPES)
             .contains("redirect_uri=http%3A%2F%2Fh%2Fadmin%2F%3Fx%3D1%26oauth_state%3Ds&"));
-        assert!(authorize_url("", "a&b=c", "/", "s").contains("client_id=a%26b%3Dc"));
+        assert!(authorize_url("", "a&b=c", "/", "s", SCOPES).contains("client_id=a%26b%3Dc"));
+        assert!(authorize_url("", "c", "/", "s", READ_ONLY_SCOPES).contains("&scope=user%3Aread&"));
     }
 
     #[test]

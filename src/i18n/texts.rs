@@ -246,9 +246,9 @@ texts! {
         zh: "{name} 不是超级用户",
     }
     NotSuperuserBody {
-        en: "Add this name to SUPER_USERS in the registry's config.yaml and restart the registry. Until then the admin pages will be refused.",
-        ja: "レジストリの config.yaml の SUPER_USERS にこの名前を追加し、レジストリを再起動してください。それまでは管理ページへのアクセスは拒否されます。",
-        zh: "请将此名称加入仓库 config.yaml 中的 SUPER_USERS 并重启仓库。在此之前，管理页面将被拒绝访问。",
+        en: "Add this name to SUPER_USERS in the registry's config.yaml (or to GLOBAL_READONLY_SUPER_USERS, to let it read only) and restart the registry. Until then the admin pages will be refused.",
+        ja: "レジストリの config.yaml の SUPER_USERS（閲覧のみを許可する場合は GLOBAL_READONLY_SUPER_USERS）にこの名前を追加し、レジストリを再起動してください。それまでは管理ページへのアクセスは拒否されます。",
+        zh: "请将此名称加入仓库 config.yaml 中的 SUPER_USERS（若只允许查看，则加入 GLOBAL_READONLY_SUPER_USERS）并重启仓库。在此之前，管理页面将被拒绝访问。",
     }
     NotFoundTitle { en: "Page not found", ja: "ページが見つかりません", zh: "页面未找到" }
     NotFoundBody {
@@ -461,9 +461,9 @@ texts! {
         zh: "请退出后重新登录并允许 Super User Access，或使用已授予 super:user 的令牌。",
     }
     NotSuperuserUnknownBody {
-        en: "Either this account is not listed in SUPER_USERS in the registry's config.yaml, or this token was granted without the super:user scope. No admin request was sent.",
-        ja: "このアカウントがレジストリの config.yaml の SUPER_USERS に記載されていないか、このトークンに super:user スコープが付与されていません。管理リクエストは送信していません。",
-        zh: "该账号未列入仓库 config.yaml 的 SUPER_USERS，或此令牌未被授予 super:user 权限。未发送任何管理请求。",
+        en: "Either this account is not listed in SUPER_USERS in the registry's config.yaml, or this token was granted without the super:user scope. The registry did not let it read the user list either, so it is no read-only superuser.",
+        ja: "このアカウントがレジストリの config.yaml の SUPER_USERS に記載されていないか、このトークンに super:user スコープが付与されていません。レジストリはユーザー一覧の閲覧も許可しなかったため、読み取り専用スーパーユーザーでもありません。",
+        zh: "该账号未列入仓库 config.yaml 的 SUPER_USERS，或此令牌未被授予 super:user 权限。仓库也不允许它查看用户列表，因此它也不是只读超级用户。",
     }
     RegisterTitle {
         en: "Register this dashboard with the registry",
@@ -1185,5 +1185,43 @@ texts! {
         zh: "已停止：筛选和排序仅针对已加载的 {days} 天中的 {done} 天（{entries} 条）。",
     }
 
+    // Read-only superusers (GLOBAL_READONLY_SUPER_USERS): src/auth/read_only.rs, the sign-in gate,
+    // the users' Role column and the console-access card.
+    ReadOnlyBody {
+        en: "The registry does not let this account change anything: you can read every page here, and every control that would change something is disabled.",
+        ja: "レジストリはこのアカウントによる変更を一切許可していません。ここではすべてのページを閲覧でき、変更を伴う操作はすべて無効になっています。",
+        zh: "仓库不允许此账号进行任何更改：您可以查看这里的所有页面，所有会造成更改的控件均已停用。",
+    }
+    ReadOnlyInferredBody {
+        en: "This registry does not say which accounts are read-only superusers (Quay does from 3.16 on), but it lets this account read the superuser pages without being a superuser who may change them: you can read every page, and every control that would change something is disabled.",
+        ja: "このレジストリはどのアカウントが読み取り専用スーパーユーザーかを示しません（Quay 3.16 以降は示します）。ただし、このアカウントには変更権限のないままスーパーユーザー向けページの閲覧を許可しています。すべてのページを閲覧でき、変更を伴う操作はすべて無効になっています。",
+        zh: "此仓库不会说明哪些账号是只读超级用户（Quay 3.16 起会说明），但它允许此账号在没有更改权限的情况下查看超级用户页面：您可以查看所有页面，所有会造成更改的控件均已停用。",
+    }
+    ReadOnlyRefusal {
+        en: "Read-only superuser: the registry does not let this account change anything",
+        ja: "読み取り専用スーパーユーザー: レジストリはこのアカウントによる変更を一切許可していません",
+        zh: "只读超级用户：仓库不允许此账号进行任何更改",
+    }
+    RoleReadOnlySuperuser { en: "Read-only superuser", ja: "読み取り専用スーパーユーザー", zh: "只读超级用户" }
+    NoAccessReadOnly {
+        en: "{name} is a read-only superuser: it may read every page of this console, but it cannot make itself an administrator of the organization, and the registry's sign-in page refuses everyone who is not one. Ask one of the people named here to add {name} to the organization's owners team (in this console: Overview, Console access), then sign in again.",
+        ja: "{name} は読み取り専用スーパーユーザーです。このコンソールのすべてのページを閲覧できますが、自分自身を組織の管理者にすることはできず、レジストリのサインインページは管理者以外を拒否します。ここに挙げた人に {name} を組織の owners チームへ追加するよう依頼し（このコンソールの「概要」→「コンソールへのアクセス」）、その後もう一度サインインしてください。",
+        zh: "{name} 是只读超级用户：可以查看本控制台的所有页面，但无法让自己成为该组织的管理员，而仓库的登录页面会拒绝所有非管理员。请让这里列出的人员将 {name} 加入该组织的 owners 团队（在本控制台中：概览 → 控制台访问），然后重新登录。",
+    }
+    NoAccessReadOnlyToken {
+        en: "Or sign in below with an access token of this account: a read-only superuser needs only the user:read scope (an OAuth application of any organization you administer can generate one).",
+        ja: "または、このアカウントのアクセストークンで下からサインインしてください。読み取り専用スーパーユーザーに必要なのは user:read スコープだけです（自分が管理する任意の組織の OAuth アプリケーションで生成できます）。",
+        zh: "或者在下方使用此账号的访问令牌登录：只读超级用户只需要 user:read 权限（可由您管理的任意组织中的 OAuth 应用生成）。",
+    }
+    SignInAdminsOnly {
+        en: "Only administrators of the organization {name} can sign in here: the registry answers everyone else, read-only superusers too, with a bare \"Forbidden\" page. If you are not one, ask an administrator of {name} to add you to its owners team, or use an access token below.",
+        ja: "ここにサインインできるのは組織 {name} の管理者だけです。それ以外の人には（読み取り専用スーパーユーザーも含め）、レジストリは「Forbidden」とだけ表示されたページを返します。管理者でない場合は、{name} の管理者に owners チームへの追加を依頼するか、下のアクセストークンを使ってください。",
+        zh: "只有组织 {name} 的管理员才能在此登录：对其他人（包括只读超级用户），仓库只会返回一个写着“Forbidden”的页面。如果您不是管理员，请让 {name} 的管理员将您加入其 owners 团队，或使用下方的访问令牌。",
+    }
+    ConsoleAccessReadOnlyUnknown {
+        en: "This registry does not say which accounts are read-only superusers (Quay does from 3.17 on), so none are listed. To let one sign in, add it to the owners team of {name} in the registry.",
+        ja: "このレジストリはどのアカウントが読み取り専用スーパーユーザーかを示さないため（Quay 3.17 以降は示します）、ここには表示されません。サインインできるようにするには、レジストリで {name} の owners チームに追加してください。",
+        zh: "此仓库不会说明哪些账号是只读超级用户（Quay 3.17 起会说明），因此这里没有列出。要让其登录，请在仓库中将其加入 {name} 的 owners 团队。",
+    }
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

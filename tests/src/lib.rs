@@ -78,12 +78,15 @@ pub struct Ctx {
     emulator: outage::Emulator,
 }
 
-/// The benchmarks' setup: an emulator configured for the demo data (its superusers).
+/// The benchmarks' setup: an emulator configured for the demo data (its superusers and its
+/// read-only superuser `auditor`).
 pub fn demo_config() -> Config {
+    let overrides = serde_json::json!({
+        "SUPER_USERS": quay_emulator::demo::SUPER_USERS,
+        "GLOBAL_READONLY_SUPER_USERS": quay_emulator::demo::READONLY_SUPER_USERS,
+    });
     Config::default_emulator()
-        .with_overrides(
-            &serde_json::json!({ "SUPER_USERS": quay_emulator::demo::SUPER_USERS }).to_string(),
-        )
+        .with_overrides(&overrides.to_string())
         .expect("demo config")
 }
 

@@ -38,7 +38,7 @@ pub const DEMO_PASSWORD: &str = "password";
 /// `SUPER_USERS` of the generated configuration.
 pub const SUPER_USERS: &[&str] = &["admin", "ops-lead", "sre.oncall"];
 /// `GLOBAL_READONLY_SUPER_USERS` of the generated configuration.
-pub(crate) const READONLY_SUPER_USERS: &[&str] = &["auditor"];
+pub const READONLY_SUPER_USERS: &[&str] = &["auditor"];
 
 /// How many rows of each kind the seed wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

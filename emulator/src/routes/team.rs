@@ -9,11 +9,11 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use crate::action_log::log_action;
-use crate::auth::{RequestAuth, Scopes};
+use crate::auth::{effective_role, RequestAuth, Scopes};
 use crate::avatar::{avatar, AvatarKind};
 use crate::error::ApiError;
 use crate::outbox::{send_team_invite_email, TeamInviteMail};
-use crate::routes::{endpoint, ApiRoute};
+use crate::routes::{endpoint, Access, ApiRoute};
 use crate::state::AppState;
 use crate::storage::{Storage, TeamRecord, UserRecord};
 
@@ -26,9 +26,13 @@ pub fn routes() -> Vec<ApiRoute> {
         )
         .param("orgname", "The name of the organization")
         .param("teamname", "The name of the team")
+        // Quay's `require_scope(ORG_ADMIN)` only declares the scope: the handlers decide, and a
+        // global read-only superuser (or a superuser with full access) lists whatever its token.
         .op(
             endpoint(Method::GET, "getOrganizationTeamMembers", list_members)
-                .scope(Scopes::ORG_ADMIN)
+                .access(Access::Handler {
+                    scope: Scopes::ORG_ADMIN,
+                })
                 .query(
                     "includePending",
                     "boolean",
@@ -46,7 +50,9 @@ pub fn routes() -> Vec<ApiRoute> {
         .param("membername", "The username of the team member")
         .op(
             endpoint(Method::PUT, "updateOrganizationTeamMember", add_member)
-                .scope(Scopes::ORG_ADMIN)
+                .access(Access::Handler {
+                    scope: Scopes::ORG_ADMIN,
+                })
                 .describe("Adds or invites a member to an existing team."),
         ),
     ]
@@ -74,8 +80,9 @@ struct Rights {
     view_team: bool,
 }
 
-/// `AdministerOrganizationPermission` and `ViewTeamPermission` for the caller (the route has
-/// already required `org:admin`), plus the superuser overrides Quay allows here.
+/// `AdministerOrganizationPermission` and `ViewTeamPermission` for the caller, with its team
+/// roles capped by the token's scopes as Quay's permissions are (`user:read` alone grants
+/// neither), plus the superuser overrides Quay allows here whatever the scopes.
 fn rights(
     s: &Storage,
     state: &AppState,
@@ -89,9 +96,11 @@ fn rights(
             view_team: false,
         });
     };
-    let admin = s.is_org_admin(user.id, org.id)?;
+    let scopes = auth.scopes();
+    let admin =
+        effective_role("admin", scopes) == Some("admin") && s.is_org_admin(user.id, org.id)?;
     let on_team = match team {
-        Some(t) => s.is_team_member(t.id, user.id)?,
+        Some(t) => effective_role("member", scopes).is_some() && s.is_team_member(t.id, user.id)?,
         None => false,
     };
     let config = state.config();

@@ -897,3 +897,123 @@ async fn web_routes_answer_other_methods_with_an_html_405() {
         );
     }
 }
+
+/// A global read-only superuser (Quay's `GLOBAL_READONLY_SUPER_USERS`) at every step of the
+/// console's sign-in: its cookie session's `/api/v1/user/` says what it is; Quay's authorize page
+/// refuses it with the bare 403 page while it does not administer the application's
+/// organization (`is_org_admin`, whatever its superuser rights); as an administrator it is
+/// granted `user:read` without the dangerous-scope confirmation, and that token reads the
+/// superuser pages (Quay gives the read-only need whatever the scopes) and changes nothing.
+#[tokio::test]
+async fn a_read_only_superuser_is_refused_until_it_administers_then_reads_with_user_read() {
+    let emu = emulator_with(config_with("GLOBAL_READONLY_SUPER_USERS: [auditor]\n")).await;
+    emu.seed_user("admin", "password1");
+    emu.seed_user("auditor", "password1");
+    let db = emu.db_path();
+    seed::create_organization(&db, "testorg", "testorg@example.com", "admin").unwrap();
+    let (client_id, _) = seed::create_application(
+        &db,
+        "testorg",
+        "dashapp",
+        REDIRECT,
+        "http://127.0.0.1:9999/",
+    )
+    .unwrap();
+    let (cookie, csrf) = emu.signed_in("auditor", "password1").await;
+    let me: Value = emu
+        .client
+        .get(emu.url("/api/v1/user/"))
+        .header("cookie", &cookie)
+        .header("x-requested-with", "XMLHttpRequest")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["global_readonly_super_user"], json!(true));
+    assert!(me.get("super_user").is_none(), "{me}");
+
+    let authorize = emu.url(&format!(
+        "/oauth/authorize?response_type=token&client_id={client_id}&redirect_uri={}&scope=user:read&state=s1",
+        urlencode(REDIRECT)
+    ));
+    let get = |cookie: String| {
+        let req = emu.client.get(&authorize).header("cookie", cookie);
+        async move { req.send().await.unwrap() }
+    };
+    let refused = get(cookie.clone()).await;
+    assert_eq!(refused.status(), 403);
+    assert_eq!(content_type(refused.headers()), "text/html; charset=utf-8");
+    assert!(refused.text().await.unwrap().contains("<h1>Forbidden</h1>"));
+
+    let (status, _) = emu
+        .json_call(
+            reqwest::Method::PUT,
+            "/api/v1/organization/testorg/team/owners/members/auditor",
+            Some(&emu.insert_token("admin", "org:admin", far_future())),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    // `user:read` is not dangerous: the consent form posts `state` straight away.
+    let consent = get(cookie.clone()).await;
+    assert_eq!(consent.status(), 200);
+    let page = consent.text().await.unwrap();
+    assert!(!page.contains("authorize-open"), "no confirmation step");
+    let resp = emu
+        .client
+        .post(emu.url("/oauth/authorizeapp"))
+        .header("cookie", &cookie)
+        .form(&[
+            ("client_id", client_id.as_str()),
+            ("redirect_uri", REDIRECT),
+            ("scope", "user:read"),
+            ("response_type", "token"),
+            ("state", "s1"),
+            ("_csrf_token", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 302);
+    let loc = location(&resp);
+    assert!(loc.starts_with(&format!(
+        "{REDIRECT}?scope=user%3Aread&state=s1#access_token="
+    )));
+    let token = token_of(&loc);
+    let me: Value = emu.get_user(Some(&token)).await.json().await.unwrap();
+    assert_eq!(me["global_readonly_super_user"], json!(true));
+    assert!(me.get("super_user").is_none());
+    for path in [
+        "/api/v1/superuser/users/?limit=1",
+        "/api/v1/superuser/organizations/",
+        "/api/v1/superuser/keys",
+        "/api/v1/superuser/registrysize/",
+        "/api/v1/organization/testorg/team/owners/members",
+    ] {
+        assert_eq!(emu.get_json(path, &token).await.0, 200, "{path}");
+    }
+    let (status, body) = emu
+        .get_json("/api/v1/organization/testorg/team/owners/members", &token)
+        .await;
+    assert_eq!((status, &body["can_edit"]), (200, &json!(false)));
+    let (status, _) = emu
+        .json_call(
+            reqwest::Method::POST,
+            "/api/v1/superuser/users/",
+            Some(&token),
+            Some(json!({"username": "zed"})),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = emu
+        .json_call(
+            reqwest::Method::PUT,
+            "/api/v1/organization/testorg",
+            Some(&token),
+            Some(json!({"email": "new@example.com"})),
+        )
+        .await;
+    assert_eq!(status, 403);
+}

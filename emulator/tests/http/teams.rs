@@ -148,10 +148,51 @@ async fn others_may_not_list_or_add() {
     assert_eq!(status, 403);
     let (status, _) = emu.json_call(Method::GET, OWNERS, None, None).await;
     assert_eq!(status, 401);
-    // A token without org:admin: require_scope's 403.
+    // A token without org:admin: the owner's team roles are capped to nothing, so 403.
     let read = emu.insert_token("admin", "user:read", far_future());
     let (status, _) = emu.get_json(OWNERS, &read).await;
     assert_eq!(status, 403);
+    let (status, _) = emu
+        .json_call(Method::PUT, &format!("{OWNERS}/bob"), Some(&read), None)
+        .await;
+    assert_eq!(status, 403);
+}
+
+/// Quay's `require_scope` only declares `org:admin`: a global read-only superuser lists any
+/// team whatever its token's scopes (`allow_if_global_readonly_superuser`), and may not edit it.
+#[tokio::test]
+async fn a_read_only_superuser_lists_with_any_scope_and_adds_nobody() {
+    let config = config_with("GLOBAL_READONLY_SUPER_USERS: [auditor]\n");
+    let (emu, token) = registry(config).await;
+    emu.seed_user("auditor", "password1");
+    for scopes in ["user:read", "super:user", "org:admin"] {
+        let auditor = emu.insert_token("auditor", scopes, far_future());
+        let (status, body) = emu.get_json(OWNERS, &auditor).await;
+        assert_eq!(status, 200, "{scopes}");
+        assert_eq!(body["can_edit"], false);
+        assert_eq!(names(&body), vec![("admin".to_string(), false)]);
+        let resp = emu
+            .call(Method::PUT, &format!("{OWNERS}/bob"), Some(&auditor), None)
+            .await;
+        expect_shape_a(resp, 403, "insufficient_scope", "Unauthorized").await;
+    }
+    // Made an administrator, with a user:read token it still changes nothing.
+    let (status, _) = emu
+        .json_call(
+            Method::PUT,
+            &format!("{OWNERS}/auditor"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let auditor = emu.insert_token("auditor", "user:read", far_future());
+    let (status, body) = emu.get_json(OWNERS, &auditor).await;
+    assert_eq!((status, &body["can_edit"]), (200, &json!(false)));
+    let resp = emu
+        .call(Method::PUT, &format!("{OWNERS}/bob"), Some(&auditor), None)
+        .await;
+    assert_eq!(resp.status(), 403);
 }
 
 #[tokio::test]

@@ -1,16 +1,18 @@
 //! "Console access": who may sign in here. Quay lets only administrators of the organization that
 //! owns this console's OAuth application through its authorize page, so the card lists every
-//! superuser with their standing on that organization's admin team and adds (or, where the
-//! registry mails, invites) the ones who are missing. Without an application it registers one.
+//! superuser (read-only ones too, where the registry says who they are) with their standing on
+//! that organization's admin team and adds (or, where the registry mails, invites) the ones who
+//! are missing. Without an application it registers one.
 
 use leptos::prelude::*;
 
 use crate::api::application::application_information;
 use crate::api::organization::organization_details;
-use crate::api::superuser_users::list_users;
+use crate::api::superuser_users::{list_users_as, UserRole};
 use crate::api::team::{add_team_member, team_members, Standing};
 use crate::api::{ApiClient, ApiError};
-use crate::auth::{oauth, use_session};
+use crate::auth::read_only::NOTE_ID;
+use crate::auth::{oauth, use_read_only, use_session};
 use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
 use crate::components::write::use_write;
@@ -32,24 +34,39 @@ struct Roster {
     organization: String,
     team: String,
     can_edit: bool,
-    superusers: Vec<(String, Standing)>,
+    superusers: Vec<(Superuser, Standing)>,
+    /// Whether the registry says who is a read-only superuser (Quay 3.17 and later).
+    read_only_reported: bool,
 }
 
-/// Every superuser, page by page (Quay's page size limit is 100).
-async fn superusers(client: &ApiClient) -> Result<Vec<String>, ApiError> {
-    let mut names = Vec::new();
+/// A superuser of either kind (Quay lets read-only win when a name is in both lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Superuser {
+    name: String,
+    read_only: bool,
+}
+
+/// Every superuser, read-only ones included, page by page (Quay's page size limit is 100), and
+/// whether the registry reported read-only superusers at all.
+async fn superusers(client: &ApiClient) -> Result<(Vec<Superuser>, bool), ApiError> {
+    let mut found = Vec::new();
+    let mut reported = false;
     let mut next: Option<String> = None;
     loop {
-        let page = list_users(client, 100, next.as_deref(), true).await?;
-        names.extend(
-            page.users
-                .into_iter()
-                .filter(|u| u.super_user)
-                .map(|u| u.username),
-        );
+        let page = list_users_as::<UserRole>(client, 100, next.as_deref(), true).await?;
+        for user in page.users {
+            reported |= user.global_readonly_super_user.is_some();
+            let read_only = user.global_readonly_super_user == Some(true);
+            if user.super_user || read_only {
+                found.push(Superuser {
+                    name: user.username,
+                    read_only,
+                });
+            }
+        }
         match page.next_page {
             Some(token) if !token.is_empty() => next = Some(token),
-            _ => return Ok(names),
+            _ => return Ok((found, reported)),
         }
     }
 }
@@ -67,12 +84,12 @@ async fn load(client: ApiClient, client_id: Option<String>) -> Result<Access, Ap
         .await?
         .admin_team();
     let members = team_members(&client, &organization, &team).await?;
-    let superusers = superusers(&client)
-        .await?
+    let (found, read_only_reported) = superusers(&client).await?;
+    let superusers = found
         .into_iter()
-        .map(|name| {
-            let standing = members.standing(&name);
-            (name, standing)
+        .map(|superuser| {
+            let standing = members.standing(&superuser.name);
+            (superuser, standing)
         })
         .collect();
     Ok(Access::Known(Roster {
@@ -80,6 +97,7 @@ async fn load(client: ApiClient, client_id: Option<String>) -> Result<Access, Ap
         team,
         can_edit: members.can_edit,
         superusers,
+        read_only_reported,
     }))
 }
 
@@ -124,12 +142,22 @@ pub fn ConsoleAccess() -> impl IntoView {
 #[component]
 fn Register(on_registered: Callback<String>) -> impl IntoView {
     let open = RwSignal::new(false);
+    let read_only = use_read_only();
+    let i18n = use_i18n();
     view! {
         <Show
             when=move || open.get()
             fallback=move || view! {
                 <div class="form-actions">
-                    <button type="button" class="button" data-testid="register-console" on:click=move |_| open.set(true)>
+                    <button
+                        type="button"
+                        class="button"
+                        data-testid="register-console"
+                        disabled=move || read_only.get()
+                        title=move || read_only.refusal().map(|k| i18n.t(k))
+                        aria-describedby=move || read_only.get().then_some(NOTE_ID)
+                        on:click=move |_| open.set(true)
+                    >
                         {tr(Key::RegisterThisConsole)}
                     </button>
                 </div>
@@ -143,11 +171,13 @@ fn Register(on_registered: Callback<String>) -> impl IntoView {
 #[component]
 fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    let read_only = use_read_only();
     let Roster {
         organization,
         team,
         can_edit,
         superusers,
+        read_only_reported,
     } = roster;
     let target = StoredValue::new((organization.clone(), team.clone()));
     let add = use_write(
@@ -172,7 +202,7 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
     let busy = add.pending();
     let rows = superusers
         .into_iter()
-        .map(|(name, standing)| {
+        .map(|(Superuser { name, read_only: reader }, standing)| {
             let badge = match standing {
                 Standing::Member => view! { <span class="badge badge-ok">{tr(Key::AccessMember)}</span> }.into_any(),
                 Standing::Invited => view! {
@@ -189,7 +219,9 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
                         class="button"
                         data-testid="add-to-admin-team"
                         aria-label=move || format!("{}: {label_name}", fill(i18n.t(Key::AddToTeam), &team))
-                        disabled=busy
+                        disabled=move || busy.get() || read_only.get()
+                        title=move || read_only.refusal().map(|k| i18n.t(k))
+                        aria-describedby=move || read_only.get().then_some(NOTE_ID)
                         on:click=move |_| add.dispatch(user.clone())
                     >
                         {
@@ -201,7 +233,13 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
             });
             view! {
                 <tr data-testid="console-access-row">
-                    <th scope="row" class="server-message">{name}</th>
+                    <th scope="row">
+                        <span class="server-message">{name}</span>
+                        {reader.then(|| view! {
+                            " "
+                            <span class="badge badge-muted" data-testid="read-only-superuser">{tr(Key::RoleReadOnlySuperuser)}</span>
+                        })}
+                    </th>
                     <td>{badge}</td>
                     <td class="cell-actions">{action}</td>
                 </tr>
@@ -209,7 +247,15 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p>{move || fill(i18n.t(Key::ConsoleAccessBody), &organization)}</p>
+        <p>{
+            let organization = organization.clone();
+            move || fill(i18n.t(Key::ConsoleAccessBody), &organization)
+        }</p>
+        {(!read_only_reported).then(|| view! {
+            <p class="muted" data-testid="read-only-unreported">
+                {move || fill(i18n.t(Key::ConsoleAccessReadOnlyUnknown), &organization)}
+            </p>
+        })}
         {error_slot(add.error(), Key::AddToTeamFailed)}
         <div class="table-wrap">
             <table class="data-table" data-testid="console-access-table">

@@ -14,9 +14,10 @@ use super::{use_page_title, Skeleton};
 use crate::api::application::application_information;
 use crate::api::registry_config::registry_config;
 use crate::api::registry_session::{self, RegistryAccount};
-use crate::api::user::{probe_setup_state, CurrentUser, SetupState};
+use crate::api::user::{probe_setup_state, CurrentUser, Role, SetupState};
 use crate::auth::oauth::{self, ReturnError};
-use crate::auth::{use_current_user, use_session, SignInNotice};
+use crate::auth::read_only::ReadOnlyNote;
+use crate::auth::{use_current_user, use_session, ReadOnly, SignInNotice};
 use crate::components::error_view::ApiErrorView;
 use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
 use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
@@ -57,10 +58,15 @@ fn LazySignInGate() -> impl IntoView {
     })
 }
 
+/// Lets superusers of both kinds in. A read-only superuser (Quay's `GLOBAL_READONLY_SUPER_USERS`)
+/// sees every page with a note above it, and [`ReadOnly`] tells the pages to disable their writes.
 #[component]
 fn SuperuserGate(children: ChildrenFn) -> impl IntoView {
     let current = use_current_user();
     let retry = Callback::new(move |_| current.0.refetch());
+    ReadOnly::provide(Signal::derive(move || {
+        current.user().is_some_and(|u| u.is_read_only_superuser())
+    }));
     view! {
         {move || match current.0.get().flatten() {
             None => view! { <section class="page"><Skeleton lines=3 /></section> }.into_any(),
@@ -68,8 +74,15 @@ fn SuperuserGate(children: ChildrenFn) -> impl IntoView {
                 view! { <section class="page"><ApiErrorView error=e retry=retry /></section> }
                     .into_any()
             }
-            Some(Ok(user)) if user.is_superuser() => children().into_any(),
-            Some(Ok(user)) => view! { <NotSuperuser user=user /> }.into_any(),
+            Some(Ok(user)) => match user.role() {
+                Role::Superuser => children().into_any(),
+                Role::ReadOnlySuperuser { reported } => view! {
+                    <ReadOnlyNote reported=reported />
+                    {children()}
+                }
+                .into_any(),
+                Role::Other => view! { <NotSuperuser user=user /> }.into_any(),
+            },
         }}
     }
 }
@@ -151,12 +164,28 @@ fn SignIn() -> impl IntoView {
     // origin the console can find out and sign in itself; elsewhere only the registry's page can.
     let registry_signin_url = format!("{}/signin/", api_origin.trim_end_matches('/'));
     let start_error = RwSignal::new(None::<String>);
+    // On another origin the console cannot see the browser's registry session, so it cannot
+    // tell in advance whether Quay's authorize page will refuse this person (a bare 403 for
+    // anyone not administering the application's organization, read-only superusers too): it
+    // says so before the button, naming the organization (public application information).
+    let admins_only = LocalResource::new(move || {
+        let (client, id) = (session.client_with(None), client_id.get());
+        async move {
+            match id {
+                Some(id) if !same_origin => application_information(&client, &id)
+                    .await
+                    .ok()
+                    .map(|app| app.organization.name),
+                _ => None,
+            }
+        }
+    });
     let step = RwSignal::new(Step::Start);
     let go = {
         let api_origin = api_origin.clone();
-        Callback::new(move |_: ()| {
+        Callback::new(move |scopes: &'static str| {
             if let Some(id) = client_id.get_untracked() {
-                if let Err(e) = oauth::begin(&api_origin, &id, &current_app_path()) {
+                if let Err(e) = oauth::begin(&api_origin, &id, &current_app_path(), scopes) {
                     start_error.set(Some(e));
                     // Still here: the button works again.
                     step.set(Step::Start);
@@ -185,37 +214,39 @@ fn SignIn() -> impl IntoView {
                 let Some(id) = id.filter(|_| purpose == Purpose::SignIn) else {
                     return Ok(Step::Register);
                 };
+                let scopes = scopes_for(&account);
                 Ok(match application_information(&client, &id).await {
-                    Ok(app) if account.administers(&app.organization.name) => Step::Leaving,
+                    Ok(app) if account.administers(&app.organization.name) => Step::Leaving(scopes),
                     Ok(app) => Step::NoAccess {
                         account,
                         organization: app.organization.name,
                     },
                     Err(e) if e.status() == Some(404) => Step::UnknownClient(id),
                     // Cannot tell: the registry's consent page decides.
-                    Err(_) => Step::Leaving,
+                    Err(_) => Step::Leaving(scopes),
                 })
             }
         },
         move |next: Step| {
-            let leaving = next == Step::Leaving;
+            let leaving = next.leaving();
             step.set(next);
-            if leaving {
-                go.run(());
+            if let Some(scopes) = leaving {
+                go.run(scopes);
             }
             None
         },
     );
     let checking = check.pending();
-    let busy = move || checking.get() || step.get() == Step::Leaving;
+    let busy = move || checking.get() || step.with(|s| s.leaving().is_some());
     let start = move |purpose: Purpose| {
-        if checking.get_untracked() || step.get_untracked() == Step::Leaving {
+        if checking.get_untracked() || step.with_untracked(|s| s.leaving().is_some()) {
             return;
         }
         if same_origin {
             check.dispatch(purpose);
         } else {
-            go.run(());
+            // Whether this is a read-only superuser shows only after signing in.
+            go.run(oauth::SCOPES);
         }
     };
     let notice = move || {
@@ -266,6 +297,9 @@ fn SignIn() -> impl IntoView {
                         {tr(Key::RegistrySessionNeeded)} " "
                         <a href=registry_signin_url.clone() rel="noopener noreferrer">{tr(Key::RegistrySignInPage)}</a>
                     </p>
+                    {move || admins_only.get().flatten().map(|org| view! {
+                        <p data-testid="sign-in-admins-only">{move || fill(i18n.t(Key::SignInAdminsOnly), &org)}</p>
+                    })}
                 })}
                 {move || start_error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 {move || check.error().get().map(|e| view! {
@@ -326,7 +360,7 @@ fn SignIn() -> impl IntoView {
                     <h2>{tr(Key::RegisterThisConsole)}</h2>
                     <RegisterConsoleForm registrar=Registrar::RegistrySession on_registered=on_registered />
                 }.into_any(),
-                Step::Start | Step::Leaving => ().into_any(),
+                Step::Start | Step::Leaving(_) => ().into_any(),
             }}
             <TokenForm />
         </section>
@@ -358,8 +392,27 @@ enum Step {
     UnknownClient(String),
     /// No client id: register this console with the registry session.
     Register,
-    /// On the way to the registry's authorize page.
-    Leaving,
+    /// On the way to the registry's authorize page, asking for these scopes.
+    Leaving(&'static str),
+}
+
+impl Step {
+    /// The scopes asked for, when on the way to the registry.
+    fn leaving(&self) -> Option<&'static str> {
+        match self {
+            Step::Leaving(scopes) => Some(scopes),
+            _ => None,
+        }
+    }
+}
+
+/// A read-only superuser asks only for what it can use (see [`oauth::READ_ONLY_SCOPES`]).
+fn scopes_for(account: &RegistryAccount) -> &'static str {
+    if account.global_readonly_super_user {
+        oauth::READ_ONLY_SCOPES
+    } else {
+        oauth::SCOPES
+    }
 }
 
 /// The page's path and query relative to the app base, to come back to after signing in.

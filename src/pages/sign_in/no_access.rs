@@ -1,7 +1,8 @@
 //! Signed in to the registry as someone who does not administer the organization that owns this
 //! console's OAuth application: Quay's authorize page would answer a bare 403. Says so, names
 //! whom to ask, and lets a superuser take ownership of that organization (Quay's superuser
-//! take-ownership puts the caller on its owners team) or switch registry accounts.
+//! take-ownership puts the caller on its owners team) or switch registry accounts. A read-only
+//! superuser, who can do neither, is told who can add it and that a pasted token works too.
 
 use leptos::prelude::*;
 
@@ -92,6 +93,8 @@ pub fn NoAccess(
         }
     });
     let refusal = Signal::derive(move || take.error().get().filter(|e| !e.is_unauthorized()));
+    // A read-only superuser cannot take ownership: someone else has to add it.
+    let read_only = account.global_readonly_super_user;
     let username = account.username.clone();
     let again_name = account.username.clone();
     let org_name = organization.clone();
@@ -105,7 +108,16 @@ pub fn NoAccess(
                     <span class="server-message">{names.join(", ")}</span>
                 </p>
             })}
-            <p>{tr(Key::NoAccessAsk)}</p>
+            {if read_only {
+                let name = account.username.clone();
+                view! {
+                    <p data-testid="read-only-no-access">{move || fill(i18n.t(Key::NoAccessReadOnly), &name)}</p>
+                    <p>{tr(Key::NoAccessReadOnlyToken)}</p>
+                }
+                .into_any()
+            } else {
+                view! { <p>{tr(Key::NoAccessAsk)}</p> }.into_any()
+            }}
             {error_slot(sign_out.error(), Key::RegistrySignOutFailed)}
             <Show when=move || password_again.get()>
                 <RegistrySignIn

@@ -19,6 +19,7 @@ pub mod logs;
 pub mod organizations;
 pub mod overview;
 pub mod quotas;
+pub mod read_only;
 pub mod registry_size;
 pub mod service_keys;
 pub mod setup;

@@ -19,6 +19,7 @@ mod oauth;
 mod one_table;
 mod organizations;
 mod quotas;
+mod read_only;
 mod service_keys;
 mod setup_wizard;
 mod sign_in;

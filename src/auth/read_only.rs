@@ -1,0 +1,58 @@
+//! Read-only superusers (Quay's `GLOBAL_READONLY_SUPER_USERS`): the registry lets them read every
+//! superuser page and change nothing. The sign-in gate decides once who is signed in and provides
+//! [`ReadOnly`]; pages and shared components read it to disable their writes with the reason,
+//! instead of sending requests the registry would refuse.
+
+use leptos::prelude::*;
+
+use crate::i18n::{tr, Key};
+
+/// Why a write control is disabled for a read-only superuser.
+pub const REFUSAL: Key = Key::ReadOnlyRefusal;
+
+/// Whether the signed-in account is a read-only superuser (tracked).
+#[derive(Clone, Copy)]
+pub struct ReadOnly(Signal<bool>);
+
+impl ReadOnly {
+    /// Provided by the sign-in gate for everything it shows.
+    pub fn provide(read_only: Signal<bool>) {
+        provide_context(Self(read_only));
+    }
+
+    /// Whether writes are refused (tracked).
+    pub fn get(self) -> bool {
+        self.0.get()
+    }
+
+    /// The reason to show on a disabled write control (tracked): `None` when writes are allowed.
+    pub fn refusal(self) -> Option<Key> {
+        self.get().then_some(REFUSAL)
+    }
+}
+
+/// The gate's answer; outside the gate (setup wizard, sign-in) nobody is read-only.
+pub fn use_read_only() -> ReadOnly {
+    use_context::<ReadOnly>().unwrap_or(ReadOnly(Signal::stored(false)))
+}
+
+/// The id of the note, which describes every write control it disables.
+pub const NOTE_ID: &str = "read-only-note";
+
+/// The note every page shows a read-only superuser, above the page.
+#[component]
+pub fn ReadOnlyNote(
+    /// The registry said so (`global_readonly_super_user`); `false` when the console only found
+    /// out that this account may read the superuser pages (Quay before 3.16 does not say).
+    reported: bool,
+) -> impl IntoView {
+    view! {
+        <div class="read-only-note" role="note" data-testid="read-only-note">
+            <p id=NOTE_ID>
+                <strong>{tr(Key::RoleReadOnlySuperuser)}</strong>
+                " "
+                {tr(if reported { Key::ReadOnlyBody } else { Key::ReadOnlyInferredBody })}
+            </p>
+        </div>
+    }
+}
