@@ -81,8 +81,9 @@ pub fn Dialog(
                 }
                 _ => open.set(false),
             }
+            // A `cancel` the browser does not let us cancel is followed by `close`, which asks.
             on:cancel=move |ev: web_sys::Event| {
-                if let Some(ask) = on_close_request {
+                if let (Some(ask), true) = (on_close_request, ev.cancelable()) {
                     ev.prevent_default();
                     ask.run(CloseRequest::Escape);
                 }
