@@ -234,7 +234,6 @@ texts! {
     }
     SignedInAs { en: "Signed in as", ja: "サインイン中:", zh: "当前用户：" }
     SuperuserBadge { en: "Superuser", ja: "スーパーユーザー", zh: "超级用户" }
-    HomeWelcome { en: "Welcome, {name}", ja: "ようこそ、{name} さん", zh: "欢迎，{name}" }
     HomeSuperuserBody {
         en: "You can manage this registry. Choose an area in the navigation.",
         ja: "このレジストリを管理できます。ナビゲーションから項目を選んでください。",
@@ -1223,5 +1222,67 @@ texts! {
         ja: "このレジストリはどのアカウントが読み取り専用スーパーユーザーかを示さないため（Quay 3.17 以降は示します）、ここには表示されません。サインインできるようにするには、レジストリで {name} の owners チームに追加してください。",
         zh: "此仓库不会说明哪些账号是只读超级用户（Quay 3.17 起会说明），因此这里没有列出。要让其登录，请在仓库中将其加入 {name} 的 owners 团队。",
     }
+    // ---- Overview: what needs attention ----
+    AttentionTitle { en: "What needs attention", ja: "対応が必要な項目", zh: "需要处理的事项" }
+    AttentionChecking { en: "Checking the registry…", ja: "レジストリを確認しています…", zh: "正在检查仓库…" }
+    AttentionAllWell { en: "Nothing needs attention.", ja: "対応が必要な項目はありません。", zh: "没有需要处理的事项。" }
+    AttentionSome { en: "Needs attention: {count} of {total}", ja: "要対応: {total} 件中 {count} 件", zh: "需要处理：{total} 项中的 {count} 项" }
+    AttentionFailed { en: "Could not check: {count} of {total}", ja: "確認できませんでした: {total} 件中 {count} 件", zh: "无法检查：{total} 项中的 {count} 项" }
+    CheckNeedsAttention { en: "Needs attention", ja: "要対応", zh: "需处理" }
+    CheckOk { en: "OK", ja: "問題なし", zh: "正常" }
+    CheckOff { en: "Off", ja: "無効", zh: "未启用" }
+    CheckNotOffered {
+        en: "This registry does not offer this: an older Quay, or the feature is turned off.",
+        ja: "このレジストリはこの機能を提供していません（古い Quay か、機能が無効になっています）。",
+        zh: "此仓库不提供此功能：Quay 版本较旧，或该功能已关闭。",
+    }
+    CheckKeysTitle { en: "Service keys awaiting approval", ja: "承認待ちのサービスキー", zh: "待批准的服务密钥" }
+    CheckKeysNote {
+        en: "Services cannot sign with a key until a superuser approves it.",
+        ja: "スーパーユーザーが承認するまで、サービスはそのキーで署名できません。",
+        zh: "在超级用户批准之前，服务无法使用该密钥签名。",
+    }
+    CheckKeysNone { en: "No key is waiting for approval.", ja: "承認待ちのキーはありません。", zh: "没有待批准的密钥。" }
+    CheckKeysLink { en: "Review pending keys", ja: "承認待ちのキーを確認", zh: "查看待批准的密钥" }
+    CheckKeysFailed { en: "The pending service keys could not be counted.", ja: "承認待ちのサービスキーを数えられませんでした。", zh: "无法统计待批准的服务密钥。" }
+    CheckQuotasTitle { en: "Namespaces over or near their quota", ja: "クォータ超過・上限間近の名前空間", zh: "超出或接近配额的命名空间" }
+    CheckQuotasNote {
+        en: "{over} over their limit, {near} at 90 % or more.",
+        ja: "上限超過 {over}、使用率 90 % 以上 {near}。",
+        zh: "{over} 个超出上限，{near} 个已用 90% 或以上。",
+    }
+    CheckQuotasNone {
+        en: "No namespace uses 90 % of its quota or more.",
+        ja: "クォータの 90 % 以上を使用している名前空間はありません。",
+        zh: "没有命名空间使用了 90% 或以上的配额。",
+    }
+    CheckQuotasOff { en: "Quota management is off on this registry.", ja: "このレジストリではクォータ管理が無効です。", zh: "此仓库未启用配额管理。" }
+    CheckQuotasLink { en: "Show these namespaces", ja: "これらの名前空間を表示", zh: "查看这些命名空间" }
+    CheckQuotasFailed { en: "The namespaces' quotas could not be checked.", ja: "名前空間のクォータを確認できませんでした。", zh: "无法检查命名空间的配额。" }
+    CheckSignInsTitle { en: "Failed sign-ins", ja: "サインインの失敗", zh: "登录失败" }
+    CheckSignInsNote {
+        en: "Logged since {day}, 00:00 UTC (the registry counts whole days).",
+        ja: "{day} 00:00 (UTC) 以降の記録です（レジストリは日単位で集計します）。",
+        zh: "自 {day} 00:00（UTC）起的记录（仓库按整天统计）。",
+    }
+    CheckSignInsNone {
+        en: "None logged since {day}, 00:00 UTC. Quay logs failed sign-ins only when ACTION_LOG_AUDIT_LOGIN_FAILURES is on.",
+        ja: "{day} 00:00 (UTC) 以降の記録はありません。Quay は ACTION_LOG_AUDIT_LOGIN_FAILURES が有効な場合にのみサインインの失敗を記録します。",
+        zh: "自 {day} 00:00（UTC）起没有记录。仅当启用 ACTION_LOG_AUDIT_LOGIN_FAILURES 时，Quay 才会记录登录失败。",
+    }
+    CheckSignInsLink { en: "Show them in the usage log", ja: "利用ログで表示", zh: "在使用日志中查看" }
+    CheckSignInsFailed { en: "The failed sign-ins could not be counted.", ja: "サインインの失敗を数えられませんでした。", zh: "无法统计登录失败次数。" }
+    CheckSizeCalculated { en: "Calculated {when}.", ja: "{when}に計算されました。", zh: "{when}计算。" }
+    CheckSizeStale {
+        en: "Calculated {when}: the total may be out of date.",
+        ja: "{when}に計算されたもので、合計が古くなっている可能性があります。",
+        zh: "{when}计算，总量可能已过时。",
+    }
+    CheckSizeNever {
+        en: "Never calculated: the total is unknown until a calculation runs.",
+        ja: "まだ計算されていません。計算するまで合計はわかりません。",
+        zh: "尚未计算：计算完成前总量未知。",
+    }
+    CheckSizeBusy { en: "A calculation is under way.", ja: "計算を実行中です。", zh: "正在计算。" }
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

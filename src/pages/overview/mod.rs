@@ -1,6 +1,12 @@
-//! `/`: who is signed in, who else can sign in here; the starting point of the admin areas.
+//! `/`: what needs attention in the registry first (pending keys, namespaces near their quota,
+//! failed sign-ins, the registry's size), then who is signed in and who else can sign in here.
 
+mod attention;
+mod cards;
 mod console_access;
+mod facts;
+
+use std::future::Future;
 
 use leptos::prelude::*;
 
@@ -9,7 +15,7 @@ use super::use_page_title;
 use crate::auth::use_current_user;
 use crate::components::avatar::Avatar;
 use crate::components::page_load_error::{PageLoadError, PageNotLoaded};
-use crate::i18n::{fill, tr, use_i18n, Key};
+use crate::i18n::{tr, Key};
 
 #[component]
 pub fn Overview() -> impl IntoView {
@@ -17,8 +23,10 @@ pub fn Overview() -> impl IntoView {
     view! {
         <RequireSession>
             <section class="page stack">
+                <h1>{tr(Key::NavOverview)}</h1>
+                {lazy(attention_view())}
                 <UserCard />
-                <LazyConsoleAccess />
+                {lazy(console_access_view())}
             </section>
         </RequireSession>
     }
@@ -26,13 +34,10 @@ pub fn Overview() -> impl IntoView {
 
 #[component]
 fn UserCard() -> impl IntoView {
-    let i18n = use_i18n();
     let current = use_current_user();
     move || {
         current.user().map(|user| {
-            let name = user.username.clone();
             view! {
-                <h1 data-testid="welcome">{move || fill(i18n.t(Key::HomeWelcome), &name)}</h1>
                 <div class="card user-card">
                     <Avatar avatar=user.avatar.clone() />
                     <div>
@@ -51,17 +56,25 @@ fn UserCard() -> impl IntoView {
     }
 }
 
-/// The console-access card is a separate wasm chunk (its table styles are the shell's), so the
-/// first load does not grow; fallible like the pages' chunks.
+// The overview's sections are separate wasm chunks, so the first load does not grow (their
+// styles are the pages'); fallible like the pages' chunks.
+
+#[::leptos::wasm_split::wasm_split(attention_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn attention_view() -> Result<AnyView, PageNotLoaded> {
+    Ok(view! { <attention::Attention /> }.into_any())
+}
+
 #[::leptos::wasm_split::wasm_split(console_access_view, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn console_access_view() -> Result<AnyView, PageNotLoaded> {
     Ok(view! { <console_access::ConsoleAccess /> }.into_any())
 }
 
-#[component]
-fn LazyConsoleAccess() -> impl IntoView {
+/// A section from its chunk, or the error of a chunk that could not be fetched.
+fn lazy(
+    chunk: impl Future<Output = Result<AnyView, PageNotLoaded>> + Send + 'static,
+) -> impl IntoView {
     Suspend::new(async move {
-        match console_access_view().await {
+        match chunk.await {
             Ok(view) => view,
             Err(PageNotLoaded) => view! { <PageLoadError /> }.into_any(),
         }

@@ -18,6 +18,7 @@ mod logs;
 mod oauth;
 mod one_table;
 mod organizations;
+mod overview;
 mod quotas;
 mod read_only;
 mod service_keys;
