@@ -41,10 +41,17 @@ pub fn CopyButton(
         })
     };
     if icon {
+        // Drawn, not a font glyph: a copy symbol is missing from many system fonts.
         let symbol = move || match state.get() {
-            None => "⧉",
-            Some(true) => "✓",
-            Some(false) => "!",
+            None => view! {
+                <svg class="copy-icon" viewBox="0 0 16 16" width="14" height="14">
+                    <rect x="5" y="5" width="9" height="9" rx="1.5" />
+                    <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" />
+                </svg>
+            }
+            .into_any(),
+            Some(true) => "✓".into_any(),
+            Some(false) => "!".into_any(),
         };
         view! {
             <button

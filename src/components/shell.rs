@@ -56,7 +56,10 @@ pub fn Shell(children: Children) -> impl IntoView {
         <div class="layout">
             // Admin areas only for a superuser: anyone else gets the explanation, not dead links.
             <Show when=move || current.user().is_some_and(|u| u.is_superuser())>
-                <Navigation />
+                // A link chosen from the unfolded menu folds it.
+                <div class="nav-frame" on:click=move |_| menu_open.set(false)>
+                    <Navigation />
+                </div>
             </Show>
             <main id="main" tabindex="-1">
                 <ErrorBoundary fallback=page_errors>

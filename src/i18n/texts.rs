@@ -675,7 +675,7 @@ texts! {
     KeyPending { en: "Pending approval", ja: "承認待ち", zh: "待批准" }
     KeyApproved { en: "Approved", ja: "承認済み", zh: "已批准" }
     KeyApprovedAutomatically { en: "by the registry", ja: "レジストリが自動承認", zh: "由仓库自动批准" }
-    KeyExpiringSoon { en: "Expires within 7 days", ja: "7 日以内に期限切れ", zh: "7 天内到期" }
+    KeyExpiringSoon { en: "Within 7 days", ja: "7 日以内", zh: "7 天内" }
     KeyExpired { en: "Expired", ja: "期限切れ", zh: "已过期" }
     KeyNeverExpires { en: "Never expires", ja: "無期限", zh: "永不过期" }
     KeyUnnamed { en: "(no name)", ja: "（名前なし）", zh: "（无名称）" }

@@ -359,9 +359,9 @@ impl Ctx {
 
     /// Picks a language in the header's picker by its tag (`ja`, `zh-Hans`, `en`).
     pub async fn choose_language(&self, tag: &str) {
+        let picker = self.find("#language-picker").await;
         let unfolded = self.unfold_header_menu().await;
-        self.find("#language-picker")
-            .await
+        picker
             .select_by_value(tag)
             .await
             .unwrap_or_else(|e| panic!("cannot choose {tag}: {e}"));
@@ -373,9 +373,9 @@ impl Ctx {
     /// Chooses `theme` ("light", "dark", "system") in the theme picker; panics unless a light or
     /// dark choice is applied to the document.
     pub async fn choose_theme(&self, theme: &str) {
+        let picker = self.find("#theme-picker").await;
         let unfolded = self.unfold_header_menu().await;
-        self.find("#theme-picker")
-            .await
+        picker
             .select_by_value(theme)
             .await
             .unwrap_or_else(|e| panic!("cannot choose the {theme} theme: {e}"));

@@ -50,9 +50,10 @@ pub fn When(ms: i64, now: i64) -> impl IntoView {
     }
 }
 
-/// A key id is 43 characters: the start is enough to tell keys apart on screen.
+/// A key id is 43 characters: the start is enough to tell keys apart on screen (the whole id is
+/// in the tooltip and copied by the button next to it).
 fn short_kid(kid: &str) -> String {
-    match kid.char_indices().nth(10) {
+    match kid.char_indices().nth(8) {
         Some((i, _)) => format!("{}…", &kid[..i]),
         None => kid.to_string(),
     }
@@ -82,8 +83,33 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
         }
         (None, _) => view! { <span class="muted">{tr(Key::KeyNeverExpires)}</span> }.into_any(),
     };
+    let (manage, delete) = (page.manage, page.delete);
+    // What the row is called for screen readers: its name, or its key id when unnamed.
+    let label_name = if row.key.name.is_empty() {
+        kid.clone()
+    } else {
+        row.key.name.clone()
+    };
     let approval = match &row.key.approval {
-        None => view! { <span class="badge badge-warn">{tr(Key::KeyPending)}</span> }.into_any(),
+        // The pending key's next step sits with its state: Approve opens its dialog there.
+        None => {
+            let (kid, label) = (kid.clone(), label_name.clone());
+            view! {
+                <span class="cell-stack">
+                    <span class="badge badge-warn">{tr(Key::KeyPending)}</span>
+                    <button
+                        type="button"
+                        class="button button-small button-primary"
+                        data-testid="approve-row"
+                        on:click=move |_| manage.set(Some(kid.clone()))
+                    >
+                        {tr(Key::ApproveKey)}
+                        <span class="visually-hidden">" " {label}</span>
+                    </button>
+                </span>
+            }
+            .into_any()
+        }
         Some(a) => {
             let by = if a.automatic() {
                 view! { <span>{tr(Key::KeyApprovedAutomatically)}</span> }.into_any()
@@ -100,7 +126,7 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
             view! {
                 <span class="cell-stack">
                     <span class="badge badge-ok">{tr(Key::KeyApproved)}</span>
-                    <span class="cell-sub truncate">{by} {when}</span>
+                    <span class="cell-sub truncate cell-approver">{by} {when}</span>
                 </span>
             }
             .into_any()
@@ -111,14 +137,6 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
     } else {
         view! { <span class="truncate server-message" title=row.key.name.clone()>{row.key.name.clone()}</span> }
             .into_any()
-    };
-    let (manage, delete) = (page.manage, page.delete);
-    let pending = row.key.approval.is_none();
-    // What the row is called for screen readers: its name, or its key id when unnamed.
-    let label_name = if row.key.name.is_empty() {
-        kid.clone()
-    } else {
-        row.key.name.clone()
     };
     let actions = {
         let (m, d) = (kid.clone(), kid.clone());
@@ -135,7 +153,11 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
     view! {
         <tr data-testid="key-row">
             <td class="cell-key-name" data-testid="key-name">{name}</td>
-            <td class="server-message" data-testid="key-service">{row.key.service.clone()}</td>
+            <td class="cell-service" data-testid="key-service">
+                <span class="truncate server-message" title=row.key.service.clone()>
+                    {row.key.service.clone()}
+                </span>
+            </td>
             <td class="cell-kid">
                 <code title=kid.clone() data-testid="key-kid">{short_kid(&kid)}</code>
                 <CopyButton text=kid.clone() testid="copy-kid" label=Key::CopyKeyId icon=true />
@@ -146,21 +168,6 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
             <td data-testid="key-expires" data-label=move || i18n.t(Key::ColExpires)>{expires}</td>
             <td data-testid="key-approval">{approval}</td>
             <td class="cell-actions">
-                {pending
-                    .then(|| {
-                        let kid = kid.clone();
-                        view! {
-                            <button
-                                type="button"
-                                class="button button-small button-primary row-inline-action"
-                                data-testid="approve-row"
-                                on:click=move |_| manage.set(Some(kid.clone()))
-                            >
-                                {tr(Key::ApproveKey)}
-                                <span class="visually-hidden">" " {label_name.clone()}</span>
-                            </button>
-                        }
-                    })}
                 <RowMenu name=label_name.clone() actions=actions />
             </td>
         </tr>
@@ -173,8 +180,8 @@ mod tests {
 
     #[test]
     fn key_ids_are_shortened_on_characters() {
-        assert_eq!(short_kid("ABCDEFGHIJKLMNOP"), "ABCDEFGHIJ…");
+        assert_eq!(short_kid("ABCDEFGHIJKLMNOP"), "ABCDEFGH…");
         assert_eq!(short_kid("short"), "short");
-        assert_eq!(short_kid("ééééééééééé"), "éééééééééé…");
+        assert_eq!(short_kid("ééééééééééé"), "éééééééé…");
     }
 }

@@ -186,8 +186,14 @@ pub fn BulkDialog() -> impl IntoView {
     view! {
         <Dialog open=open title=title testid="bulk-dialog">
             <div class="stack">
-                <p>{tr(Key::BulkListIntro)}</p>
-                <ul class="result-list" data-testid="bulk-results">
+                <p id="bulk-list-intro">{tr(Key::BulkListIntro)}</p>
+                // Focusable: a long list scrolls, and the keyboard must reach all of it.
+                <ul
+                    class="result-list"
+                    data-testid="bulk-results"
+                    tabindex="0"
+                    aria-labelledby="bulk-list-intro"
+                >
                     {move || {
                         rows.get()
                             .into_iter()
@@ -211,7 +217,7 @@ pub fn BulkDialog() -> impl IntoView {
                 <Show when=move || left_out.with(|l| !l.is_empty())>
                     <div class="alert alert-warning" data-testid="bulk-left-out">
                         <p>{tr(Key::BulkLeftOutSuperusers)}</p>
-                        <ul class="result-list">
+                        <ul class="left-out-list">
                             {move || {
                                 let me = current.user().map(|u| u.username).unwrap_or_default();
                                 left_out

@@ -74,7 +74,7 @@ async fn tables_fit_from_1280_px_in_every_language() {
                 .set_window_size(width, height)
                 .await
                 .expect("window size");
-            for language in ["en", "ja", "zh"] {
+            for language in ["en", "ja", "zh-Hans"] {
                 for (path, row) in LIST_PAGES {
                     ctx.goto(path).await;
                     ctx.choose_language(language).await;
@@ -145,7 +145,7 @@ async fn a_phone_gets_a_one_line_header_and_cards() {
         };
         assert!(!nav_shown().await, "navigation shown without the menu");
         let toggle = ctx.find("button[aria-controls=site-menu]").await;
-        assert_eq!(toggle.text().await.unwrap_or_default().trim(), "☰ Menu");
+        assert!(toggle.text().await.unwrap_or_default().ends_with("Menu"));
         assert_eq!(
             toggle.attr("aria-expanded").await.ok().flatten().as_deref(),
             Some("false")

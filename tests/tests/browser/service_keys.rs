@@ -57,7 +57,7 @@ async fn keys_listed_created_approved_edited_and_deleted() {
             keys.row_count_is(1).await;
             keys.expiry_shows("Expired").await;
             keys.goto("?only=expiring").await;
-            keys.expiry_shows("Expires within 7 days").await;
+            keys.expiry_shows("Within 7 days").await;
             keys.goto("?kind=clair").await;
             keys.row_count_is(2).await;
 
