@@ -2,6 +2,8 @@
 //! as Quay uses for quotas), durations such as a tag expiration ("2 weeks" ↔ 1,209,600 s), and
 //! percent-encoding.
 
+use crate::i18n::Key;
+
 const BYTE_UNITS: [&str; 7] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"];
 
 /// `1536` → `"1.5 KiB"`, `0` → `"0 B"`; at most one decimal, trailing `.0` dropped.
@@ -86,6 +88,21 @@ pub fn split_duration(seconds: u64) -> (u64, TimeUnit) {
         .unwrap_or((seconds, TimeUnit::Seconds))
 }
 
+/// A duration as its amount and the catalogue key of its unit in the right number: English
+/// says "1 day" but "2 days" and "0 seconds"; Japanese and Chinese have one form (both keys
+/// hold the same text). 1209600 → (2, `UnitWeeks`), 86400 → (1, `UnitDay`).
+pub fn duration_parts(seconds: u64) -> (u64, Key) {
+    let (amount, unit) = split_duration(seconds);
+    let (one, other) = match unit {
+        TimeUnit::Weeks => (Key::UnitWeek, Key::UnitWeeks),
+        TimeUnit::Days => (Key::UnitDay, Key::UnitDays),
+        TimeUnit::Hours => (Key::UnitHour, Key::UnitHours),
+        TimeUnit::Minutes => (Key::UnitMinute, Key::UnitMinutes),
+        TimeUnit::Seconds => (Key::UnitSecond, Key::UnitSeconds),
+    };
+    (amount, if amount == 1 { one } else { other })
+}
+
 /// How far `then` is from `now` (both Unix ms) in the unit people would use: a value for
 /// `Intl.RelativeTimeFormat` (negative in the past) and its unit name.
 pub fn relative_time(then_ms: i64, now_ms: i64) -> (i64, &'static str) {
@@ -167,6 +184,38 @@ mod tests {
         assert_eq!(percent_used(1, None), None);
         assert_eq!(percent_used(1, Some(0)), None);
         assert_eq!(percent_used(u64::MAX, Some(1)), Some(u64::MAX));
+    }
+
+    #[test]
+    fn duration_units_agree_with_their_amount() {
+        assert_eq!(duration_parts(86_400), (1, Key::UnitDay));
+        assert_eq!(duration_parts(604_800), (1, Key::UnitWeek));
+        assert_eq!(duration_parts(1_209_600), (2, Key::UnitWeeks));
+        assert_eq!(duration_parts(3_600), (1, Key::UnitHour));
+        assert_eq!(duration_parts(60), (1, Key::UnitMinute));
+        assert_eq!(duration_parts(1), (1, Key::UnitSecond));
+        assert_eq!(duration_parts(0), (0, Key::UnitSeconds));
+        assert_eq!(duration_parts(90), (90, Key::UnitSeconds));
+        // The words themselves: singular and plural in English, one form in Japanese and Chinese.
+        use crate::i18n::Locale;
+        assert_eq!(Key::UnitDay.english(), "day");
+        assert_eq!(Key::UnitDays.english(), "days");
+        for locale in [Locale::Ja, Locale::ZhHans] {
+            for (one, other) in [
+                (Key::UnitWeek, Key::UnitWeeks),
+                (Key::UnitDay, Key::UnitDays),
+                (Key::UnitHour, Key::UnitHours),
+                (Key::UnitMinute, Key::UnitMinutes),
+                (Key::UnitSecond, Key::UnitSeconds),
+            ] {
+                assert_eq!(
+                    one.translation(locale),
+                    other.translation(locale),
+                    "{one:?}"
+                );
+            }
+        }
+        assert_eq!(Key::UnitWeeks.translation(Locale::Ja), "週間");
     }
 
     #[test]

@@ -27,6 +27,8 @@ fn limit_error_key(e: LimitError) -> Key {
     match e {
         LimitError::Empty => Key::ErrRequired,
         LimitError::NotANumber => Key::ErrLimitNumber,
+        LimitError::ThousandsSeparator => Key::ErrLimitSeparator,
+        LimitError::NoUnit => Key::ErrLimitNoUnit,
         LimitError::UnknownUnit => Key::ErrLimitUnit,
         LimitError::NotPositive => Key::ErrLimitPositive,
         LimitError::TooLarge => Key::ErrLimitTooLarge,
@@ -124,7 +126,8 @@ pub fn QuotaEditor(
         };
         let at_limit = i18n
             .t(Key::QuotaPreviewUse)
-            .replace("{percent}", &percent.to_string());
+            // A tiny limit under a large use is billions of percent: grouped, like the bytes.
+            .replace("{percent}", &group_thousands(percent));
         Some(view! {
             <p class="field-hint" data-testid="quota-preview" aria-live="polite">
                 {format!("= {} · {exact} · {at_limit}", format_bytes(bytes))}

@@ -476,7 +476,7 @@ texts! {
     }
     FieldOrganization { en: "Organization", ja: "組織", zh: "组织" }
     RegisterSubmit {
-        en: "Create organization and application",
+        en: "Create organization and app",
         ja: "組織とアプリケーションを作成",
         zh: "创建组织和应用",
     }
@@ -770,9 +770,9 @@ texts! {
     QuotaUsedNow { en: "Uses {used} now.", ja: "現在の使用量: {used}", zh: "当前已用 {used}。" }
     QuotaLimitLabel { en: "Storage limit", ja: "ストレージ上限", zh: "存储上限" }
     QuotaLimitHint {
-        en: "A number and a unit, e.g. 500 GiB or 1.5 TiB (KiB, MiB, GiB, TiB, PiB; KB … PB are powers of 1000).",
-        ja: "数値と単位で入力します。例: 500 GiB、1.5 TiB（KiB、MiB、GiB、TiB、PiB。KB … PB は 1000 の累乗）。",
-        zh: "输入数字和单位，例如 500 GiB 或 1.5 TiB（KiB、MiB、GiB、TiB、PiB；KB … PB 按 1000 的幂计算）。",
+        en: "A number and a unit, e.g. 500 GiB or 1.5 TiB: B, KiB, MiB, GiB, TiB, PiB, EiB (KB … EB are powers of 1000), below 8 EiB.",
+        ja: "数値と単位で入力します。例: 500 GiB、1.5 TiB。単位は B、KiB、MiB、GiB、TiB、PiB、EiB（KB … EB は 1000 の累乗）、8 EiB 未満。",
+        zh: "输入数字和单位，例如 500 GiB 或 1.5 TiB：B、KiB、MiB、GiB、TiB、PiB、EiB（KB … EB 按 1000 的幂计算），小于 8 EiB。",
     }
     QuotaPreviewBytes { en: "{bytes} bytes", ja: "{bytes} バイト", zh: "{bytes} 字节" }
     QuotaPreviewUse { en: "{percent} % of it in use now", ja: "現在その {percent} % を使用", zh: "当前已使用其中 {percent}%" }
@@ -791,9 +791,9 @@ texts! {
         zh: "请输入数字和单位（例如 1.5 TiB）。",
     }
     ErrLimitUnit {
-        en: "Unknown unit: use B, KiB, MiB, GiB, TiB, PiB (or KB … PB).",
-        ja: "不明な単位です。B、KiB、MiB、GiB、TiB、PiB（または KB … PB）を使ってください。",
-        zh: "未知单位：请使用 B、KiB、MiB、GiB、TiB、PiB（或 KB … PB）。",
+        en: "Unknown unit: use B, KiB, MiB, GiB, TiB, PiB, EiB (or KB … EB).",
+        ja: "不明な単位です。B、KiB、MiB、GiB、TiB、PiB、EiB（または KB … EB）を使ってください。",
+        zh: "未知单位：请使用 B、KiB、MiB、GiB、TiB、PiB、EiB（或 KB … EB）。",
     }
     ErrLimitPositive { en: "The limit must be at least 1 byte.", ja: "上限は 1 バイト以上にしてください。", zh: "上限至少为 1 字节。" }
     ErrLimitTooLarge { en: "The limit must be below 8 EiB.", ja: "上限は 8 EiB 未満にしてください。", zh: "上限必须小于 8 EiB。" }
@@ -946,7 +946,7 @@ texts! {
         ja: "削除・置換されたタグを復元できる期間（タイムマシン）。",
         zh: "被删除或替换的标签仍可恢复的时长（时间机器）。",
     }
-    UnitWeeks { en: "weeks", ja: "週", zh: "周" }
+    UnitWeeks { en: "weeks", ja: "週間", zh: "周" }
     UnitDays { en: "days", ja: "日", zh: "天" }
     UnitHours { en: "hours", ja: "時間", zh: "小时" }
     UnitMinutes { en: "minutes", ja: "分", zh: "分钟" }
@@ -1284,5 +1284,64 @@ texts! {
         zh: "尚未计算：计算完成前总量未知。",
     }
     CheckSizeBusy { en: "A calculation is under way.", ja: "計算を実行中です。", zh: "正在计算。" }
+    // ---- Issue 16 (items 8, 9, 12): private key dialog, quota input, durations, wizard steps, builds ----
+    ErrLimitSeparator {
+        en: "Leave out thousands separators and write decimals with a point, e.g. 1000 GiB or 1.5 TiB.",
+        ja: "桁区切りを入れず、小数点には「.」を使ってください（例: 1000 GiB、1.5 TiB）。",
+        zh: "请不要使用千位分隔符，小数点请用“.”（例如 1000 GiB 或 1.5 TiB）。",
+    }
+    ErrLimitNoUnit {
+        en: "Add a unit, e.g. 5 GiB (B for bytes).",
+        ja: "単位を付けてください（例: 5 GiB。バイトなら B）。",
+        zh: "请加上单位，例如 5 GiB（字节用 B）。",
+    }
+    PrivateKeyCloseQuestion {
+        en: "The private key of {name} was neither copied nor downloaded. Once closed, it cannot be shown again. Close anyway?",
+        ja: "{name} の秘密鍵はコピーもダウンロードもされていません。閉じると二度と表示できません。閉じますか?",
+        zh: "{name} 的私钥尚未复制或下载。关闭后将无法再次显示。仍要关闭吗？",
+    }
+    PrivateKeyKeepOpen { en: "Keep it open", ja: "開いたままにする", zh: "保持打开" }
+    PrivateKeyDiscard { en: "Close without the key", ja: "保存せずに閉じる", zh: "不保存并关闭" }
+    UnitWeek { en: "week", ja: "週間", zh: "周" }
+    UnitDay { en: "day", ja: "日", zh: "天" }
+    UnitHour { en: "hour", ja: "時間", zh: "小时" }
+    UnitMinute { en: "minute", ja: "分", zh: "分钟" }
+    UnitSecond { en: "second", ja: "秒", zh: "秒" }
+    SetupSteps { en: "Setup steps", ja: "セットアップの手順", zh: "设置步骤" }
+    SetupStepAccount { en: "First account", ja: "最初のアカウント", zh: "首个账户" }
+    SetupStepRegister { en: "Dashboard sign-in", ja: "ダッシュボードのサインイン", zh: "控制台登录" }
+    StepDone { en: "(done)", ja: "（完了）", zh: "（已完成）" }
+    BuildIdHelp {
+        en: "Quay keeps no list of all builds. A build's id is in the usage logs (each “build_dockerfile” entry links here), at the end of the build's address in Quay (…/repository/namespace/name/build/id) and in build notifications. Paste the id or that address.",
+        ja: "Quay にはすべてのビルドの一覧がありません。ビルド ID は、使用状況ログ（「build_dockerfile」の各エントリからここへリンクしています）、Quay でのビルドのアドレスの末尾（…/repository/名前空間/名前/build/ID）、ビルド通知にあります。ID かそのアドレスを貼り付けてください。",
+        zh: "Quay 没有所有构建的列表。构建 ID 可在使用日志中找到（每条“build_dockerfile”记录都链接到此处），也在 Quay 中该构建地址的末尾（…/repository/命名空间/名称/build/ID）以及构建通知中。请粘贴 ID 或该地址。",
+    }
+    BuildLogLine { en: "{count} line", ja: "{count} 行", zh: "{count} 行" }
+    BuildFailedTitle { en: "Why the build failed", ja: "ビルドが失敗した理由", zh: "构建失败的原因" }
+    BuildFailedLastLine {
+        en: "Quay recorded no reason. The log's last line:",
+        ja: "Quay は理由を記録していません。ログの最後の行:",
+        zh: "Quay 未记录原因。日志的最后一行：",
+    }
+    BuildFailedNoReason {
+        en: "Quay recorded no reason, and the log is empty.",
+        ja: "Quay は理由を記録しておらず、ログも空です。",
+        zh: "Quay 未记录原因，日志也为空。",
+    }
+    BuildExpiredReason {
+        en: "The build worker stopped responding and Quay has no retries left for this build.",
+        ja: "ビルドワーカーが応答しなくなり、このビルドの再試行回数も残っていません。",
+        zh: "构建工作节点已停止响应，且该构建已没有剩余的重试次数。",
+    }
+    BuildInternalErrorReason {
+        en: "The build worker failed; Quay will run the build again.",
+        ja: "ビルドワーカーでエラーが発生しました。Quay がビルドを再実行します。",
+        zh: "构建工作节点出错；Quay 将重新运行该构建。",
+    }
+    BuildCannotLoadReason {
+        en: "Quay cannot read this build's live status:",
+        ja: "Quay はこのビルドの現在の状態を読み取れません:",
+        zh: "Quay 无法读取该构建的实时状态：",
+    }
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

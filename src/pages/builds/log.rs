@@ -3,6 +3,10 @@
 //! the last never change. The page adds what it does not show yet a few chunks per animation
 //! frame ([`Log::next_additions`]), so thousands of lines never make one long task, and a poll
 //! that brings new lines touches only the end of the log.
+//!
+//! A phase entry repeating the phase the log is in (Quay appends one for every phase update it
+//! accepts, and two updates racing to the same phase both get one) adds no second header: each
+//! phase shows once where it began. Copy and download keep every entry, as Quay has them.
 
 use crate::api::builds::LogEntry;
 
@@ -34,6 +38,12 @@ pub struct Log {
     pub entries: u64,
     /// Plain text of everything, for copy and download.
     pub text: String,
+    /// The phase of the last phase entry.
+    pub phase: Option<String>,
+    /// The message of the last `error` entry (the builder's reason for a failure).
+    pub last_error: Option<String>,
+    /// The last entry that is not a phase.
+    pub last_line: Option<String>,
 }
 
 /// How much of the log the page shows: every chunk before `chunk`, and the first `lines` lines
@@ -64,17 +74,26 @@ impl Log {
             let kind = match entry.kind.as_deref() {
                 Some("phase") => {
                     self.text.push_str(&format!("== {} ==", entry.message));
-                    self.chunks.push(Chunk {
-                        kind: LineKind::Phase,
-                        text: entry.message.clone(),
-                        lines: 1,
-                    });
+                    if self.phase.as_deref() != Some(entry.message.as_str()) {
+                        self.phase = Some(entry.message.clone());
+                        self.chunks.push(Chunk {
+                            kind: LineKind::Phase,
+                            text: entry.message.clone(),
+                            lines: 1,
+                        });
+                    }
                     continue;
                 }
                 Some("command") => LineKind::Command,
-                Some("error") => LineKind::Error,
+                Some("error") => {
+                    self.last_error = Some(entry.message.clone());
+                    LineKind::Error
+                }
                 _ => LineKind::Output,
             };
+            if !entry.message.trim().is_empty() {
+                self.last_line = Some(entry.message.clone());
+            }
             self.text.push_str(&entry.message);
             match self.chunks.last_mut() {
                 Some(last) if last.kind == kind && last.lines < CHUNK_LINES => {
@@ -178,6 +197,54 @@ mod tests {
             log.text,
             "== building ==\nStep 1/2 : FROM alpine\na\nb\nc\nboom"
         );
+    }
+
+    #[test]
+    fn a_repeated_phase_heads_its_lines_once() {
+        let mut log = Log::default();
+        log.append(&[
+            entry("building", Some("phase")),
+            entry("a", None),
+            entry("building", Some("phase")),
+            entry("b", None),
+        ]);
+        log.append(&[
+            entry("building", Some("phase")),
+            entry("pushing", Some("phase")),
+        ]);
+        assert_eq!(
+            log.chunks,
+            [
+                chunk(LineKind::Phase, "building"),
+                chunk(LineKind::Output, "a\nb"),
+                chunk(LineKind::Phase, "pushing"),
+            ]
+        );
+        // Every entry is still counted, copied and downloaded.
+        assert_eq!(log.entries, 6);
+        assert_eq!(
+            log.text,
+            "== building ==\na\n== building ==\nb\n== building ==\n== pushing =="
+        );
+        // A phase that comes back later (a retried build) is a new header.
+        log.append(&[entry("building", Some("phase"))]);
+        assert_eq!(log.chunks.len(), 4);
+        assert_eq!(log.phase.as_deref(), Some("building"));
+    }
+
+    #[test]
+    fn the_last_error_and_the_last_line_are_kept() {
+        let mut log = Log::default();
+        log.append(&[entry("building", Some("phase")), entry("step", None)]);
+        assert_eq!(log.last_error, None);
+        assert_eq!(log.last_line.as_deref(), Some("step"));
+        log.append(&[
+            entry("exit code 1", Some("error")),
+            entry("  ", None),
+            entry("error", Some("phase")),
+        ]);
+        assert_eq!(log.last_error.as_deref(), Some("exit code 1"));
+        assert_eq!(log.last_line.as_deref(), Some("exit code 1"));
     }
 
     #[test]

@@ -1,9 +1,16 @@
-//! `/builds` and `/builds?build={uuid}`: look a build up by its id; its status, repository, trigger
-//! and times, and its log with phase headers, followed while the build runs (polling with
-//! back-off, stopped when the page goes away), copyable and downloadable. The log is added to
-//! the page a few hundred lines per animation frame and only where it grew, so no frame takes
-//! long however many thousands of lines it has.
+//! `/builds` and `/builds?build={uuid}`: look a build up by its id (or the address of its page
+//! in Quay); why a failed build failed, at the top; its status, repository, trigger and times,
+//! and its log with phase headers and the output's ANSI colours, followed while the build runs
+//! (polling with back-off, stopped when the page goes away), copyable and downloadable. The log
+//! is added to the page a few hundred lines per animation frame and only where it grew, so no
+//! frame takes long however many thousands of lines it has.
+//!
+//! Quay has no list of a registry's builds; ids come from the usage logs' `build_dockerfile`
+//! entries (metadata `build_id`; `cancel_build` has `build_uuid`), which link here through
+//! [`build_path`], from the build's address in Quay and from build notifications.
 
+mod ansi;
+mod failure;
 mod log;
 
 use std::time::Duration;
@@ -31,6 +38,30 @@ use log::{Addition, LineKind, Log, Shown};
 
 /// The query parameter naming the build shown.
 const BUILD_PARAM: &str = "build";
+
+/// The app path of the build `build_id` on this page (for a link, through `routes::app_href`):
+/// `/builds?build=…`.
+pub fn build_path(build_id: &str) -> String {
+    format!(
+        "{}?{BUILD_PARAM}={}",
+        routes::BUILDS.path,
+        percent_encode(build_id)
+    )
+}
+
+/// The build id in what was typed or pasted: the id itself, or the address of the build's page
+/// in Quay (`…/repository/{namespace}/{name}/build/{id}`, with or without a query).
+fn build_id_of(input: &str) -> &str {
+    let input = input.trim();
+    match input.rsplit_once("/build/") {
+        Some((_, rest)) => rest
+            .split(['?', '#', '/'])
+            .next()
+            .unwrap_or_default()
+            .trim(),
+        None => input,
+    }
+}
 
 const FIRST_POLL: Duration = Duration::from_millis(1000);
 
@@ -76,16 +107,9 @@ fn LookupForm(current: Memo<String>) -> impl IntoView {
     Effect::new(move |_| input.set(current.get()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let id = input.get_untracked().trim().to_string();
+        let id = build_id_of(&input.get_untracked()).to_string();
         if !id.is_empty() {
-            navigate(
-                &format!(
-                    "{}?{BUILD_PARAM}={}",
-                    routes::BUILDS.path,
-                    percent_encode(&id)
-                ),
-                Default::default(),
-            );
+            navigate(&build_path(&id), Default::default());
         }
     };
     view! {
@@ -98,6 +122,7 @@ fn LookupForm(current: Memo<String>) -> impl IntoView {
                     class="mono"
                     autocomplete="off"
                     spellcheck="false"
+                    aria-describedby="build-uuid-hint"
                     data-testid="build-uuid"
                     prop:value=move || input.get()
                     on:input:target=move |ev| input.set(ev.target().value())
@@ -106,6 +131,9 @@ fn LookupForm(current: Memo<String>) -> impl IntoView {
             <button type="submit" class="button button-primary" data-testid="build-lookup">
                 {tr(Key::LookUpBuild)}
             </button>
+            <p class="field-hint lookup-hint" id="build-uuid-hint" data-testid="build-id-help">
+                {tr(Key::BuildIdHelp)}
+            </p>
         </form>
     }
 }
@@ -167,6 +195,10 @@ fn BuildView(uuid: String) -> impl IntoView {
     let retry = Callback::new(move |_| tick.update(|t| *t += 1));
     view! {
         {move || match status.get() {
+            Some(Ok(build)) => Some(view! { <FailureView info=build log=log /> }),
+            _ => None,
+        }}
+        {move || match status.get() {
             None => view! { <Skeleton lines=4 /> }.into_any(),
             Some(Err(e)) => {
                 view! { <ApiErrorView error=e context=Key::BuildLoadFailed retry=retry /> }.into_any()
@@ -180,6 +212,38 @@ fn BuildView(uuid: String) -> impl IntoView {
     }
 }
 
+/// Why the build failed, above everything else; nothing for a build that did not fail.
+#[component]
+fn FailureView(info: Build, log: RwSignal<Log>) -> impl IntoView {
+    let phase = info.phase;
+    let status_error = info.error;
+    let failed = Memo::new(move |_| {
+        log.with(|l| {
+            failure::failure(
+                &phase,
+                status_error.as_deref(),
+                l.last_error.as_deref(),
+                l.last_line.as_deref(),
+            )
+        })
+    });
+    move || {
+        failed.get().map(|f| {
+            view! {
+                <section
+                    class="alert alert-error build-failure"
+                    aria-labelledby="build-failure-title"
+                    data-testid="build-failure"
+                >
+                    <h2 id="build-failure-title">{tr(Key::BuildFailedTitle)}</h2>
+                    {f.intro.map(|k| view! { <p>{tr(k)}</p> })}
+                    {f.message.map(|m| view! { <pre class="server-message" data-testid="build-failure-message">{m}</pre> })}
+                </section>
+            }
+        })
+    }
+}
+
 fn phase_badge(phase: &str) -> (&'static str, Key) {
     match phase {
         "complete" => ("badge badge-ok", Key::PhaseComplete),
@@ -190,6 +254,11 @@ fn phase_badge(phase: &str) -> (&'static str, Key) {
         "waiting" | "build-scheduled" => ("badge badge-warn", Key::PhaseWaiting),
         _ => ("badge badge-accent", Key::PhaseRunning),
     }
+}
+
+/// Whether the phase says more than its state badge (see [`phase_badge`]).
+fn phase_detail(phase: &str) -> bool {
+    !matches!(phase, "complete" | "error" | "cancelled" | "waiting")
 }
 
 #[component]
@@ -219,7 +288,10 @@ fn BuildFacts(info: Build) -> impl IntoView {
                 <dt>{tr(Key::BuildPhase)}</dt>
                 <dd>
                     <span class=class data-testid="build-state">{tr(state)}</span>
-                    <code data-testid="build-phase">{build.phase.clone()}</code>
+                    // Quay's own word for the phase only where the state does not already say it
+                    // ("Running: pulling", "Failed: expired"; never "Complete complete").
+                    {phase_detail(&build.phase)
+                        .then(|| view! { " " <code data-testid="build-phase">{build.phase.clone()}</code> })}
                     {build.running().then(|| view! { <span class="muted">{tr(Key::BuildFollowing)}</span> })}
                 </dd>
                 <dt>{tr(Key::BuildRepository)}</dt>
@@ -275,7 +347,11 @@ fn LogView(log: RwSignal<Log>, archived: RwSignal<bool>, uuid: String) -> impl I
             <div class="section-header">
                 <h2 id="build-log-title">{tr(Key::BuildLog)}</h2>
                 <span class="muted" data-testid="build-log-count">
-                    {move || i18n.t(Key::BuildLogLines).replace("{count}", &group_thousands(log.with(|l| l.entries)))}
+                    {move || {
+                        let n = log.with(|l| l.entries);
+                        let key = if n == 1 { Key::BuildLogLine } else { Key::BuildLogLines };
+                        i18n.t(key).replace("{count}", &group_thousands(n))
+                    }}
                 </span>
                 <CopyButton text=text testid="copy-build-log" />
                 <button type="button" class="button button-small" data-testid="download-build-log" on:click=download>
@@ -379,5 +455,78 @@ fn add_to_log(element: &web_sys::Element, last: &mut Option<web_sys::Element>, a
             None => return,
         },
     };
-    let _ = parent.insert_before(&document.create_text_node(text), None);
+    if ansi::has_escapes(text) {
+        append_styled(&document, parent, text);
+    } else {
+        let _ = parent.insert_before(&document.create_text_node(text), None);
+    }
+}
+
+/// `text` with its colour codes as spans (classes from [`ansi`]'s fixed list) and its other
+/// escape sequences left out; every piece of the log is a text node.
+fn append_styled(document: &web_sys::Document, parent: &web_sys::Element, text: &str) {
+    for segment in ansi::segments(text) {
+        let node = document.create_text_node(segment.text);
+        match segment.style.classes() {
+            None => {
+                let _ = parent.insert_before(&node, None);
+            }
+            Some(classes) => {
+                let Ok(span) = document.create_element("span") else {
+                    continue;
+                };
+                let _ = span.set_attribute("class", &classes);
+                let _ = span.insert_before(&node, None);
+                let _ = parent.insert_before(&span, None);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_to_a_build_carry_its_id_in_the_query() {
+        assert_eq!(
+            build_path("6906bb13-12df-4d5c-8201-e4851b722818"),
+            "/builds?build=6906bb13-12df-4d5c-8201-e4851b722818"
+        );
+        // An id from a log entry is hostile like any API string.
+        assert_eq!(build_path("a&b=c/d"), "/builds?build=a%26b%3Dc%2Fd");
+    }
+
+    #[test]
+    fn a_build_id_or_its_address_in_quay() {
+        let id = "6906bb13-12df-4d5c-8201-e4851b722818";
+        assert_eq!(build_id_of(id), id);
+        assert_eq!(build_id_of(&format!("  {id}\n")), id);
+        for address in [
+            format!("https://quay.example.com/repository/acme/app/build/{id}"),
+            format!("https://quay.example.com/repository/acme/app/build/{id}?tab=logs"),
+            format!("https://quay.example.com/repository/acme/app/build/{id}/#top"),
+            format!("/repository/acme/nested/app/build/{id}"),
+        ] {
+            assert_eq!(build_id_of(&address), id, "{address}");
+        }
+    }
+
+    #[test]
+    fn the_state_badge_and_the_phase_are_not_said_twice() {
+        for phase in ["complete", "error", "cancelled", "waiting"] {
+            assert!(!phase_detail(phase), "{phase}");
+        }
+        for phase in [
+            "build-scheduled",
+            "pulling",
+            "building",
+            "pushing",
+            "expired",
+            "internalerror",
+            "cannot_load",
+        ] {
+            assert!(phase_detail(phase), "{phase}");
+        }
+    }
 }

@@ -18,7 +18,7 @@ use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::write::use_write;
-use crate::format::{split_duration, TimeUnit};
+use crate::format::duration_parts;
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::pages::Skeleton;
 use crate::validation::{check_email, check_username, FieldError};
@@ -341,20 +341,11 @@ fn SettingsForm(
     }
 }
 
-/// "2 weeks", "1 day", "0 seconds": the largest unit that divides the value.
+/// "2 weeks", "1 day", "0 seconds": the largest unit that divides the value, in the right
+/// number.
 fn duration_label(i18n: crate::i18n::I18n, seconds: u64) -> String {
-    let (amount, unit) = split_duration(seconds);
-    format!("{amount} {}", i18n.t(unit_key(unit)))
-}
-
-fn unit_key(unit: TimeUnit) -> Key {
-    match unit {
-        TimeUnit::Weeks => Key::UnitWeeks,
-        TimeUnit::Days => Key::UnitDays,
-        TimeUnit::Hours => Key::UnitHours,
-        TimeUnit::Minutes => Key::UnitMinutes,
-        TimeUnit::Seconds => Key::UnitSeconds,
-    }
+    let (amount, unit) = duration_parts(seconds);
+    format!("{amount} {}", i18n.t(unit))
 }
 
 #[cfg(test)]

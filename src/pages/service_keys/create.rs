@@ -1,5 +1,7 @@
 //! Creating a key: Quay's rules checked while typing, then the private key shown ONCE (copy,
-//! download as a file) with a warning; the dashboard never stores it.
+//! download as a file) with its key id and a warning; the dashboard never stores it. Until it
+//! was copied or downloaded, closing the dialog (Escape, ×, a click outside, Done) asks first,
+//! naming the key.
 
 use leptos::prelude::*;
 
@@ -7,9 +9,10 @@ use super::row::KeyRow;
 use super::use_service_keys_page;
 use crate::api::service_keys::{create_key, list_keys, CreatedKey, NewKey};
 use crate::browser::download_text;
+use crate::browser::focus_by_id;
 use crate::clock::now_ms;
 use crate::components::copy_button::CopyButton;
-use crate::components::dialog::Dialog;
+use crate::components::dialog::{CloseRequest, Dialog};
 use crate::components::error_view::ApiErrorView;
 use crate::components::form_field::{SubmitButton, TextField};
 use crate::components::key_value_editor::{rows_to_map, KeyValueEditor};
@@ -28,13 +31,74 @@ pub fn expiration_of(never: bool, date: &str) -> Result<Option<i64>, FieldError>
     parse_input_date(date).map(Some).ok_or(FieldError::Required)
 }
 
+/// Whether closing the dialog would lose a private key nobody kept, and whether the dialog is
+/// asking about it right now.
+#[derive(Clone, Copy)]
+struct KeyGuard {
+    /// A private key is shown and was neither copied nor downloaded.
+    unsaved: RwSignal<bool>,
+    /// The "close anyway?" question is showing.
+    asking: RwSignal<bool>,
+}
+
+impl KeyGuard {
+    /// Closing as asked by `request`: straight away unless a key would be lost, else the
+    /// question (Escape while it shows takes it back). A click outside closes nothing by
+    /// itself, as in every other dialog.
+    fn request_close(self, request: CloseRequest, open: RwSignal<bool>) {
+        if !self.unsaved.get_untracked() {
+            if request != CloseRequest::Backdrop {
+                open.set(false);
+            }
+        } else if self.asking.get_untracked() && request == CloseRequest::Escape {
+            self.keep_open();
+        } else {
+            self.asking.set(true);
+            focus_soon(KEEP_OPEN_ID);
+        }
+    }
+
+    fn keep_open(self) {
+        self.asking.set(false);
+        focus_soon(PRIVATE_KEY_ID);
+    }
+}
+
+const KEEP_OPEN_ID: &str = "private-key-keep";
+const PRIVATE_KEY_ID: &str = "new-private-key";
+
+/// Moves focus once the view has switched (the element is drawn in the next frame).
+fn focus_soon(id: &'static str) {
+    request_animation_frame(move || focus_by_id(id));
+}
+
 #[component]
 pub fn CreateKeyDialog() -> impl IntoView {
     let page = use_service_keys_page();
     let i18n = use_i18n();
     let title = Signal::derive(move || i18n.t(Key::CreateKey).to_string());
+    let guard = KeyGuard {
+        unsaved: RwSignal::new(false),
+        asking: RwSignal::new(false),
+    };
+    provide_context(guard);
+    // Every opening starts without a key to guard.
+    Effect::new(move |_| {
+        if !page.create_open.get() {
+            guard.unsaved.set(false);
+            guard.asking.set(false);
+        }
+    });
+    let on_close_request =
+        Callback::new(move |request| guard.request_close(request, page.create_open));
     view! {
-        <Dialog open=page.create_open title=title testid="create-key-dialog" class="dialog dialog-wide">
+        <Dialog
+            open=page.create_open
+            title=title
+            testid="create-key-dialog"
+            class="dialog dialog-wide"
+            on_close_request=on_close_request
+        >
             <CreateKeyForm />
         </Dialog>
     }
@@ -211,13 +275,30 @@ pub fn ExpirationField(
     }
 }
 
+/// How the close question names the key: its name and service, or the service alone.
+fn key_label(key: &CreatedKey) -> String {
+    if key.name.trim().is_empty() {
+        key.service.clone()
+    } else {
+        format!("{} ({})", key.name, key.service)
+    }
+}
+
 /// The private key Quay generated: shown this once, never stored by the dashboard.
 #[component]
 fn PrivateKeyOnce(key: CreatedKey) -> impl IntoView {
     let page = use_service_keys_page();
+    let guard = expect_context::<KeyGuard>();
     let toasts = use_toasts();
     let i18n = use_i18n();
+    guard.unsaved.set(true);
+    let saved = Callback::new(move |_| {
+        guard.unsaved.set(false);
+        guard.asking.set(false);
+    });
     let pem = key.private_key.clone();
+    let label = StoredValue::new(key_label(&key));
+    let kid = key.kid.clone();
     let text = Signal::derive(move || key.private_key.clone());
     let filename = format!(
         "{}-{}.pem",
@@ -227,15 +308,23 @@ fn PrivateKeyOnce(key: CreatedKey) -> impl IntoView {
     let download = move |_| {
         if download_text(&filename, "application/x-pem-file", &pem).is_err() {
             toasts.push(ToastKind::Error, i18n.t_now(Key::DownloadFailed));
+        } else {
+            saved.run(());
         }
     };
+    let close = move || page.create_open.set(false);
     view! {
         <div class="stack" data-testid="private-key-once">
             <p>{tr(Key::PrivateKeyIntro)}</p>
+            <p class="key-id-line">
+                <span class="muted">{tr(Key::ColKeyId)}</span>
+                " "
+                <code class="server-message" data-testid="private-key-kid">{kid}</code>
+            </p>
             <div class="field">
-                <label for="new-private-key">{tr(Key::FieldPrivateKey)}</label>
+                <label for=PRIVATE_KEY_ID>{tr(Key::FieldPrivateKey)}</label>
                 <textarea
-                    id="new-private-key"
+                    id=PRIVATE_KEY_ID
                     class="mono"
                     rows="8"
                     readonly=true
@@ -244,16 +333,55 @@ fn PrivateKeyOnce(key: CreatedKey) -> impl IntoView {
                 ></textarea>
             </div>
             <div class="dialog-actions dialog-actions-start">
-                <CopyButton text=text testid="copy-private-key" />
+                <CopyButton text=text testid="copy-private-key" on_copied=saved />
                 <button type="button" class="button" data-testid="download-private-key" on:click=download>
                     {tr(Key::DownloadKey)}
                 </button>
             </div>
-            <SecretOnceFooter
-                warning=Key::PrivateKeyWarning
-                done_testid="private-key-done"
-                on_done=Callback::new(move |_| page.create_open.set(false))
-            />
+            <Show
+                when=move || guard.asking.get()
+                fallback=move || {
+                    view! {
+                        <SecretOnceFooter
+                            warning=Key::PrivateKeyWarning
+                            done_testid="private-key-done"
+                            on_done=Callback::new(move |_| {
+                                guard.request_close(CloseRequest::CloseButton, page.create_open)
+                            })
+                        />
+                    }
+                }
+            >
+                <div
+                    class="confirm-inline"
+                    role="group"
+                    aria-labelledby="private-key-close-question"
+                    data-testid="private-key-close-question"
+                >
+                    <p id="private-key-close-question">
+                        {move || fill(i18n.t(Key::PrivateKeyCloseQuestion), &label.get_value())}
+                    </p>
+                    <div class="dialog-actions">
+                        <button
+                            type="button"
+                            class="button"
+                            id=KEEP_OPEN_ID
+                            data-testid="private-key-keep"
+                            on:click=move |_| guard.keep_open()
+                        >
+                            {tr(Key::PrivateKeyKeepOpen)}
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-danger"
+                            data-testid="private-key-discard"
+                            on:click=move |_| close()
+                        >
+                            {tr(Key::PrivateKeyDiscard)}
+                        </button>
+                    </div>
+                </div>
+            </Show>
         </div>
     }
 }
@@ -261,6 +389,19 @@ fn PrivateKeyOnce(key: CreatedKey) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_close_question_names_the_key() {
+        let mut key = CreatedKey {
+            kid: "kid".into(),
+            name: "billing signer".into(),
+            service: "clair".into(),
+            private_key: String::new(),
+        };
+        assert_eq!(key_label(&key), "billing signer (clair)");
+        key.name = " ".into();
+        assert_eq!(key_label(&key), "clair");
+    }
 
     #[test]
     fn expiration_field() {

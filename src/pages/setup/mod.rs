@@ -1,8 +1,10 @@
 //! `/setup`: the first-run wizard. Step 1 creates the registry's first account and signs it in;
 //! step 2 registers this dashboard as an OAuth application so later sign-ins go through Quay.
+//! Every step shows where the wizard is (`steps.rs`).
 
 mod account;
 mod register_app;
+mod steps;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -15,6 +17,7 @@ use crate::i18n::{tr, Key};
 use crate::routes::{self, app_href};
 use account::AccountStep;
 use register_app::RegisterAppStep;
+use steps::StepIndicator;
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
@@ -74,11 +77,14 @@ pub fn SetupPage() -> impl IntoView {
 fn Wizard() -> impl IntoView {
     let created = RwSignal::new(false);
     view! {
-        <Show
-            when=move || created.get()
-            fallback=move || view! { <AccountStep on_created=Callback::new(move |_| created.set(true)) /> }
-        >
-            <RegisterAppStep />
-        </Show>
+        <div class="wizard">
+            {move || view! { <StepIndicator current=usize::from(created.get()) /> }}
+            <Show
+                when=move || created.get()
+                fallback=move || view! { <AccountStep on_created=Callback::new(move |_| created.set(true)) /> }
+            >
+                <RegisterAppStep />
+            </Show>
+        </div>
     }
 }

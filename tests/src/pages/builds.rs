@@ -19,6 +19,31 @@ const LOG: &str = "[data-testid=build-log]";
 const LOG_COMMAND: &str = "[data-testid=build-log] .log-command";
 const LOG_COUNT: &str = "[data-testid=build-log-count]";
 const DOWNLOAD_LOG: &str = "[data-testid=download-build-log]";
+const ID_HELP: &str = "[data-testid=build-id-help]";
+const FAILURE: &str = "[data-testid=build-failure]";
+const PHASE_CODE: &str = "[data-testid=build-phase]";
+const LOG_PHASES: &str = "[data-testid=build-log] .log-phase";
+
+/// Whether the failure's reason comes before the build's facts on the page.
+const FAILURE_FIRST: &str = r#"
+const failure = document.querySelector('[data-testid=build-failure]');
+const facts = document.querySelector('[data-testid=build-facts]');
+return !!(failure && facts && (failure.compareDocumentPosition(facts) & Node.DOCUMENT_POSITION_FOLLOWING));
+"#;
+
+/// For each coloured span of the log: its classes and the contrast of its colour with the
+/// log's background.
+const LOG_COLOUR_CONTRASTS: &str = r#"
+const rgb = c => (/rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)/.exec(c) || []).slice(1).map(Number);
+const lum = ([r, g, b]) => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+const log = document.querySelector('[data-testid=build-log]');
+const bg = lum(rgb(getComputedStyle(log).backgroundColor));
+return [...log.querySelectorAll('span[class*=ansi-]')].map(s => {
+  const l = lum(rgb(getComputedStyle(s).color));
+  return [s.className, (Math.max(l, bg) + 0.05) / (Math.min(l, bg) + 0.05)];
+});
+"#;
 
 /// Resolves with `performance.now()` once the log's last element ends with `arguments[0]`: the
 /// last entry is on the page. Reads one element per frame, so waiting costs the page nothing.
@@ -90,6 +115,59 @@ impl Builds<'_> {
     /// Waits until the log shows `text`.
     pub async fn log_shows(&self, text: &str) {
         self.ctx.wait_for_text(LOG, text).await;
+    }
+
+    /// Waits until the explanation of where build ids come from shows `text`.
+    pub async fn id_help_shows(&self, text: &str) {
+        self.ctx.wait_for_text(ID_HELP, text).await;
+    }
+
+    /// Waits until the reason a build failed shows `text`; returns all it says.
+    pub async fn failure_shows(&self, text: &str) -> String {
+        self.ctx.wait_for_text(FAILURE, text).await
+    }
+
+    /// Whether a failure's reason shows.
+    pub async fn shows_failure(&self) -> bool {
+        self.ctx.exists(FAILURE).await
+    }
+
+    /// Whether the failure's reason is above the build's facts.
+    pub async fn failure_is_first(&self) -> bool {
+        self.ctx.js(FAILURE_FIRST).await.as_bool().unwrap_or(false)
+    }
+
+    /// Whether Quay's word for the phase shows besides the state badge.
+    pub async fn shows_phase_code(&self) -> bool {
+        self.ctx.exists(PHASE_CODE).await
+    }
+
+    /// The log's phase headers, in order.
+    pub async fn phase_headers(&self) -> Vec<String> {
+        self.ctx.texts(LOG_PHASES).await
+    }
+
+    /// The log's text as the page shows it.
+    pub async fn log_text(&self) -> String {
+        self.ctx.text(LOG).await
+    }
+
+    /// The coloured spans of the log: their classes and contrast with the log's background.
+    pub async fn log_colour_contrasts(&self) -> Vec<(String, f64)> {
+        let spans = self.ctx.js(LOG_COLOUR_CONTRASTS).await;
+        spans
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        (
+                            p[0].as_str().unwrap_or_default().to_string(),
+                            p[1].as_f64().unwrap_or(0.0),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     pub async fn download_log(&self) {

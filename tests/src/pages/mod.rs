@@ -7,7 +7,8 @@
 //! [`ctx.errors()`](errors) and the dialogs a page hands out ([`dialog`]); the pages
 //! [`ctx.sign_in_page()`](sign_in), [`ctx.setup()`](setup), [`ctx.overview()`](overview),
 //! [`ctx.users()`](users), [`ctx.organizations()`](organizations), [`ctx.quotas()`](quotas) (and
-//! the quota editor the lists share), [`ctx.service_keys()`](service_keys), [`ctx.logs()`](logs),
+//! the quota editor the lists share), [`ctx.service_keys()`](service_keys) (and the private key
+//! shown once after creating one, [`ctx.new_key()`](new_key)), [`ctx.logs()`](logs),
 //! [`ctx.registry_size()`](registry_size) and [`ctx.builds()`](builds). Selectors a test still
 //! needs as such (to tab to a control, or to know that a page has loaded) are public constants.
 
@@ -16,6 +17,7 @@ pub mod dialog;
 pub mod errors;
 pub mod list;
 pub mod logs;
+pub mod new_key;
 pub mod organizations;
 pub mod overview;
 pub mod quotas;

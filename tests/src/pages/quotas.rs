@@ -21,6 +21,7 @@ pub const LIMIT: &str = "#quota-limit";
 pub const SAVE: &str = "[data-testid=quota-save]";
 const LIMIT_ERROR: &str = "[data-testid=quota-limit-error]";
 const PREVIEW: &str = "[data-testid=quota-preview]";
+const LIMIT_HINT: &str = "#quota-limit-hint";
 const REMOVE: &str = "[data-testid=quota-remove]";
 const REMOVE_QUESTION: &str = "#quota-remove-question";
 const REMOVE_CONFIRM: &str = "[data-testid=quota-remove-confirm]";
@@ -144,6 +145,16 @@ impl QuotaEditor<'_> {
     /// Waits until the preview (the limit in bytes, the share used) shows `text`.
     pub async fn preview_shows(&self, text: &str) {
         self.ctx.wait_for_text(PREVIEW, text).await;
+    }
+
+    /// Waits until no preview shows (the input is not a limit).
+    pub async fn preview_gone(&self) {
+        self.ctx.wait_gone(PREVIEW).await;
+    }
+
+    /// The hint under the limit field (what it takes).
+    pub async fn hint(&self) -> String {
+        self.ctx.text(LIMIT_HINT).await
     }
 
     /// Asks to remove the quota.

@@ -16,6 +16,27 @@ const SUMMARY: &str = ".form-summary";
 const DONE: &str = "[data-testid=setup-done]";
 const UNAVAILABLE: &str = "[data-testid=setup-unavailable]";
 
+const STEPS: &str = "[data-testid=wizard-steps] li";
+const CURRENT_STEP: &str = "[data-testid=wizard-steps] li[aria-current=step]";
+
+/// Buttons on the page whose label runs over more than one line, or that stick out of the
+/// window: `{label, lines, right}` for each, and the page's width beyond the window.
+const WRAPPED_BUTTONS: &str = r#"
+const out = [];
+for (const b of document.querySelectorAll('main button')) {
+  if (!b.offsetParent) continue;
+  const range = document.createRange();
+  range.selectNodeContents(b);
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+  const right = b.getBoundingClientRect().right;
+  if (tops.size > 1 || right > document.documentElement.clientWidth) {
+    out.push({ label: b.textContent.trim(), lines: tops.size, right });
+  }
+}
+const root = document.documentElement;
+return { wrapped: out, overflow: root.scrollWidth - root.clientWidth };
+"#;
+
 const REGISTER_FORM: &str = "[data-testid=register-form]";
 const REGISTER_ORGANIZATION: &str = "#register-organization";
 const REGISTER_SUBMIT: &str = "[data-testid=register-submit]";
@@ -112,6 +133,33 @@ impl<'a> Setup<'a> {
     /// The error views in the form.
     pub fn errors(&self) -> Errors<'a> {
         self.ctx.errors_in(FORM)
+    }
+
+    /// The wizard's steps as the indicator names them.
+    pub async fn steps(&self) -> Vec<String> {
+        self.ctx.find(STEPS).await;
+        self.ctx.texts(STEPS).await
+    }
+
+    /// Waits until the step marked current (`aria-current="step"`) shows `text`.
+    pub async fn current_step_shows(&self, text: &str) {
+        self.ctx.wait_for_text(CURRENT_STEP, text).await;
+    }
+
+    /// How many steps are marked current.
+    pub async fn current_step_count(&self) -> usize {
+        self.ctx.texts(CURRENT_STEP).await.len()
+    }
+
+    /// Buttons whose label wraps or that stick out of the window, and how far the page is wider
+    /// than the window (0 when it fits).
+    pub async fn wrapped_buttons(&self) -> (Vec<String>, i64) {
+        let report = self.ctx.js(WRAPPED_BUTTONS).await;
+        let wrapped = report["wrapped"]
+            .as_array()
+            .map(|a| a.iter().map(|b| b.to_string()).collect())
+            .unwrap_or_default();
+        (wrapped, report["overflow"].as_i64().unwrap_or(0))
     }
 }
 

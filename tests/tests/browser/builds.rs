@@ -1,7 +1,7 @@
 //! The Builds page against a real emulator: look a build up by id (deep link), its facts and
 //! its log with phase headers, followed while it runs until it completes, downloaded as a file;
-//! Quay's message for an unknown id. A log of thousands of lines shows and is followed without a
-//! task over 50 ms.
+//! Quay's message for an unknown id; a failed build's reason at the top, its colours, each phase
+//! once. A log of thousands of lines shows and is followed without a task over 50 ms.
 
 use quay_admin_e2e::browser_test;
 use quay_admin_e2e::build_log::follow_long_log;
@@ -111,6 +111,128 @@ async fn a_running_build_is_followed_to_the_end() {
 
             ctx.choose_language("ja").await;
             ctx.shell().heading_shows("ビルド").await;
+        },
+    )
+    .await;
+}
+
+/// A failed build: where build ids come from is explained, a build's address in Quay finds it,
+/// its reason shows above everything (escape codes removed), the state and the phase are not
+/// said twice, a repeated phase heads the log once, and the output's colours are spans of
+/// readable colours in both themes instead of escape codes.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_build_says_why_in_colour_and_each_phase_once() {
+    browser_test(
+        "builds_failed",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.sign_in_as_superuser().await;
+            seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
+                .expect("user");
+            blobs::create_repository(&ctx.db_path, "alice", "app", false).expect("repository");
+            let phase = |p: &str| json!({"message": p, "type": "phase", "data": {}});
+            let line = |m: &str| json!({"message": m, "data": {}});
+            let mut logs = vec![
+                phase("build-scheduled"),
+                phase("building"),
+                json!({"message": "Step 1/2 : FROM alpine", "type": "command", "data": {}}),
+                line("\u{1b}[32m\u{2714}\u{1b}[0m compiled <App /> & \"quoted\""),
+                line("\u{1b}[2K\u{1b}[1A\u{1b}[1;31mERR!\u{1b}[0m \u{1b}]0;title\u{7}missing"),
+                // Quay appended the same phase again: no second header.
+                phase("building"),
+            ];
+            // Every colour the log knows, to measure their contrast.
+            for code in (30..=37).chain(90..=97) {
+                logs.push(line(&format!("\u{1b}[{code}mcolour {code}\u{1b}[0m")));
+            }
+            logs.push(json!({
+                "message": "\u{1b}[31mThe command '/bin/sh -c npm ci' returned a non-zero code: 1\u{1b}[0m",
+                "type": "error",
+                "data": {}
+            }));
+            logs.push(phase("error"));
+            let mut build = NewBuild::new("alice", "app");
+            build.phase = "error".into();
+            build.logs = logs;
+            let uuid = create_build(&ctx.db_path, &build).expect("build");
+
+            let builds = ctx.builds();
+            builds.goto("").await;
+            builds.id_help_shows("build_dockerfile").await;
+            builds
+                .look_up(&format!(
+                    "https://quay.example.com/repository/alice/app/build/{uuid}?tab=logs"
+                ))
+                .await;
+            ctx.wait_for_path(&format!("/builds?build={uuid}")).await;
+            builds.repository_shows("alice/app").await;
+
+            let failure = builds
+                .failure_shows("returned a non-zero code: 1")
+                .await;
+            assert!(failure.contains("Why the build failed"), "{failure}");
+            assert!(!failure.contains('\u{1b}') && !failure.contains("[31m"), "{failure}");
+            assert!(builds.failure_is_first().await, "the reason is at the top");
+
+            builds.state_shows("Failed").await;
+            assert!(!builds.shows_phase_code().await, "Failed, not Failed error");
+            builds.phase_shows("build-scheduled").await;
+            builds.log_shows("colour 97").await;
+            assert_eq!(
+                builds.phase_headers().await,
+                ["build-scheduled", "building", "error"]
+            );
+            let text = builds.log_text().await;
+            assert!(text.contains("\u{2714} compiled <App /> & \"quoted\""), "{text}");
+            assert!(text.contains("ERR! missing"), "{text}");
+            assert!(!text.contains('\u{1b}') && !text.contains("[0m") && !text.contains("title"), "{text}");
+            // 24 entries, every one counted, as Quay has them.
+            builds.line_count_shows("24 lines").await;
+            ctx.assert_accessible("failed build").await;
+
+            for theme in ["light", "dark"] {
+                ctx.choose_theme(theme).await;
+                let contrasts = builds.log_colour_contrasts().await;
+                // The 16 colour lines, the tick, ERR! and the error entry.
+                assert_eq!(contrasts.len(), 19, "{contrasts:?}");
+                for (class, ratio) in contrasts {
+                    assert!(ratio >= 4.5, "{class} is {ratio:.2}:1 in the {theme} theme");
+                }
+            }
+
+            // A build the worker gave up on: explained in words, with the builder's message.
+            let mut retrying = NewBuild::new("alice", "app");
+            retrying.phase = "internalerror".into();
+            retrying.queue_retries = Some(2);
+            retrying.logs = vec![
+                phase("build-scheduled"),
+                json!({"message": "Build worker stopped responding", "type": "error", "data": {}}),
+                phase("internalerror"),
+            ];
+            let retrying = create_build(&ctx.db_path, &retrying).expect("build");
+            builds.goto(&format!("?build={retrying}")).await;
+            let failure = builds.failure_shows("Quay will run the build again").await;
+            assert!(failure.contains("Build worker stopped responding"), "{failure}");
+            builds.phase_shows("build-scheduled").await;
+            assert!(builds.shows_phase_code().await, "Failed: internalerror");
+
+            // A build that did not fail has no reason to show; one line is "1 line".
+            let mut waiting = NewBuild::new("alice", "app");
+            waiting.phase = "build-scheduled".into();
+            waiting.queue_retries = Some(3);
+            waiting.logs = vec![phase("build-scheduled")];
+            let waiting = create_build(&ctx.db_path, &waiting).expect("build");
+            builds.goto(&format!("?build={waiting}")).await;
+            builds.line_count_shows("1 line").await;
+            assert!(!builds.shows_failure().await);
+
+            // Japanese and Chinese.
+            builds.goto(&format!("?build={uuid}")).await;
+            ctx.choose_language("ja").await;
+            builds.failure_shows("ビルドが失敗した理由").await;
+            builds.id_help_shows("build_dockerfile").await;
+            ctx.choose_language("zh-Hans").await;
+            builds.failure_shows("构建失败的原因").await;
         },
     )
     .await;

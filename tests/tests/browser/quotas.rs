@@ -168,6 +168,84 @@ async fn the_quota_editor_works_from_the_users_and_organizations_pages() {
     .await;
 }
 
+/// The limit field refuses what it would misread, saying why: thousands separators ("1,000 GiB"
+/// is not 1 GiB), a number without a unit (not 5 bytes), 8 EiB or more (Quay's 64-bit column);
+/// it takes EiB as its hint says, and the preview groups the digits of a huge share.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_limit_field_refuses_what_it_would_misread() {
+    browser_test(
+        "quota_limit_input",
+        Config::default_emulator(),
+        |ctx| async move {
+            let token = ctx.sign_in_as_superuser().await;
+            seed::create_user(&ctx.db_path, "bob", "password123", "bob@example.com").expect("user");
+            store(&ctx, "bob", "api", &[GIB, 2 * GIB]);
+            let (quotas, editor, shell) = (ctx.quotas(), ctx.quota_editor(), ctx.shell());
+            quotas.goto("?q=bob").await;
+            quotas.row_count_is(1).await;
+            quotas.edit_first().await;
+            editor.wait_ready().await;
+            let hint = editor.hint().await;
+            assert!(
+                hint.contains("EiB") && hint.contains("below 8 EiB"),
+                "{hint}"
+            );
+
+            for typed in ["1,000 GiB", "1 000 GiB", "1,5 TiB"] {
+                editor.type_limit(typed).await;
+                editor.limit_error_shows("thousands separators").await;
+                editor.preview_gone().await;
+            }
+            editor.type_limit("5").await;
+            editor.limit_error_shows("Add a unit").await;
+            editor.preview_gone().await;
+            editor.save().await;
+            editor.wait_open().await;
+            editor.type_limit("8 EiB").await;
+            editor.limit_error_shows("below 8 EiB").await;
+            assert_eq!(quota_of(&ctx, &token, "users", "bob").await, json!([]));
+
+            // 3 GiB under a 1 KiB limit: the share, grouped like the bytes.
+            editor.type_limit("1 KiB").await;
+            editor
+                .preview_shows("1,024 bytes · 314,572,800 % of it in use now")
+                .await;
+            ctx.assert_accessible("quota editor refusing a limit").await;
+
+            // EiB, as the hint says, up to what Quay stores.
+            editor.type_limit("1000 GiB").await;
+            editor.preview_shows("1,073,741,824,000 bytes").await;
+            editor.type_limit("1 EiB").await;
+            editor
+                .preview_shows("1,152,921,504,606,846,976 bytes")
+                .await;
+            editor.save().await;
+            shell.toast_shows("Quota of bob set to 1 EiB").await;
+            assert_eq!(
+                quota_of(&ctx, &token, "users", "bob").await[0]["limit_bytes"],
+                1_i64 << 60
+            );
+
+            // The reasons in Japanese and Chinese.
+            ctx.choose_language("ja").await;
+            quotas.edit_first().await;
+            editor.wait_ready().await;
+            editor.type_limit("1,000 GiB").await;
+            editor.limit_error_shows("桁区切り").await;
+            editor.type_limit("5").await;
+            editor.limit_error_shows("単位を付けてください").await;
+            ctx.press(fantoccini::key::Key::Escape).await;
+            editor.wait_closed().await;
+            ctx.choose_language("zh-Hans").await;
+            quotas.edit_first().await;
+            editor.wait_ready().await;
+            editor.type_limit("1,000 GiB").await;
+            editor.limit_error_shows("千位分隔符").await;
+        },
+    )
+    .await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn calculate_now_follows_the_job_to_a_new_total() {
     // A slow worker, so the page can be seen following it: picked up within 2 s, then one blob

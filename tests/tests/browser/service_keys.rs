@@ -162,3 +162,102 @@ async fn keys_listed_created_approved_edited_and_deleted() {
     )
     .await;
 }
+
+/// Creates a key for `service` (named `name`, never expiring) and waits for its private key.
+async fn create_key(ctx: &quay_admin_e2e::Ctx, service: &str, name: &str) {
+    let keys = ctx.service_keys();
+    keys.open_create_dialog().await;
+    keys.type_new_service(service).await;
+    keys.type_new_name(name).await;
+    keys.never_expires().await;
+    keys.submit_new_key().await;
+    keys.private_key_once_shows("only this once").await;
+}
+
+/// The private key shown once is not lost by accident: with its key id next to it, Escape, the
+/// ×, a click outside and Done ask first, naming the key, until it was copied or downloaded;
+/// after either, the dialog closes straight away.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unsaved_private_key_is_not_closed_without_asking() {
+    browser_test(
+        "service_keys_private_key_guard",
+        Config::default_emulator(),
+        |ctx| async move {
+            let token = ctx.sign_in_as_superuser().await;
+            let keys = ctx.service_keys();
+            let new_key = ctx.new_key();
+            let dialog = new_key.dialog();
+            keys.goto("").await;
+            create_key(&ctx, "scanner", "nightly scan").await;
+
+            // The key id shows next to the key: the one the registry lists.
+            let (_, listed) = ctx
+                .api(Method::GET, "/api/v1/superuser/keys", &token, None)
+                .await;
+            let kid = listed["keys"]
+                .as_array()
+                .expect("keys")
+                .iter()
+                .find(|k| k["service"] == "scanner")
+                .and_then(|k| k["kid"].as_str())
+                .expect("the new key's id")
+                .to_string();
+            assert_eq!(new_key.kid().await, kid);
+
+            // Escape asks, naming the key; Escape again takes the question back.
+            new_key.press_escape().await;
+            let question = new_key.question_shows("nightly scan (scanner)").await;
+            assert!(question.contains("cannot be shown again"), "{question}");
+            dialog.wait_open().await;
+            ctx.assert_accessible("the question before closing an unsaved key")
+                .await;
+            new_key.press_escape().await;
+            new_key.question_gone().await;
+            dialog.wait_open().await;
+            keys.private_key_once_shows("only this once").await;
+
+            // The ×, Done and a click outside ask too; "Keep it open" keeps it.
+            new_key.close_button("Close").await;
+            new_key.question_shows("nightly scan").await;
+            new_key.answer("Keep it open").await;
+            new_key.question_gone().await;
+            keys.done_with_private_key().await;
+            new_key.question_shows("nightly scan").await;
+            new_key.answer("Keep it open").await;
+            new_key.question_gone().await;
+            new_key.click_outside().await;
+            new_key.question_shows("nightly scan").await;
+            dialog.wait_open().await;
+
+            // Closing anyway closes it, with the key gone for good.
+            new_key.answer("Close without the key").await;
+            dialog.wait_closed().await;
+            keys.row_count_is(1).await;
+
+            // Copied: Escape closes at once.
+            create_key(&ctx, "reporter", "").await;
+            new_key.copy("Copied").await;
+            new_key.press_escape().await;
+            dialog.wait_closed().await;
+            assert!(!new_key.asks().await);
+            keys.row_count_is(2).await;
+
+            // Downloaded: the × closes at once. Unnamed, the question would name the service.
+            create_key(&ctx, "exporter", "").await;
+            new_key.close_button("Close").await;
+            new_key.question_shows("private key of exporter").await;
+            new_key.answer("Keep it open").await;
+            keys.download_private_key().await;
+            new_key.close_button("Close").await;
+            dialog.wait_closed().await;
+            keys.row_count_is(3).await;
+
+            // Before a key exists, the form closes as any dialog does.
+            keys.open_create_dialog().await;
+            dialog.wait_open().await;
+            new_key.press_escape().await;
+            dialog.wait_closed().await;
+        },
+    )
+    .await;
+}

@@ -228,3 +228,47 @@ async fn a_registry_without_user_initialize_offers_no_wizard() {
     })
     .await;
 }
+
+/// Each step of the wizard says where it is (the step indicator, the current step marked
+/// `aria-current="step"`, the first one done on the second), and on a phone (390 × 844) in
+/// English and Japanese no button label wraps and nothing sticks out of the window.
+#[tokio::test(flavor = "multi_thread")]
+async fn every_step_shows_where_the_wizard_is_and_fits_a_phone() {
+    browser_test(
+        "wizard_steps",
+        Config::default_emulator(),
+        |ctx| async move {
+            ctx.client.set_window_size(390, 844).await.expect("size");
+            let setup = ctx.setup();
+            ctx.goto("/setup").await;
+            setup.form().await;
+            let steps = setup.steps().await;
+            assert_eq!(steps.len(), 2, "{steps:?}");
+            assert!(steps[0].contains("First account"), "{steps:?}");
+            assert!(steps[1].contains("Dashboard sign-in"), "{steps:?}");
+            setup.current_step_shows("First account").await;
+            assert_eq!(setup.current_step_count().await, 1);
+            assert_eq!(setup.wrapped_buttons().await, (vec![], 0), "step 1");
+
+            setup
+                .create_account("admin@example.com", "correct-horse-42")
+                .await;
+            ctx.register_console().form().await;
+            setup.current_step_shows("Dashboard sign-in").await;
+            assert_eq!(setup.current_step_count().await, 1);
+            let steps = setup.steps().await;
+            assert!(steps[0].contains("(done)"), "{steps:?}");
+            assert_eq!(setup.wrapped_buttons().await, (vec![], 0), "step 2");
+            ctx.assert_accessible("wizard, register step on a phone")
+                .await;
+
+            ctx.choose_language("ja").await;
+            setup.current_step_shows("ダッシュボードのサインイン").await;
+            assert_eq!(setup.wrapped_buttons().await, (vec![], 0), "step 2 (ja)");
+            ctx.choose_language("zh-Hans").await;
+            setup.current_step_shows("控制台登录").await;
+            assert_eq!(setup.wrapped_buttons().await, (vec![], 0), "step 2 (zh)");
+        },
+    )
+    .await;
+}
