@@ -84,12 +84,9 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
         (None, _) => view! { <span class="muted">{tr(Key::KeyNeverExpires)}</span> }.into_any(),
     };
     let (manage, delete) = (page.manage, page.delete);
-    // What the row is called for screen readers: its name, or its key id when unnamed.
-    let label_name = if row.key.name.is_empty() {
-        kid.clone()
-    } else {
-        row.key.name.clone()
-    };
+    // What the row is called for screen readers: its key id, unique and always there (a
+    // friendly name may be empty, repeated or hostile text).
+    let label_name = kid.clone();
     let approval = match &row.key.approval {
         // The pending key's next step sits with its state: Approve opens its dialog there.
         None => {
