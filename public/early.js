@@ -29,3 +29,34 @@ function quayAdminLoadPageStyles() {
   root.classList.add("page-styles-loading");
   document.head.appendChild(link);
 }
+
+// The page's own wasm module, fetched alongside the main module rather than after it has started
+// (issue 17): the route is the address's last segment (every route is one segment deep), and
+// without a session every route but the setup wizard shows the sign-in gate first.
+// scripts/wasm_split.py names the modules in index.html; the loader's fetch finds this one.
+try {
+  (function () {
+    var meta = document.querySelector("meta[name=quay-admin-pages]");
+    if (!meta || document.documentElement.hasAttribute("data-reloading")) return;
+    var files = {};
+    meta.content.split(" ").forEach(function (pair) {
+      var i = pair.indexOf("=");
+      files[pair.slice(0, i)] = pair.slice(i + 1);
+    });
+    var route = location.pathname.slice(location.pathname.lastIndexOf("/") + 1);
+    var wanted = [files[route]];
+    var session = sessionStorage.getItem("quay-admin.token") || sessionStorage.getItem("quay-admin.oauth-return");
+    if (!session && route !== "setup") wanted.push(files["?"]);
+    // Every page but the signed-out overview uses the pages' stylesheet (src/page_styles.rs).
+    if (files[route] && (route !== "" || session)) quayAdminLoadPageStyles();
+    wanted.forEach(function (file) {
+      if (!file) return;
+      var link = document.createElement("link");
+      link.rel = "preload";
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.href = file;
+      document.head.appendChild(link);
+    });
+  })();
+} catch (e) {}

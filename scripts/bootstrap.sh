@@ -17,11 +17,11 @@ say() { printf 'bootstrap: %s\n' "$*"; }
 die() { printf 'bootstrap: error: %s\n' "$*" >&2; exit 1; }
 
 # 1. Debian packages: the wasm toolchain (rustc-web + std sources, wasm-ld), node for the npm
-#    tools and python3 (3.11: tomllib) for the pins and the post-build hook; for the checks also
-#    clippy for wasm, Chromium + chromedriver for the browser tests, brotli for size reports, wrk
-#    for make bench and faketime for the tests at other dates.
-packages=(rustc-web cargo-web rust-web-src lld-22 python3 nodejs npm)
-[ "$mode" = all ] && packages+=(rust-web-clippy chromium chromium-driver brotli wrk faketime)
+#    tools, python3 (3.11: tomllib) for the pins and the post-build hook and brotli for the
+#    precompressed files it writes; for the checks also clippy for wasm, Chromium + chromedriver
+#    for the browser tests, wrk for make bench and faketime for the tests at other dates.
+packages=(rustc-web cargo-web rust-web-src lld-22 python3 nodejs npm brotli)
+[ "$mode" = all ] && packages+=(rust-web-clippy chromium chromium-driver wrk faketime)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
@@ -99,6 +99,7 @@ if [ ${#npm_missing[@]} -gt 0 ]; then
   npm install --silent --no-audit --no-fund --prefix "$cache/npm" "${npm_wanted[@]}" >/dev/null
 fi
 ln -sfn ../npm/node_modules/binaryen/bin/wasm-opt "$cache/bin/wasm-opt"
+ln -sfn ../npm/node_modules/binaryen/bin/wasm-merge "$cache/bin/wasm-merge"
 ln -sfn ../npm/node_modules/terser/bin/terser "$cache/bin/terser"
 # Trunk runs the `cargo` it finds first on PATH: it must be Debian's (rustc-web), as must clippy.
 ln -sfn /usr/bin/cargo "$cache/bin/cargo"

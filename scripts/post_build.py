@@ -12,9 +12,11 @@ has minified index.html and the stylesheets before this runs (Trunk.toml).
                   every `integrity` in index.html is recomputed (scripts/wasm_split.py): after 1,
                   whose meta carries its own integrity; before 3, because it renames the files
                   the inline boot script loads;
-  3. boot script  Trunk's inline module script moves into boot-<hash>.js, so the
-                  Content-Security-Policy needs no 'unsafe-inline'; in release, early.js is
-                  minified (scripts/externalize_boot_script.py).
+  3. boot script  Trunk's inline module script moves to the end of the bindings module, which
+                  index.html loads instead, so the Content-Security-Policy needs no
+                  'unsafe-inline'; in release, early.js is minified (scripts/boot_script.py);
+  4. precompress  `.br` and `.gz` beside every compressible file, for servers to send as they
+                  are (scripts/precompress.py): last, as it compresses what the others wrote.
 
 Each step is a module with a `run(build)` function; index.html is read once, handed from step
 to step in `build.html`, and written once at the end.
@@ -26,14 +28,16 @@ import re
 import sys
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/ (make dist's inputs)
-import externalize_boot_script  # noqa: E402  (the steps, in scripts/)
+import boot_script  # noqa: E402  (the steps, in scripts/)
+import precompress  # noqa: E402
 import stylesheets  # noqa: E402
 import wasm_split  # noqa: E402
 
 STEPS = (
     ("stylesheets", stylesheets.run),
     ("wasm split", wasm_split.run),
-    ("boot script", externalize_boot_script.run),
+    ("boot script", boot_script.run),
+    ("precompress", precompress.run),
 )
 
 

@@ -41,8 +41,9 @@ def lazy(name):
     return base.startswith(("split_", "chunk_", "pages-")) or name.startswith("i18n/")
 
 
+# The `.br`/`.gz` copies (scripts/precompress.py) are the same files as sent, not more of them.
 files = sorted(os.path.relpath(p, dist) for p in glob.glob(os.path.join(dist, "**"), recursive=True)
-               if os.path.isfile(p))
+               if os.path.isfile(p) and not p.endswith((".br", ".gz")))
 table = {f: sizes(os.path.join(dist, f)) for f in files}
 print(f"{'file':<64} {'raw':>9} {'gzip':>9} {'brotli':>9}")
 for f in files:

@@ -23,6 +23,7 @@ step "format (cargo fmt --check)"            cargo fmt --all --check
 step "clippy native (-D warnings)"           cargo clippy --quiet --workspace --all-targets -- -D warnings
 step "clippy wasm32 (-D warnings)"           scripts/wasm-env cargo clippy --quiet -p quay-admin --target wasm32-unknown-unknown -- -D warnings
 step "unit tests"                            cargo test --quiet --workspace --exclude quay-admin-e2e --lib --bins
+step "build-step tests (python)"             python3 -B -m unittest discover -q -s scripts -p 'test_*.py'
 step "emulator HTTP tests"                   cargo test --quiet -p quay-emulator --test '*'
 step "unit + HTTP tests at other dates"      scripts/test-dates.sh
 step "dashboard release build"               release_build

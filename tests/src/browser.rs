@@ -131,6 +131,15 @@ impl WebDriverCompatibleCommand for Cdp {
     }
 }
 
+/// Runs a Chrome DevTools Protocol command (e.g. `Network.clearBrowserCache`,
+/// `Network.emulateNetworkConditions`) and returns its result.
+pub async fn cdp(client: &Client, cmd: &'static str, params: Value) -> Value {
+    client
+        .issue_cmd(Cdp { cmd, params })
+        .await
+        .unwrap_or_else(|e| panic!("CDP {cmd} failed: {e}"))
+}
+
 /// Sets the page's clock to `clock` in every document the browser opens from now on: `Date.now()`
 /// and `new Date()` read the wall clock moved by the difference between the two (so the page and
 /// the emulator agree, and both keep running). Dates built from a given time are untouched.

@@ -8,6 +8,7 @@ pub mod browser;
 pub mod build_log;
 pub mod keyboard;
 pub mod outage;
+pub mod page_load;
 pub mod pages;
 pub mod responsiveness;
 

@@ -7,6 +7,8 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use sha2::{Digest, Sha256};
+
 use crate::error_pages::Page;
 use crate::state::AppState;
 
@@ -65,24 +67,153 @@ pub async fn serve(State(state): State<AppState>, req: Request) -> Response {
         Some(config) if within == "/config.json" => Some(config.clone()),
         _ => resolve_file(&dist, within),
     };
+    let accepted = Accepted::from_header(req.headers().get(header::ACCEPT_ENCODING));
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let is_config = file.is_some() && within == "/config.json";
     if let Some(file) = file {
-        if let Ok(bytes) = tokio::fs::read(&file).await {
+        // A mounted config.json is edited in place: never a stale precompressed copy of it.
+        let accepted = if is_config { Accepted::NONE } else { accepted };
+        if let Some(found) = read_variant(&file, accepted).await {
             let name = file
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            return dashboard(
-                StatusCode::OK,
+            return dashboard_file(
                 content_type(name),
                 cache_control(name),
-                bytes,
+                found,
+                if_none_match,
             );
         }
     }
-    match tokio::fs::read(dist.join("index.html")).await {
-        Ok(bytes) => dashboard(StatusCode::OK, "text/html; charset=utf-8", NO_CACHE, bytes),
-        Err(_) => not_built(Some(&dist)),
+    // A missing content-hashed file is a stale or broken reference: the page would get
+    // index.html as wasm or script. Only app paths fall back to the page.
+    let last = within.rsplit('/').next().unwrap_or_default();
+    if has_content_hash(last) {
+        return dashboard(
+            StatusCode::NOT_FOUND,
+            "text/plain; charset=utf-8",
+            NO_CACHE,
+            b"Not Found\n".to_vec(),
+        );
     }
+    match read_variant(&dist.join("index.html"), accepted).await {
+        Some(found) => dashboard_file("text/html; charset=utf-8", NO_CACHE, found, if_none_match),
+        None => not_built(Some(&dist)),
+    }
+}
+
+/// The encodings a request accepts, of those `make dist` precompresses (`.br`, `.gz`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Accepted {
+    br: bool,
+    gzip: bool,
+}
+
+impl Accepted {
+    const NONE: Self = Self {
+        br: false,
+        gzip: false,
+    };
+
+    /// From `Accept-Encoding`; a coding with `q=0` is refused, `*` accepts both.
+    fn from_header(value: Option<&HeaderValue>) -> Self {
+        let mut accepted = Self::NONE;
+        let Some(text) = value.and_then(|v| v.to_str().ok()) else {
+            return accepted;
+        };
+        for item in text.split(',') {
+            let mut parts = item.split(';').map(str::trim);
+            let coding = parts.next().unwrap_or_default().to_ascii_lowercase();
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            match coding.as_str() {
+                "br" => accepted.br = !refused,
+                "gzip" | "x-gzip" => accepted.gzip = !refused,
+                "*" if !refused => {
+                    accepted.br = true;
+                    accepted.gzip = true;
+                }
+                _ => {}
+            }
+        }
+        accepted
+    }
+}
+
+/// A file's bytes as sent: its precompressed copy when the request accepts one.
+struct Variant {
+    bytes: Vec<u8>,
+    encoding: Option<&'static str>,
+}
+
+async fn read_variant(file: &Path, accepted: Accepted) -> Option<Variant> {
+    for (ok, suffix, encoding) in [(accepted.br, "br", "br"), (accepted.gzip, "gz", "gzip")] {
+        if !ok {
+            continue;
+        }
+        let mut name = file.as_os_str().to_owned();
+        name.push(format!(".{suffix}"));
+        if let Ok(bytes) = tokio::fs::read(PathBuf::from(name)).await {
+            return Some(Variant {
+                bytes,
+                encoding: Some(encoding),
+            });
+        }
+    }
+    let bytes = tokio::fs::read(file).await.ok()?;
+    Some(Variant {
+        bytes,
+        encoding: None,
+    })
+}
+
+/// A strong validator of the bytes sent (so each encoding has its own).
+fn etag(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+fn matches_etag(if_none_match: Option<&HeaderValue>, tag: &str) -> bool {
+    if_none_match
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(',')
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == tag || t == "*")
+        })
+}
+
+/// A file of the dashboard, answered `304 Not Modified` when the browser has these bytes.
+fn dashboard_file(
+    content_type: &'static str,
+    cache: &'static str,
+    found: Variant,
+    if_none_match: Option<HeaderValue>,
+) -> Response {
+    let tag = etag(&found.bytes);
+    let fresh = matches_etag(if_none_match.as_ref(), &tag);
+    let mut resp = if fresh {
+        dashboard(StatusCode::NOT_MODIFIED, content_type, cache, Vec::new())
+    } else {
+        dashboard(StatusCode::OK, content_type, cache, found.bytes)
+    };
+    let h = resp.headers_mut();
+    if fresh {
+        h.remove(header::CONTENT_LENGTH);
+    }
+    if let Ok(value) = HeaderValue::from_str(&tag) {
+        h.insert(header::ETAG, value);
+    }
+    h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    if let Some(encoding) = found.encoding {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+    }
+    resp
 }
 
 /// The file named by a request path inside `dist`, or `None` (then the SPA fallback applies).
@@ -221,6 +352,51 @@ mod tests {
         assert!(!has_content_hash("quay-admin.js"));
         assert!(!has_content_hash("quay-admin-FFFFFFFFFFFFFFFF.js"));
         assert!(!has_content_hash("-0123abcd4567ef89.js"));
+    }
+
+    #[test]
+    fn accepted_encodings() {
+        let parse = |v: &str| Accepted::from_header(Some(&HeaderValue::from_str(v).unwrap()));
+        assert_eq!(
+            parse("gzip, deflate, br, zstd"),
+            Accepted {
+                br: true,
+                gzip: true
+            }
+        );
+        assert_eq!(
+            parse("gzip;q=1.0, br;q=0"),
+            Accepted {
+                br: false,
+                gzip: true
+            }
+        );
+        assert_eq!(
+            parse("*"),
+            Accepted {
+                br: true,
+                gzip: true
+            }
+        );
+        assert_eq!(parse("identity"), Accepted::NONE);
+        assert_eq!(Accepted::from_header(None), Accepted::NONE);
+    }
+
+    #[test]
+    fn etags_match_what_the_browser_sends_back() {
+        let tag = etag(b"x");
+        assert!(matches_etag(
+            Some(&HeaderValue::from_str(&tag).unwrap()),
+            &tag
+        ));
+        let weak = HeaderValue::from_str(&format!("\"other\", W/{tag}")).unwrap();
+        assert!(matches_etag(Some(&weak), &tag));
+        assert!(!matches_etag(
+            Some(&HeaderValue::from_static("\"other\"")),
+            &tag
+        ));
+        assert!(!matches_etag(None, &tag));
+        assert_ne!(etag(b"x"), etag(b"y"));
     }
 
     #[test]

@@ -146,3 +146,88 @@ async fn missing_dashboard_is_a_plain_404_and_the_api_still_works() {
         .unwrap();
     assert_eq!(api.status(), 401);
 }
+
+/// `make dist` writes `.br` and `.gz` beside the files: sent as they are, by `Accept-Encoding`,
+/// with a validator per encoding; a mounted `config.json` never goes out as a stale copy; a
+/// missing content-hashed file is a 404, never the page.
+#[tokio::test]
+async fn precompressed_files_validators_and_missing_hashed_files() {
+    let (dir, emu) = with_dist(true).await;
+    let dist = dir.path().join("dist");
+    std::fs::write(dist.join(format!("{WASM}.br")), b"brotli bytes").unwrap();
+    std::fs::write(dist.join(format!("{WASM}.gz")), b"gzip bytes").unwrap();
+    std::fs::write(dist.join("index.html.gz"), b"gzip page").unwrap();
+    std::fs::write(dist.join("config.json.br"), b"stale").unwrap();
+    let c = client();
+    let base = emu.base_url();
+    let get = |path: &str, encodings: &str| {
+        let req = c.get(format!("{base}{path}"));
+        let req = if encodings.is_empty() {
+            req
+        } else {
+            req.header("accept-encoding", encodings)
+        };
+        req.send()
+    };
+
+    let br = get(&format!("/{WASM}"), "gzip, deflate, br, zstd")
+        .await
+        .unwrap();
+    assert_eq!(br.status(), 200);
+    assert_eq!(br.headers()["content-encoding"], "br");
+    assert_eq!(br.headers()["vary"], "Accept-Encoding");
+    assert_eq!(content_type(br.headers()), "application/wasm");
+    assert_eq!(
+        br.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_security_headers(br.headers());
+    let br_tag = br.headers()["etag"].clone();
+    assert_eq!(br.bytes().await.unwrap().as_ref(), b"brotli bytes");
+
+    let gz = get(&format!("/{WASM}"), "gzip, br;q=0").await.unwrap();
+    assert_eq!(gz.headers()["content-encoding"], "gzip");
+    assert_ne!(gz.headers()["etag"], br_tag);
+    assert_eq!(gz.bytes().await.unwrap().as_ref(), b"gzip bytes");
+
+    let plain = get(&format!("/{WASM}"), "").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(plain.bytes().await.unwrap().as_ref(), b"\0asm");
+
+    // The SPA fallback is precompressed too.
+    let page = get("/users", "gzip").await.unwrap();
+    assert_eq!(page.headers()["content-encoding"], "gzip");
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    assert_eq!(page.bytes().await.unwrap().as_ref(), b"gzip page");
+
+    let config = get("/config.json", "br").await.unwrap();
+    assert!(config.headers().get("content-encoding").is_none());
+    assert_eq!(config.text().await.unwrap(), "{}");
+
+    // Revalidation: the same bytes are a 304 without a body, other bytes a 200.
+    let first = get("/", "").await.unwrap();
+    let tag = first.headers()["etag"].clone();
+    let again = c
+        .get(format!("{base}/"))
+        .header("if-none-match", tag.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["etag"], tag);
+    assert_eq!(again.headers()["cache-control"], "no-cache");
+    assert!(again.bytes().await.unwrap().is_empty());
+    let changed = c
+        .get(format!("{base}/"))
+        .header("if-none-match", "\"something-else\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 200);
+
+    let missing = get("/split_users-0123abcd4567ef89.wasm", "br")
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    assert_eq!(content_type(missing.headers()), "text/plain; charset=utf-8");
+}

@@ -19,6 +19,7 @@ mod oauth;
 mod one_table;
 mod organizations;
 mod overview;
+mod page_requests;
 mod quotas;
 mod read_only;
 mod service_keys;
