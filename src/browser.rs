@@ -77,6 +77,11 @@ pub fn focus_by_id(id: &str) {
 /// Lets the browser render and handle input before the caller goes on (a zero-delay timeout):
 /// for long work done in steps.
 pub async fn yield_to_browser() {
+    sleep(Duration::ZERO).await
+}
+
+/// Resolves after `duration` (a timeout; at once if the browser refuses one).
+pub async fn sleep(duration: Duration) {
     let state = Rc::new(RefCell::new((false, None::<Waker>)));
     let fired = state.clone();
     let queued = leptos::prelude::set_timeout_with_handle(
@@ -87,7 +92,7 @@ pub async fn yield_to_browser() {
                 waker.wake();
             }
         },
-        Duration::ZERO,
+        duration,
     );
     if queued.is_err() {
         return;

@@ -61,6 +61,12 @@ pub fn check_expiration(expiration: Option<i64>, now_seconds: i64) -> Option<Fie
         .map(|_| FieldError::ExpirationPast)
 }
 
+/// Whether `text` can be a whole user or organization name (Quay's rules): worth asking the
+/// registry for it by name.
+pub fn is_namespace_name(text: &str) -> bool {
+    check_namespace(text).is_ok()
+}
+
 pub fn check_username(name: &str) -> Option<FieldError> {
     if name.is_empty() {
         return Some(FieldError::Required);

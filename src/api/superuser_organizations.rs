@@ -44,6 +44,14 @@ pub async fn list_organizations(
     client.get(&path).await
 }
 
+/// One organization by name, as the list shows it (`GET /api/v1/organization/{name}`: Quay's
+/// superuser list has no single-organization endpoint; this one answers superusers too).
+pub async fn get_organization(client: &ApiClient, name: &str) -> Result<Organization, ApiError> {
+    client
+        .get(&format!("/api/v1/organization/{}", percent_encode(name)))
+        .await
+}
+
 #[derive(Serialize)]
 struct Rename<'a> {
     name: &'a str,

@@ -94,6 +94,19 @@ impl Session {
         }
     }
 
+    /// Which session this is, without subscribing: a hash of the token (`None` signed out), so
+    /// what is kept for a session (src/list/cache.rs) is never shown to the next one.
+    pub fn identity_untracked(&self) -> Option<u64> {
+        // FNV-1a: std's hasher would be instantiated anew here, and the first load would grow.
+        self.token.with_untracked(|t| {
+            t.as_ref().map(|t| {
+                t.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+                })
+            })
+        })
+    }
+
     /// Whether the token is known to lack `scope` (`None`: unknown, e.g. a pasted token).
     pub fn lacks_scope(&self, scope: &str) -> Option<bool> {
         self.scopes

@@ -2,13 +2,16 @@
 //! more on demand, the page of rows in view, and "load all" when a filter or sort can only see
 //! part of the list.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::ApiError;
+use crate::api::{ApiClient, ApiError};
 use crate::auth::{use_session, Session};
 use crate::browser::local_storage;
 use crate::list::paged::PagedList;
@@ -33,6 +36,21 @@ pub(super) fn remember_page_size(size: u32) {
 pub fn no_variants(_: &ListQuery) -> String {
     String::new()
 }
+
+/// Rows a list loads in the background after its first page (100 of Quay's pages): filter and
+/// sort then cover a registry of this size without waiting. Beyond it, they load the rest when
+/// used, with progress and cancel.
+const BACKGROUND_ROWS: usize = 10_000;
+/// The background work waits this long after the first page, so the page's own requests and
+/// drawing come first.
+const IDLE_AFTER_MS: u64 = 300;
+/// A name typed in the filter is looked up once the typing has paused this long.
+const TYPING_PAUSE_MS: u64 = 300;
+
+/// Finds one row by its exact name: client, list variant, name.
+pub type FindOne<T> = Rc<
+    dyn Fn(ApiClient, String, String) -> Pin<Box<dyn Future<Output = Result<Option<T>, ApiError>>>>,
+>;
 
 /// What of a view decides whether it needs the whole list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -184,7 +202,95 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
             navigate: StoredValue::new_local(Rc::new(use_navigate())),
         };
         this.load_whole_list_when_needed();
+        this.revalidate_kept_rows();
         this
+    }
+
+    /// Rows an earlier visit loaded are shown at once, then loaded afresh in the background
+    /// and replaced when in. If that fails, the kept rows stay, with the registry's error and a
+    /// retry next to them: an admin re-entering a page during an outage is told.
+    fn revalidate_kept_rows(&self) {
+        if self.list.loaded.with_untracked(|l| l.paged()) == 0 {
+            return;
+        }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            crate::browser::sleep(Duration::from_millis(IDLE_AFTER_MS)).await;
+            this.revalidate().await;
+        });
+    }
+
+    async fn revalidate(&self) {
+        let Some(q) = self.query.try_get_untracked() else {
+            return; // the page is gone
+        };
+        let _ = self.load_all_error.try_set(None);
+        let result = self
+            .list
+            .revalidate(
+                &self.session.client_untracked(),
+                &(self.variant)(&q),
+                rows_needed(&q),
+            )
+            .await;
+        if let Err(e) = result {
+            self.session.note_error(&e);
+            let _ = self.load_all_error.try_set(Some(e));
+        }
+    }
+
+    /// Finds a row by the exact name typed in the filter before the pages reach it (on a real
+    /// registry, loading thousands of rows takes seconds): `plausible` says whether the text
+    /// can be a whole name, `find` asks the registry for it (`None`: no such row in this
+    /// variant of the list).
+    pub fn find_exact(self, plausible: fn(&str) -> bool, find: FindOne<T>) -> Self {
+        let this = self;
+        let find = StoredValue::new_local(find);
+        let name = Memo::new(move |_| this.query.with(crate::list::window::needle));
+        // Once the first page is in (it may hold the name, and a row from the list carries more
+        // than the single-row answer, e.g. the quota), and only while the list is incomplete.
+        let waiting = Memo::new(move |_| {
+            this.load.with(|r| matches!(r, Some(Ok(())))) && !this.list.loaded.with(|l| l.complete)
+        });
+        Effect::new(move |_| {
+            let wanted = name.get();
+            let present = this
+                .list
+                .loaded
+                .with_untracked(|l| l.items.iter().any(|r| r.key() == wanted));
+            if !waiting.get() || !plausible(&wanted) || present {
+                return;
+            }
+            leptos::task::spawn_local(async move {
+                // Only the name the admin stopped typing at.
+                crate::browser::sleep(Duration::from_millis(TYPING_PAUSE_MS)).await;
+                if name.try_get_untracked().as_deref() != Some(wanted.as_str()) {
+                    return;
+                }
+                let Some(variant) = this.query.try_with_untracked(|q| (this.variant)(q)) else {
+                    return;
+                };
+                let found =
+                    (find.get_value())(this.session.client_untracked(), variant.clone(), wanted)
+                        .await;
+                match found {
+                    Ok(Some(row)) => {
+                        if this
+                            .list
+                            .loaded
+                            .try_with_untracked(|l| l.variant == variant)
+                            == Some(true)
+                        {
+                            this.list.add_found(row);
+                        }
+                    }
+                    Ok(None) => {}
+                    // Paging finds it anyway; only a dead token matters here.
+                    Err(e) => this.session.note_error(&e),
+                }
+            });
+        });
+        self
     }
 
     /// A filter, a sort or every row in one table means nothing over part of the list: once the
@@ -197,7 +303,13 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
             let partial = this.window.with(|w| w.partial);
             let first_page_in = this.load.with(|r| matches!(r, Some(Ok(()))));
             let current = view.get();
-            if !partial
+            // Also with nothing narrowing the rows: filter and sort are then instant by the
+            // time the admin types (up to a registry's worth of rows; beyond, on demand).
+            let background = this
+                .list
+                .loaded
+                .with(|l| !l.complete && l.paged() < BACKGROUND_ROWS);
+            if !(partial || background)
                 || !first_page_in
                 || matches!(this.load_all_state.get_untracked(), LoadAll::Running(_))
                 || this.load_all_error.with_untracked(Option::is_some)
@@ -208,7 +320,15 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
                 return;
             }
             leptos::task::spawn_local(async move {
-                this.load_everything().await;
+                if !partial {
+                    // After the first page is drawn and its other requests are out.
+                    crate::browser::sleep(Duration::from_millis(IDLE_AFTER_MS)).await;
+                    if this.load_all_state.try_get_untracked() != Some(LoadAll::Idle) {
+                        return;
+                    }
+                }
+                this.load_up_to(if partial { usize::MAX } else { BACKGROUND_ROWS })
+                    .await;
             });
         });
     }
@@ -249,6 +369,11 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
 
     /// Loads every remaining page with progress; `false` if cancelled or failed.
     pub async fn load_everything(&self) -> bool {
+        self.load_up_to(usize::MAX).await
+    }
+
+    /// Loads pages with progress until `max_rows` are in or the list is complete; whether it is.
+    async fn load_up_to(&self, max_rows: usize) -> bool {
         let session = self.session;
         self.cancel_all.set(false);
         self.load_all_error.set(None);
@@ -261,7 +386,7 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
             .list
             .load_all(&session.client_untracked(), &variant, move |n| {
                 state.set(LoadAll::Running(n));
-                !cancel.get_untracked()
+                !cancel.get_untracked() && n < max_rows
             })
             .await;
         self.load_all_state.set(LoadAll::Idle);
@@ -282,7 +407,12 @@ impl<T: Row + Clone + PartialEq + Send + Sync + 'static> ListController<T> {
         if self.load_all_error.get_untracked().is_some() {
             let this = *self;
             leptos::task::spawn_local(async move {
-                this.load_everything().await;
+                // A complete list failed to revalidate; an incomplete one to load the rest.
+                if this.list.loaded.with_untracked(|l| l.complete) {
+                    this.revalidate().await;
+                } else {
+                    this.load_everything().await;
+                }
             });
         }
     }

@@ -1,8 +1,10 @@
 //! Everything a list page has besides its own rows: the URL-held view state (`query`), loading
 //! Quay's pages on demand (`paged`), the visible window (`window`), selection and CSV export
 //! (no DOM: plain functions with tests), the controller tying them to the router
-//! (`controller`), and the views (`view`, `table`, `facet`).
+//! (`controller`), the lists kept for the session (`cache`), and the views (`view`, `table`,
+//! `facet`).
 
+pub mod cache;
 pub mod controller;
 pub mod csv;
 pub mod facet;

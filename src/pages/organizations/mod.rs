@@ -12,13 +12,17 @@ use leptos::prelude::*;
 use super::sign_in::RequireSession;
 use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
-use crate::api::superuser_organizations::{delete_organization, list_organizations, Organization};
+use crate::api::superuser_organizations::{
+    delete_organization, get_organization, list_organizations, Organization,
+};
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
+use crate::list::controller::FindOne;
 use crate::list::paged::{FetchPage, PagedList};
 use crate::list::{no_variants, ExportButton, ListController, ListFooter, ListToolbar};
 use crate::routes;
+use crate::validation::is_namespace_name;
 
 #[derive(Clone, Copy)]
 pub struct OrganizationsPage {
@@ -52,12 +56,22 @@ fn OrganizationsView() -> impl IntoView {
             Ok((page.organizations, page.next_page))
         })
     });
+    let find: FindOne<Organization> = Rc::new(|client, _, name| {
+        Box::pin(async move {
+            match get_organization(&client, &name).await {
+                Ok(org) => Ok(Some(org)),
+                Err(e) if e.status() == Some(404) => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+    });
     let controller = ListController::new(
         routes::ORGANIZATIONS.path,
         row::COLUMNS,
-        PagedList::new(fetch),
+        PagedList::kept("organizations", fetch),
         no_variants,
-    );
+    )
+    .find_exact(is_namespace_name, find);
     let registry = use_registry_config();
     let page = OrganizationsPage {
         controller,

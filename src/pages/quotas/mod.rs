@@ -90,7 +90,7 @@ fn QuotasView() -> impl IntoView {
         routes::QUOTAS.path,
         COLUMNS,
         Some(DEFAULT_SORT),
-        PagedList::new(fetch_namespaces()),
+        PagedList::kept("namespaces", fetch_namespaces()),
         no_variants,
     );
     let page = QuotasPage {

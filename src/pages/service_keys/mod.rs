@@ -75,7 +75,7 @@ fn ServiceKeysView() -> impl IntoView {
         routes::SERVICE_KEYS.path,
         COLUMNS,
         Some(DEFAULT_SORT),
-        PagedList::new(fetch_keys()),
+        PagedList::kept("service-keys", fetch_keys()),
         no_variants,
     );
     let page = ServiceKeysPage {

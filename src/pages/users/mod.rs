@@ -14,14 +14,16 @@ use super::sign_in::RequireSession;
 use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
 use crate::api::registry_config::RegistryConfig;
-use crate::api::superuser_users::{list_users, User};
+use crate::api::superuser_users::{get_user, list_users, User};
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
+use crate::list::controller::FindOne;
 use crate::list::paged::{FetchPage, PagedList};
 use crate::list::query::ListQuery;
 use crate::list::selection::Selection;
 use crate::list::{ExportButton, ListController, ListFooter, ListToolbar};
 use crate::routes;
+use crate::validation::is_namespace_name;
 
 pub use row::COLUMNS;
 
@@ -79,8 +81,23 @@ fn UsersView() -> impl IntoView {
             Ok((page.users, page.next_page))
         })
     });
-    let controller =
-        ListController::new(routes::USERS.path, COLUMNS, PagedList::new(fetch), variant);
+    let find: FindOne<User> = std::rc::Rc::new(|client, variant, name| {
+        Box::pin(async move {
+            match get_user(&client, &name).await {
+                // The list without disabled users must not show one.
+                Ok(user) => Ok((variant == "all" || user.enabled).then_some(user)),
+                Err(e) if e.status() == Some(404) => Ok(None),
+                Err(e) => Err(e),
+            }
+        })
+    });
+    let controller = ListController::new(
+        routes::USERS.path,
+        COLUMNS,
+        PagedList::kept("users", fetch),
+        variant,
+    )
+    .find_exact(is_namespace_name, find);
     let registry = use_registry_config();
     let mailing = Signal::derive(move || registry.with(RegistryConfig::mailing));
     let page = UsersPage {

@@ -14,6 +14,7 @@ mod hostile_input;
 mod hosting;
 mod keyboard;
 mod language;
+mod list_loading;
 mod logs;
 mod oauth;
 mod one_table;
