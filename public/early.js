@@ -46,6 +46,8 @@ try {
     var route = location.pathname.slice(location.pathname.lastIndexOf("/") + 1);
     var wanted = [files[route]];
     var session = sessionStorage.getItem("quay-admin.token") || sessionStorage.getItem("quay-admin.oauth-return");
+    // config.json too: the app reads it first thing, and on a slow link a round trip counts.
+    wanted.push("config.json");
     if (!session && route !== "setup") wanted.push(files["?"]);
     // Every page but the signed-out overview uses the pages' stylesheet (src/page_styles.rs).
     if (files[route] && (route !== "" || session)) quayAdminLoadPageStyles();

@@ -1,8 +1,8 @@
 //! Few requests per page (issue 17): a first visit to a page fetches the main module, the
-//! page's own module (started by early.js alongside the main module, not after it has run) and
-//! a handful of small files, at most 10 requests; a second visit asks the server only for the
-//! files without a content hash (index.html, config.json, early.js), as everything else is
-//! cached for good.
+//! page's own module and config.json (started by early.js alongside the main module, not after
+//! it has run) and a handful of small files, at most 10 requests; a second visit asks the
+//! server only for the files without a content hash (index.html, config.json, early.js), as
+//! everything else is cached for good.
 
 use quay_admin_e2e::page_load::{clear_cache, static_requests, StaticRequest};
 use quay_admin_e2e::{browser_test, demo_config, sign_in_on_demo_data, Ctx};
@@ -60,6 +60,14 @@ async fn a_page_loads_in_few_requests_cold_and_three_warm() {
                 "{path}: page module started at {} ms, main module done at {} ms",
                 page.start,
                 main.end
+            );
+
+            // config.json too (early.js preloads it): once, and not after the main module.
+            let config: Vec<_> = cold.iter().filter(|r| r.file() == "config.json").collect();
+            assert_eq!(config.len(), 1, "{path}: {all:?}");
+            assert!(
+                config[0].start < main.end,
+                "{path}: config.json fetched late"
             );
 
             let warm = visit(&ctx, path, ready).await;
