@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::build_link::{build_id, BuildLink};
 use super::row::LogRow;
 use super::sentence::{fill, placeholder, template, Part};
 use super::use_logs_page;
@@ -180,6 +181,7 @@ fn LogRowView(row: LogRow) -> impl IntoView {
     let metadata =
         serde_json::to_string_pretty(&serde_json::Value::Object(row.entry.metadata.clone()))
             .unwrap_or_default();
+    let build_link = build_id(&row.entry).map(str::to_string);
     let kind = row.entry.kind.clone();
     let kind_attr = kind.clone();
     let performer = row.performer().to_string();
@@ -196,6 +198,7 @@ fn LogRowView(row: LogRow) -> impl IntoView {
                 <span data-testid="log-sentence">
                     <Sentence row=row />
                 </span>
+                {build_link.map(|id| view! { " " <BuildLink build_id=id /> })}
                 <details class="log-details">
                     <summary>{tr(Key::LogDetails)}</summary>
                     <p><code class="server-message" data-testid="log-kind">{kind}</code></p>
