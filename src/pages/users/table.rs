@@ -126,14 +126,8 @@ fn UserRow(user: User) -> impl IntoView {
                         </span>
                     }.into_any()),
                     ListedRole::ReadOnlySuperuser => Some(view! {
-                        <span class="badge badge-muted badge-two-lines" data-testid="row-read-only-superuser">
-                            {move || {
-                                let (first, second) = split_before(
-                                    i18n.t(Key::RoleReadOnlySuperuser),
-                                    i18n.t(Key::SuperuserBadge),
-                                );
-                                view! { {first} <wbr /> {second} }
-                            }}
+                        <span class="badge badge-muted" data-testid="row-read-only-superuser">
+                            {tr(Key::RoleReadOnlySuperuser)}
                         </span>
                     }.into_any()),
                     ListedRole::None => None,
@@ -146,42 +140,5 @@ fn UserRow(user: User) -> impl IntoView {
                 <RowMenu name=name.get_value() actions=actions />
             </td>
         </tr>
-    }
-}
-
-/// `text` cut before its ending `last` (compared case-insensitively): "Read-only superuser" before
-/// "Superuser", so the badge can take two lines where the Role column is narrow (Japanese and
-/// Chinese have no space to break at, and must not break inside a word). Uncut if it does not
-/// end so.
-fn split_before<'a>(text: &'a str, last: &str) -> (&'a str, &'a str) {
-    let at = text.len().saturating_sub(last.len());
-    match text.get(at..) {
-        Some(end) if at > 0 && end.to_lowercase() == last.to_lowercase() => text.split_at(at),
-        _ => (text, ""),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_before;
-
-    #[test]
-    fn the_read_only_badge_breaks_before_superuser_in_every_language() {
-        assert_eq!(
-            split_before("Read-only superuser", "Superuser"),
-            ("Read-only ", "superuser")
-        );
-        assert_eq!(
-            split_before("読み取り専用スーパーユーザー", "スーパーユーザー"),
-            ("読み取り専用", "スーパーユーザー")
-        );
-        assert_eq!(
-            split_before("只读超级用户", "超级用户"),
-            ("只读", "超级用户")
-        );
-        // Not ending so, or nothing before it: whole.
-        assert_eq!(split_before("Auditor", "Superuser"), ("Auditor", ""));
-        assert_eq!(split_before("Superuser", "Superuser"), ("Superuser", ""));
-        assert_eq!(split_before("é", "Superuser"), ("é", ""));
     }
 }
