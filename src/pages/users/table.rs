@@ -126,7 +126,7 @@ fn UserRow(user: User) -> impl IntoView {
                         </span>
                     }.into_any()),
                     ListedRole::ReadOnlySuperuser => Some(view! {
-                        <span class="badge badge-muted" data-testid="row-read-only-superuser">
+                        <span class="badge badge-muted badge-read-only" data-testid="row-read-only-superuser">
                             {tr(Key::RoleReadOnlySuperuser)}
                         </span>
                     }.into_any()),
