@@ -152,7 +152,10 @@ async fn auditor_reads_every_page_with_the_note() {
         let read_only = ctx.read_only();
         // From 1280 px up no table scrolls sideways, so opening a row's menu scrolls nothing
         // (a scroll closes the menu).
-        ctx.client.set_window_size(1280, 900).await.expect("window size");
+        ctx.client
+            .set_window_size(1280, 900)
+            .await
+            .expect("window size");
 
         ctx.goto("/").await;
         ctx.shell().header_user_shows(AUDITOR).await;
