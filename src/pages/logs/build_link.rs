@@ -22,13 +22,15 @@ pub fn build_id(entry: &LogEntry) -> Option<&str> {
     entry.metadata.get(key)?.as_str().filter(|id| is_uuid(id))
 }
 
-/// "Open build", named for screen readers by the build's id (several rows link to builds).
+/// The build's id in the entry's sentence as a link, named "Open build <id>" for screen readers
+/// (the id alone would not say where it leads). Cut like the sentence's other values, the whole
+/// id in the tooltip.
 #[component]
 pub fn BuildLink(build_id: String) -> impl IntoView {
     view! {
         <A href=app_href(&build_path(&build_id)) attr:class="log-build-link" attr:data-testid="log-build-link">
-            {tr(Key::LogOpenBuild)}
-            <span class="visually-hidden">" " {build_id}</span>
+            <span class="visually-hidden">{tr(Key::LogOpenBuild)} " "</span>
+            <strong class="truncate server-message" title=build_id.clone()>{build_id.clone()}</strong>
         </A>
     }
 }

@@ -153,9 +153,11 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
+/// The entry as a sentence; a build it names (see `build_link`) is a link to that build.
 #[component]
 fn Sentence(row: LogRow) -> impl IntoView {
     let i18n = use_i18n();
+    let build = build_id(&row.entry).map(str::to_string);
     move || {
         let someone = i18n.t(Key::LogSomeone);
         fill(i18n.t(template(&row.entry.kind)), |name| {
@@ -164,6 +166,9 @@ fn Sentence(row: LogRow) -> impl IntoView {
         .into_iter()
         .map(|part| match part {
             Part::Text(t) => view! { <span>{t}</span> }.into_any(),
+            Part::Value(v) if build.as_deref() == Some(v.as_str()) => {
+                view! { <BuildLink build_id=v /> }.into_any()
+            }
             // Cut (whole in the tooltip): a long value would stretch the row over many screens.
             Part::Value(v) => {
                 view! { <strong class="truncate server-message" title=v.clone()>{v.clone()}</strong> }.into_any()
@@ -181,7 +186,6 @@ fn LogRowView(row: LogRow) -> impl IntoView {
     let metadata =
         serde_json::to_string_pretty(&serde_json::Value::Object(row.entry.metadata.clone()))
             .unwrap_or_default();
-    let build_link = build_id(&row.entry).map(str::to_string);
     let kind = row.entry.kind.clone();
     let kind_attr = kind.clone();
     let performer = row.performer().to_string();
@@ -198,7 +202,6 @@ fn LogRowView(row: LogRow) -> impl IntoView {
                 <span data-testid="log-sentence">
                     <Sentence row=row />
                 </span>
-                {build_link.map(|id| view! { " " <BuildLink build_id=id /> })}
                 <details class="log-details">
                     <summary>{tr(Key::LogDetails)}</summary>
                     <p><code class="server-message" data-testid="log-kind">{kind}</code></p>
