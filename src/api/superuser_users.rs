@@ -19,6 +19,10 @@ pub struct User {
     pub avatar: Avatar,
     #[serde(default)]
     pub super_user: bool,
+    /// In `GLOBAL_READONLY_SUPER_USERS`: Quay 3.17 and later say so; older releases leave it out,
+    /// and nobody can tell (read as `false`).
+    #[serde(default)]
+    pub global_readonly_super_user: Option<bool>,
     #[serde(default = "yes")]
     pub enabled: bool,
     #[serde(default)]
@@ -29,6 +33,27 @@ pub struct User {
 
 fn yes() -> bool {
     true
+}
+
+/// What kind of superuser a listed user is, as the Role column shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ListedRole {
+    None,
+    ReadOnlySuperuser,
+    Superuser,
+}
+
+impl User {
+    /// Quay lets read-only win when a name is in both lists, and so does the console.
+    pub fn role(&self) -> ListedRole {
+        if self.global_readonly_super_user == Some(true) {
+            ListedRole::ReadOnlySuperuser
+        } else if self.super_user {
+            ListedRole::Superuser
+        } else {
+            ListedRole::None
+        }
+    }
 }
 
 /// One page of the list, read as `T` (see [`list_users_as`]).
@@ -193,6 +218,35 @@ mod tests {
         assert_eq!(page.next_page.as_deref(), Some("gAAAAAB"));
         let last: UserPage = serde_json::from_str(r#"{"users": []}"#).unwrap();
         assert_eq!(last.next_page, None);
+    }
+
+    #[test]
+    fn listed_roles_with_and_without_the_read_only_flag() {
+        let user = |extra: &str| -> User {
+            serde_json::from_str(&format!(
+                r##"{{"username": "u", "avatar": {{"name": "u", "hash": "ff", "color": "#a55194", "kind": "user"}}{extra}}}"##
+            ))
+            .unwrap()
+        };
+        // Before Quay 3.17 the flag is absent: nobody is shown as read-only.
+        let old = user(r#", "super_user": false"#);
+        assert_eq!(old.global_readonly_super_user, None);
+        assert_eq!(old.role(), ListedRole::None);
+        assert_eq!(
+            user(r#", "super_user": true"#).role(),
+            ListedRole::Superuser
+        );
+        assert_eq!(
+            user(r#", "global_readonly_super_user": true"#).role(),
+            ListedRole::ReadOnlySuperuser
+        );
+        // In both lists: read-only wins, as in Quay.
+        assert_eq!(
+            user(r#", "super_user": true, "global_readonly_super_user": true"#).role(),
+            ListedRole::ReadOnlySuperuser
+        );
+        assert!(ListedRole::None < ListedRole::ReadOnlySuperuser);
+        assert!(ListedRole::ReadOnlySuperuser < ListedRole::Superuser);
     }
 
     #[test]

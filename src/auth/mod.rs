@@ -7,5 +7,5 @@ pub mod read_only;
 pub mod session;
 
 pub use current_user::{use_current_user, CurrentUserResource};
-pub use read_only::{use_read_only, ReadOnly};
+pub use read_only::{use_read_only, ReadOnly, WriteButton};
 pub use session::{use_session, Session, SignInNotice};

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// Why a write control is disabled for a read-only superuser.
 pub const REFUSAL: Key = Key::ReadOnlyRefusal;
@@ -25,9 +25,18 @@ impl ReadOnly {
         self.0.get()
     }
 
+    pub fn get_untracked(self) -> bool {
+        self.0.get_untracked()
+    }
+
     /// The reason to show on a disabled write control (tracked): `None` when writes are allowed.
     pub fn refusal(self) -> Option<Key> {
         self.get().then_some(REFUSAL)
+    }
+
+    /// `aria-describedby` of a refused write control: the note, which says why (tracked).
+    pub fn described_by(self) -> Option<&'static str> {
+        self.get().then_some(NOTE_ID)
     }
 }
 
@@ -38,6 +47,42 @@ pub fn use_read_only() -> ReadOnly {
 
 /// The id of the note, which describes every write control it disables.
 pub const NOTE_ID: &str = "read-only-note";
+
+/// A button that changes something, or opens the form that does: for a read-only superuser it
+/// is disabled (nothing is sent that the registry would refuse), described by the note and with
+/// the reason as its tooltip. Forms' submit buttons do the same (`SubmitButton`), row menus
+/// through `MenuAction::refused`.
+#[component]
+pub fn WriteButton(
+    testid: &'static str,
+    #[prop(default = "button")] class: &'static str,
+    /// Running: disabled and `aria-busy`.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
+    #[prop(into)] on_click: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let read_only = use_read_only();
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class=class
+            data-testid=testid
+            prop:disabled=move || read_only.get() || busy.get()
+            aria-busy=move || busy.get().then_some("true")
+            aria-describedby=move || read_only.described_by()
+            title=move || read_only.refusal().map(|k| i18n.t(k))
+            on:click=move |_| {
+                if !read_only.get_untracked() && !busy.get_untracked() {
+                    on_click.run(());
+                }
+            }
+        >
+            {children()}
+        </button>
+    }
+}
 
 /// The note every page shows a read-only superuser, above the page.
 #[component]

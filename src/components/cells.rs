@@ -39,11 +39,12 @@ pub fn EmailCell(email: Option<String>) -> impl IntoView {
 /// that placeholder is not an address, so it is neither shown, matched, sorted nor exported as
 /// one. Anything else is what the registry holds, shown as stored even when it is no valid address.
 pub fn real_email(stored: Option<&str>) -> Option<&str> {
-    stored.filter(|e| !e.is_empty() && !is_uuid_placeholder(e))
+    stored.filter(|e| !e.is_empty() && !is_uuid(e))
 }
 
-/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase hexadecimal.
-fn is_uuid_placeholder(text: &str) -> bool {
+/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lowercase hexadecimal, as Quay writes its UUIDs (an
+/// e-mail placeholder, a build id).
+pub fn is_uuid(text: &str) -> bool {
     let groups: Vec<&str> = text.split('-').collect();
     groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
         && groups.iter().all(|g| {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::auth::use_read_only;
 use crate::i18n::{use_i18n, Key};
 
 #[component]
@@ -104,12 +105,19 @@ pub fn SubmitButton(
     refused: Option<Signal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Every form behind the sign-in gate writes: a read-only superuser's is refused, with the
+    // reason (see `crate::auth::read_only`).
+    let read_only = use_read_only();
     view! {
         <button
             type="submit"
             class=class
             data-testid=testid
-            prop:disabled=move || pending.get() || refused.is_some_and(|r| r.get())
+            prop:disabled=move || {
+                pending.get() || refused.is_some_and(|r| r.get()) || read_only.get()
+            }
+            aria-describedby=move || read_only.described_by()
+            title=move || read_only.refusal().map(|k| i18n.t(k))
             aria-busy=move || if pending.get() { "true" } else { "false" }
         >
             {move || i18n.t(if pending.get() { pending_label } else { label })}

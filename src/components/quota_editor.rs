@@ -9,6 +9,7 @@ use super::form_field::{SubmitButton, TextField};
 use super::quota_cell::{level_of, Level};
 use super::write::use_write;
 use crate::api::quota::{set_limit, Owner, QuotaSummary};
+use crate::auth::WriteButton;
 use crate::browser::focus_by_id;
 use crate::format::{format_bytes, group_thousands, percent_used};
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -45,15 +46,14 @@ fn focus_soon(id: &'static str) {
 pub fn QuotaButton(target: QuotaTarget, request: RwSignal<Option<QuotaTarget>>) -> impl IntoView {
     let name = target.namespace.clone();
     view! {
-        <button
-            type="button"
+        <WriteButton
             class="button button-small"
-            data-testid="quota-action"
-            on:click=move |_| request.set(Some(target.clone()))
+            testid="quota-action"
+            on_click=move || request.set(Some(target.clone()))
         >
             {tr(Key::QuotaAction)}
             <span class="visually-hidden">" " {name}</span>
-        </button>
+        </WriteButton>
     }
 }
 

@@ -1343,5 +1343,7 @@ texts! {
         ja: "Quay はこのビルドの現在の状態を読み取れません:",
         zh: "Quay 无法读取该构建的实时状态：",
     }
+    // Usage logs: a build entry's link to the Builds page.
+    LogOpenBuild { en: "Open build", ja: "ビルドを開く", zh: "打开构建" }
     LogOther { en: "{performer} did {kind}", ja: "{performer} が {kind} を実行しました", zh: "{performer} 执行了 {kind}" }
 }

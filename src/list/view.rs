@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::controller::{remember_page_size, ListController, LoadAll};
+use crate::auth::WriteButton;
 use crate::components::error_view::ApiErrorView;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::group_thousands;
@@ -387,13 +388,13 @@ pub fn EmptyBody<T: Row + Clone + PartialEq + Send + Sync + 'static>(
                 {action
                     .map(|(label, run)| {
                         view! {
-                            <button
-                                type="button"
+                            <WriteButton
                                 class="button button-primary"
-                                on:click=move |_| run.run(())
+                                testid="empty-action"
+                                on_click=run
                             >
                                 {tr(label)}
-                            </button>
+                            </WriteButton>
                         }
                     })}
             }

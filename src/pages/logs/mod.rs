@@ -7,6 +7,7 @@
 //! The page keeps its own list of entries (`loader`) rather than the shared list controller:
 //! Quay pages this log per query, and the range is walked as one query per day, side by side.
 
+mod build_link;
 mod chart;
 mod chart_data;
 mod days;

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::build_link::{build_id, BuildLink};
 use super::row::LogRow;
 use super::sentence::{fill, placeholder, template, Part};
 use super::use_logs_page;
@@ -152,9 +153,11 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
+/// The entry as a sentence; a build it names (see `build_link`) is a link to that build.
 #[component]
 fn Sentence(row: LogRow) -> impl IntoView {
     let i18n = use_i18n();
+    let build = build_id(&row.entry).map(str::to_string);
     move || {
         let someone = i18n.t(Key::LogSomeone);
         fill(i18n.t(template(&row.entry.kind)), |name| {
@@ -163,6 +166,9 @@ fn Sentence(row: LogRow) -> impl IntoView {
         .into_iter()
         .map(|part| match part {
             Part::Text(t) => view! { <span>{t}</span> }.into_any(),
+            Part::Value(v) if build.as_deref() == Some(v.as_str()) => {
+                view! { <BuildLink build_id=v /> }.into_any()
+            }
             // Cut (whole in the tooltip): a long value would stretch the row over many screens.
             Part::Value(v) => {
                 view! { <strong class="truncate server-message" title=v.clone()>{v.clone()}</strong> }.into_any()

@@ -6,6 +6,7 @@ use super::row::real_email;
 use super::use_organizations_page;
 use crate::api::quota::{quota_use, Owner};
 use crate::api::superuser_organizations::Organization;
+use crate::auth::use_read_only;
 use crate::components::cells::{EmailCell, NameCell};
 use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::QuotaTarget;
@@ -47,17 +48,21 @@ fn OrganizationRow(org: Organization) -> impl IntoView {
     };
     let name = StoredValue::new(org.name.clone());
     let (edit, delete) = (page.edit, page.delete);
+    let refused = use_read_only().refusal();
     let actions = vec![
         MenuAction::new(Key::QuotaAction, "quota-action", move || {
             page.quota.set(Some(quota_target.clone()))
-        }),
+        })
+        .refused(refused),
         MenuAction::new(Key::Manage, "edit-organization", move || {
             edit.set(Some(name.get_value()))
-        }),
+        })
+        .refused(refused),
         MenuAction::new(Key::Delete, "delete-organization", move || {
             delete.set(Some(name.get_value()))
         })
-        .danger(),
+        .danger()
+        .refused(refused),
     ];
     view! {
         <tr data-testid="organization-row">

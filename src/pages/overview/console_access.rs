@@ -11,8 +11,7 @@ use crate::api::organization::organization_details;
 use crate::api::superuser_users::{list_users_as, UserRole};
 use crate::api::team::{add_team_member, team_members, Standing};
 use crate::api::{ApiClient, ApiError};
-use crate::auth::read_only::NOTE_ID;
-use crate::auth::{oauth, use_read_only, use_session};
+use crate::auth::{oauth, use_session, WriteButton};
 use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::register_console::{ClientIdCard, RegisterConsoleForm, Registrar};
 use crate::components::write::use_write;
@@ -142,24 +141,14 @@ pub fn ConsoleAccess() -> impl IntoView {
 #[component]
 fn Register(on_registered: Callback<String>) -> impl IntoView {
     let open = RwSignal::new(false);
-    let read_only = use_read_only();
-    let i18n = use_i18n();
     view! {
         <Show
             when=move || open.get()
             fallback=move || view! {
                 <div class="form-actions">
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="register-console"
-                        disabled=move || read_only.get()
-                        title=move || read_only.refusal().map(|k| i18n.t(k))
-                        aria-describedby=move || read_only.get().then_some(NOTE_ID)
-                        on:click=move |_| open.set(true)
-                    >
+                    <WriteButton testid="register-console" on_click=move || open.set(true)>
                         {tr(Key::RegisterThisConsole)}
-                    </button>
+                    </WriteButton>
                 </div>
             }
         >
@@ -171,7 +160,6 @@ fn Register(on_registered: Callback<String>) -> impl IntoView {
 #[component]
 fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
-    let read_only = use_read_only();
     let Roster {
         organization,
         team,
@@ -212,23 +200,19 @@ fn RosterTable(roster: Roster, on_changed: Callback<()>) -> impl IntoView {
             };
             let action = (standing == Standing::Outside && can_edit).then(|| {
                 let (label_name, user) = (name.clone(), name.clone());
-                let team = team.clone();
+                let (team, label_team) = (team.clone(), team.clone());
                 view! {
-                    <button
-                        type="button"
-                        class="button"
-                        data-testid="add-to-admin-team"
-                        aria-label=move || format!("{}: {label_name}", fill(i18n.t(Key::AddToTeam), &team))
-                        disabled=move || busy.get() || read_only.get()
-                        title=move || read_only.refusal().map(|k| i18n.t(k))
-                        aria-describedby=move || read_only.get().then_some(NOTE_ID)
-                        on:click=move |_| add.dispatch(user.clone())
+                    <WriteButton
+                        testid="add-to-admin-team"
+                        busy=busy
+                        on_click=move || add.dispatch(user.clone())
+                        attr:aria-label=move || format!("{}: {label_name}", fill(i18n.t(Key::AddToTeam), &label_team))
                     >
                         {
                             let team = team.clone();
                             move || fill(i18n.t(Key::AddToTeam), &team)
                         }
-                    </button>
+                    </WriteButton>
                 }
             });
             view! {

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::sign_in::RequireSession;
 use super::{use_page_title, Skeleton};
 use crate::api::registry_size::{queue_calculation, registry_size, RegistrySize};
-use crate::auth::use_session;
+use crate::auth::{use_session, WriteButton};
 use crate::components::error_view::{error_slot, ApiErrorView};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::components::write::use_write;
@@ -102,7 +102,7 @@ fn RegistrySizeView() -> impl IntoView {
     let busy = move || {
         calculate.pending().get() || status.get().and_then(Result::ok).is_some_and(|s| s.busy())
     };
-    let on_calculate = move |_| {
+    let on_calculate = move || {
         if busy() {
             return;
         }
@@ -117,16 +117,14 @@ fn RegistrySizeView() -> impl IntoView {
         <section class="page">
             <div class="page-header">
                 <h1>{tr(Key::NavRegistrySize)}</h1>
-                <button
-                    type="button"
+                <WriteButton
                     class="button button-primary"
-                    data-testid="calculate-now"
-                    prop:disabled=busy
-                    aria-busy=move || if busy() { "true" } else { "false" }
-                    on:click=on_calculate
+                    testid="calculate-now"
+                    busy=Signal::derive(busy)
+                    on_click=on_calculate
                 >
                     {tr(Key::CalculateNow)}
-                </button>
+                </WriteButton>
             </div>
             <p class="page-summary">{tr(Key::RegistrySizeIntro)}</p>
             {error_slot(calculate.error(), Key::RegistrySizeQueueFailed)}

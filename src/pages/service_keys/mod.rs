@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use super::sign_in::RequireSession;
 use super::use_page_title;
 use crate::api::service_keys::{delete_key, list_keys};
+use crate::auth::WriteButton;
 use crate::clock::now_ms;
 use crate::components::delete_dialog::{DeleteDialog, DeleteFn, DeleteTexts};
 use crate::i18n::{tr, use_i18n, Key};
@@ -95,14 +96,13 @@ fn ServiceKeysView() -> impl IntoView {
         <section class="page page-wide">
             <div class="page-header">
                 <h1>{tr(Key::NavServiceKeys)}</h1>
-                <button
-                    type="button"
+                <WriteButton
                     class="button button-primary"
-                    data-testid="create-key"
-                    on:click=move |_| page.create_open.set(true)
+                    testid="create-key"
+                    on_click=move || page.create_open.set(true)
                 >
                     {tr(Key::CreateKey)}
-                </button>
+                </WriteButton>
             </div>
             <ListToolbar controller=controller filter_label=Key::FilterKeys>
                 <FacetSelect

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::row::{Expiry, KeyRow};
 use super::use_service_keys_page;
+use crate::auth::{use_read_only, WriteButton};
 use crate::components::copy_button::CopyButton;
 use crate::components::row_menu::{MenuAction, RowMenu};
 use crate::i18n::{tr, use_i18n, Key};
@@ -94,15 +95,14 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
             view! {
                 <span class="cell-stack">
                     <span class="badge badge-warn">{tr(Key::KeyPending)}</span>
-                    <button
-                        type="button"
+                    <WriteButton
                         class="button button-small button-primary"
-                        data-testid="approve-row"
-                        on:click=move |_| manage.set(Some(kid.clone()))
+                        testid="approve-row"
+                        on_click=move || manage.set(Some(kid.clone()))
                     >
                         {tr(Key::ApproveKey)}
                         <span class="visually-hidden">" " {label}</span>
-                    </button>
+                    </WriteButton>
                 </span>
             }
             .into_any()
@@ -135,16 +135,19 @@ fn KeyRowView(row: KeyRow) -> impl IntoView {
         view! { <span class="truncate server-message" title=row.key.name.clone()>{row.key.name.clone()}</span> }
             .into_any()
     };
+    let refused = use_read_only().refusal();
     let actions = {
         let (m, d) = (kid.clone(), kid.clone());
         vec![
             MenuAction::new(Key::Manage, "manage-key", move || {
                 manage.set(Some(m.clone()))
-            }),
+            })
+            .refused(refused),
             MenuAction::new(Key::Delete, "delete-key", move || {
                 delete.set(Some(d.clone()))
             })
-            .danger(),
+            .danger()
+            .refused(refused),
         ]
     };
     view! {

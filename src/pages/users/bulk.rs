@@ -7,7 +7,7 @@ use super::delete::{delete_and_verify, Deleted};
 use super::use_users_page;
 use crate::api::superuser_users::{change_user, UserChange};
 use crate::api::ApiError;
-use crate::auth::{use_current_user, use_session};
+use crate::auth::{use_current_user, use_session, WriteButton};
 use crate::components::dialog::{open_on_request, Dialog};
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::i18n::{tr, use_i18n, Key};
@@ -55,25 +55,24 @@ pub fn BulkBar() -> impl IntoView {
     let i18n = use_i18n();
     let count = move || page.selection.with(Selection::len);
     let any = move || !page.selection.with(Selection::is_empty);
-    let open = move |action: BulkAction| move |_| page.bulk.set(Some(action));
+    let open = move |action: BulkAction| move || page.bulk.set(Some(action));
     view! {
         <Show when=any>
             <div class="bulk-bar" role="region" aria-label=tr(Key::BulkActions) data-testid="bulk-bar">
                 <p>{move || i18n.t(Key::SelectedCount).replace("{count}", &count().to_string())}</p>
-                <button type="button" class="button" data-testid="bulk-enable" on:click=open(BulkAction::Enable)>
+                <WriteButton testid="bulk-enable" on_click=open(BulkAction::Enable)>
                     {tr(Key::EnableUser)}
-                </button>
-                <button type="button" class="button" data-testid="bulk-disable" on:click=open(BulkAction::Disable)>
+                </WriteButton>
+                <WriteButton testid="bulk-disable" on_click=open(BulkAction::Disable)>
                     {tr(Key::DisableUser)}
-                </button>
-                <button
-                    type="button"
+                </WriteButton>
+                <WriteButton
                     class="button button-danger-quiet"
-                    data-testid="bulk-delete"
-                    on:click=open(BulkAction::Delete)
+                    testid="bulk-delete"
+                    on_click=open(BulkAction::Delete)
                 >
                     {tr(Key::Delete)}
-                </button>
+                </WriteButton>
                 <button
                     type="button"
                     class="button button-quiet"

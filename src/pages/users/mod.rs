@@ -15,6 +15,7 @@ use super::{use_page_title, use_registry_config};
 use crate::api::quota::apply_quota;
 use crate::api::registry_config::RegistryConfig;
 use crate::api::superuser_users::{get_user, list_users, User};
+use crate::auth::WriteButton;
 use crate::components::quota_editor::{QuotaEditor, QuotaTarget};
 use crate::i18n::{tr, Key};
 use crate::list::controller::FindOne;
@@ -115,14 +116,13 @@ fn UsersView() -> impl IntoView {
         <section class="page page-wide">
             <div class="page-header">
                 <h1>{tr(Key::NavUsers)}</h1>
-                <button
-                    type="button"
+                <WriteButton
                     class="button button-primary"
-                    data-testid="create-user"
-                    on:click=move |_| page.create_open.set(true)
+                    testid="create-user"
+                    on_click=move || page.create_open.set(true)
                 >
                     {tr(Key::CreateUser)}
-                </button>
+                </WriteButton>
             </div>
             <ListToolbar controller=controller filter_label=Key::FilterUsers>
                 <DisabledToggle />

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::api::quota::quota_use;
-use crate::api::superuser_users::User;
+use crate::api::superuser_users::{ListedRole, User};
 use crate::list::csv::to_csv;
 use crate::list::window::{contains_folded, Row};
 
@@ -31,7 +31,7 @@ impl Row for User {
                 .map(str::to_lowercase)
                 .cmp(&real_email(other).map(str::to_lowercase)),
             "enabled" => self.enabled.cmp(&other.enabled),
-            "superuser" => self.super_user.cmp(&other.super_user),
+            "superuser" => self.role().cmp(&other.role()),
             // By used bytes; the limit breaks ties.
             "quota" => {
                 let key = |u: &User| quota_use(u.quota_report.as_ref()).map(|q| (q.used, q.limit));
@@ -48,6 +48,7 @@ pub fn users_csv(users: &[User]) -> String {
         "email",
         "enabled",
         "superuser",
+        "readonly_superuser",
         "verified",
         "quota_used_bytes",
         "quota_limit_bytes",
@@ -61,6 +62,7 @@ pub fn users_csv(users: &[User]) -> String {
                 real_email(u).unwrap_or_default().to_string(),
                 u.enabled.to_string(),
                 u.super_user.to_string(),
+                (u.role() == ListedRole::ReadOnlySuperuser).to_string(),
                 u.verified.to_string(),
                 quota.map(|q| q.used.to_string()).unwrap_or_default(),
                 quota
@@ -90,6 +92,7 @@ mod tests {
                 kind: "user".into(),
             },
             super_user: false,
+            global_readonly_super_user: None,
             enabled: true,
             quotas: Vec::new(),
             quota_report: Some(QuotaReport {
@@ -109,6 +112,21 @@ mod tests {
     }
 
     #[test]
+    fn sorts_by_role() {
+        let plain = user("a", "a@x.io", 0);
+        let reader = User {
+            global_readonly_super_user: Some(true),
+            ..user("r", "r@x.io", 0)
+        };
+        let admin = User {
+            super_user: true,
+            ..user("s", "s@x.io", 0)
+        };
+        assert_eq!(plain.compare(&reader, "superuser"), Ordering::Less);
+        assert_eq!(reader.compare(&admin, "superuser"), Ordering::Less);
+    }
+
+    #[test]
     fn sorts_by_usage() {
         let small = user("a", "a@x.io", 10);
         let big = user("b", "b@x.io", 20);
@@ -120,7 +138,7 @@ mod tests {
     fn csv_rows() {
         let csv = users_csv(&[user("alice", "=cmd@x.io", 5)]);
         assert!(
-            csv.ends_with("alice,'=cmd@x.io,true,false,true,5,\r\n"),
+            csv.ends_with("alice,'=cmd@x.io,true,false,false,true,5,\r\n"),
             "{csv}"
         );
     }

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::use_users_page;
 use crate::api::quota::{quota_use, Owner};
-use crate::api::superuser_users::User;
+use crate::api::superuser_users::{ListedRole, User};
+use crate::auth::use_read_only;
 use crate::components::cells::{EmailCell, NameCell};
 use crate::components::quota_cell::QuotaCell;
 use crate::components::quota_editor::QuotaTarget;
@@ -80,18 +81,21 @@ fn UserRow(user: User) -> impl IntoView {
         used: user.quota_report.as_ref().map_or(0, |r| r.quota_bytes),
     };
     let (manage, delete) = (page.manage, page.delete);
+    let refused = use_read_only().refusal();
     let actions = vec![
         MenuAction::new(Key::QuotaAction, "quota-action", move || {
             page.quota.set(Some(quota_target.clone()))
-        }),
+        })
+        .refused(refused),
         MenuAction::new(Key::Manage, "manage-user", move || {
             manage.set(Some(name.get_value()))
-        }),
+        })
+        .refused(refused),
         MenuAction::new(Key::Delete, "delete-user", move || {
             delete.set(Some(name.get_value()))
         })
         .danger()
-        .refused(superuser.then_some(Key::SuperuserProtected)),
+        .refused(refused.or(superuser.then_some(Key::SuperuserProtected))),
     ];
     view! {
         <tr class:row-selected=selected class:row-disabled=!user.enabled data-testid="user-row">
@@ -114,15 +118,20 @@ fn UserRow(user: User) -> impl IntoView {
                         .into_any()
                 }}
             </td>
-            <td>
-                {superuser
-                    .then(|| {
-                        view! {
-                            <span class="badge badge-accent" data-testid="row-superuser">
-                                {tr(Key::SuperuserBadge)}
-                            </span>
-                        }
-                    })}
+            <td data-testid="user-role">
+                {match user.role() {
+                    ListedRole::Superuser => Some(view! {
+                        <span class="badge badge-accent" data-testid="row-superuser">
+                            {tr(Key::SuperuserBadge)}
+                        </span>
+                    }.into_any()),
+                    ListedRole::ReadOnlySuperuser => Some(view! {
+                        <span class="badge badge-muted badge-read-only" data-testid="row-read-only-superuser">
+                            {tr(Key::RoleReadOnlySuperuser)}
+                        </span>
+                    }.into_any()),
+                    ListedRole::None => None,
+                }}
             </td>
             <td>
                 <QuotaCell quota=quota_use(user.quota_report.as_ref()) />

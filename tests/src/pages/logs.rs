@@ -144,6 +144,28 @@ impl<'a> Logs<'a> {
             .await
     }
 
+    /// Every link in the entries, in order, per entry: its kind, the link's accessible text
+    /// (visible and screen-reader-only together) and its `href` (`null`s for an entry
+    /// without a link).
+    pub async fn entry_links(&self) -> Value {
+        self.ctx
+            .js(&format!(
+                "return [...document.querySelectorAll('{ROW}')].map(r => {{ \
+                   const a = r.querySelector('a[href]'); \
+                   return [r.dataset.kind, a && a.textContent.replace(/\\s+/g, ' ').trim(), a && a.getAttribute('href')]; }});"
+            ))
+            .await
+    }
+
+    /// Follows the link named `name` (its text begins so) in the entries.
+    pub async fn follow_link(&self, name: &str) {
+        self.ctx
+            .js(&format!(
+                "[...document.querySelectorAll('{ROW} a[href]')].find(a => a.textContent.trim().startsWith({name:?})).click(); return null;"
+            ))
+            .await;
+    }
+
     /// How many `script` elements the entries' metadata holds.
     pub async fn scripts_in_metadata(&self) -> Value {
         self.ctx

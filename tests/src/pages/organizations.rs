@@ -172,4 +172,13 @@ impl OrganizationRow<'_> {
     pub async fn edit_quota(&self) {
         self.ctx.row_action(&self.css, QUOTA_ACTION).await;
     }
+
+    /// Why its Quota, Manage and Delete are refused (`None` for one that is not).
+    pub async fn refusals(&self) -> [Option<String>; 3] {
+        [
+            self.ctx.row_action_refusal(&self.css, QUOTA_ACTION).await,
+            self.ctx.row_action_refusal(&self.css, EDIT).await,
+            self.ctx.row_action_refusal(&self.css, DELETE).await,
+        ]
+    }
 }

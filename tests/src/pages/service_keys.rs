@@ -187,6 +187,14 @@ impl<'a> ServiceKeys<'a> {
     }
 
     /// Opens the delete confirmation of the first key.
+    /// Why the first row's Manage and Delete are refused (`None` for one that is not).
+    pub async fn first_row_refusals(&self) -> [Option<String>; 2] {
+        [
+            self.ctx.row_action_refusal(ROW, MANAGE).await,
+            self.ctx.row_action_refusal(ROW, DELETE).await,
+        ]
+    }
+
     pub async fn delete_first(&self) {
         self.ctx.row_action(ROW, DELETE).await;
     }

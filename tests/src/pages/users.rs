@@ -10,6 +10,7 @@ pub const ROW: &str = "[data-testid=user-row]";
 const USERNAME: &str = "[data-testid=username]";
 const STATUS: &str = "[data-testid=user-status]";
 const EMAIL: &str = ".cell-email";
+const ROLE: &str = "[data-testid=user-role]";
 const MANAGE: &str = "[data-testid=manage-user]";
 const DELETE: &str = "[data-testid=delete-user]";
 const QUOTA_ACTION: &str = "[data-testid=quota-action]";
@@ -318,6 +319,27 @@ impl UserRow<'_> {
         self.ctx
             .wait_for_text(&format!("{} {STATUS}", self.css), text)
             .await;
+    }
+
+    /// Waits until its Role column shows `text`.
+    pub async fn role_shows(&self, text: &str) {
+        self.ctx
+            .wait_for_text(&format!("{} {ROLE}", self.css), text)
+            .await;
+    }
+
+    /// Why its Quota, Manage and Delete are refused (`None` for one that is not).
+    pub async fn refusals(&self) -> [Option<String>; 3] {
+        [
+            self.ctx.row_action_refusal(&self.css, QUOTA_ACTION).await,
+            self.ctx.row_action_refusal(&self.css, MANAGE).await,
+            self.ctx.row_action_refusal(&self.css, DELETE).await,
+        ]
+    }
+
+    /// Ticks its selection box.
+    pub async fn select(&self) {
+        self.ctx.click(&format!("{} {SELECT_ROW}", self.css)).await;
     }
 
     /// Waits until its e-mail shows `text`.

@@ -192,16 +192,20 @@ fn entries<'a>(kind: &'a str, ip: &'a str, times: impl Iterator<Item = i64>) -> 
         .collect()
 }
 
+/// Signed in as a superuser, with a user `alice` to own entries; returns now (µs).
+async fn signed_in_with_alice(ctx: &Ctx) -> i64 {
+    ctx.sign_in_as_superuser().await;
+    seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com").expect("user");
+    ctx.clock.unix_us()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn audit_scale() {
     browser_test(
         "usage_logs_audit",
         Config::default_emulator(),
         |ctx| async move {
-            ctx.sign_in_as_superuser().await;
-            seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
-                .expect("user");
-            let now = ctx.clock.unix_us();
+            let now = signed_in_with_alice(&ctx).await;
             let today = now.div_euclid(DAY_US) * DAY_US;
             let minute = 60_000_000;
             let hour = 60 * minute;
@@ -330,10 +334,7 @@ async fn a_failed_load_shows_only_the_error_and_retry() {
         "usage_logs_failed",
         Config::default_emulator(),
         |ctx| async move {
-            ctx.sign_in_as_superuser().await;
-            seed::create_user(&ctx.db_path, "alice", "password123", "alice@example.com")
-                .expect("user");
-            let now = ctx.clock.unix_us();
+            let now = signed_in_with_alice(&ctx).await;
             seed::write_logs(
                 &ctx.db_path,
                 &entries("push_repo", "10.1.2.3", (1..4).map(|i| now - i * 1_000_000)),
@@ -360,6 +361,72 @@ async fn a_failed_load_shows_only_the_error_and_retry() {
             logs.wait_for_entries().await;
             ctx.list().range_shows("1–3 of 3 entries").await;
             assert!(!ctx.errors().any().await);
+        },
+    )
+    .await;
+}
+
+/// Build entries link to their build on the Builds page: `build_dockerfile` by its `build_id`,
+/// `cancel_build` by its `build_uuid`, each link named "Open build <id>"; an id that is not a
+/// UUID (hostile text) stays plain text.
+#[tokio::test(flavor = "multi_thread")]
+async fn build_entries_link_to_their_build() {
+    browser_test(
+        "usage_logs_build_links",
+        Config::default_emulator(),
+        |ctx| async move {
+            let now = signed_in_with_alice(&ctx).await;
+            let (queued, cancelled) = (
+                "5f0c3e2a-8b1d-4c6e-9a7f-2d3b4c5e6f70",
+                "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+            );
+            let entry = |kind, metadata, seconds_ago: i64| SeedLog {
+                kind,
+                account: Some("alice"),
+                performer: Some("alice"),
+                ip: Some("10.0.0.9"),
+                metadata,
+                datetime_us: now - seconds_ago * 1_000_000,
+            };
+            seed::write_logs(
+                &ctx.db_path,
+                &[
+                    entry(
+                        "build_dockerfile",
+                        json!({"build_id": queued, "repo": "app", "namespace": "alice", "docker_tags": ["latest"], "is_manual": true, "manual_user": "alice"}),
+                        10,
+                    ),
+                    entry("cancel_build", json!({"build_uuid": cancelled}), 20),
+                    entry(
+                        "build_dockerfile",
+                        json!({"build_id": "../../users?q=x\" onclick=\"alert(1)", "repo": "app", "namespace": "alice"}),
+                        30,
+                    ),
+                    entry("push_repo", json!({"namespace": "alice", "repo": "app", "tag": "v1", "build_id": queued}), 40),
+                ],
+            )
+            .expect("logs");
+            let logs = ctx.logs();
+            logs.goto("").await;
+            logs.wait_for_entries().await;
+            assert_eq!(
+                logs.entry_links().await,
+                json!([
+                    ["build_dockerfile", format!("Open build {queued}"), format!("/builds?build={queued}")],
+                    ["cancel_build", format!("Open build {cancelled}"), format!("/builds?build={cancelled}")],
+                    ["build_dockerfile", null, null],
+                    ["push_repo", null, null],
+                ])
+            );
+            // The hostile id is still there to read, as text.
+            assert!(
+                logs.sentences().await[2].contains("../../users"),
+                "{:?}",
+                logs.sentences().await
+            );
+            ctx.assert_accessible("usage logs with build links").await;
+            logs.follow_link("Open build").await;
+            ctx.wait_for_path(&format!("/builds?build={queued}")).await;
         },
     )
     .await;

@@ -5,6 +5,7 @@
 //! in (with `user:read`, all a read-only superuser's token needs), `auditor` reads every admin
 //! page with a note above it, and every write control is disabled with the reason.
 
+use quay_admin_e2e::pages::read_only::REASON;
 use quay_admin_e2e::{browser_test, demo_config, Ctx};
 use quay_emulator::demo::ADMIN_USERNAME;
 use quay_emulator::testing::seed;
@@ -141,13 +142,20 @@ async fn a_superuser_gives_auditor_access_from_the_overview() {
     .await;
 }
 
-/// Every admin page, as `auditor`: readable, with the note above it.
+/// Every admin page, as `auditor`: readable, with the note above it, and every control that would
+/// change something disabled with the reason (its tooltip, and the note as its description).
 #[tokio::test(flavor = "multi_thread")]
 async fn auditor_reads_every_page_with_the_note() {
     browser_test("read_only_pages", config(), |ctx| async move {
         demo_with_console(&ctx).await;
         signed_in_as(&ctx, AUDITOR, "user:read").await;
         let read_only = ctx.read_only();
+        // From 1280 px up no table scrolls sideways, so opening a row's menu scrolls nothing
+        // (a scroll closes the menu).
+        ctx.client
+            .set_window_size(1280, 900)
+            .await
+            .expect("window size");
 
         ctx.goto("/").await;
         ctx.shell().header_user_shows(AUDITOR).await;
@@ -161,7 +169,50 @@ async fn auditor_reads_every_page_with_the_note() {
         read_only
             .note_shows("does not let this account change anything")
             .await;
+        read_only.assert_refused("body", "Create user").await;
+        let refused = Some(REASON.to_string());
+        assert_eq!(
+            users.row("admin").refusals().await,
+            [refused.clone(), refused.clone(), refused.clone()]
+        );
+        // Selecting rows is reading; the bulk bar's changes are refused.
+        users.row("admin").select().await;
+        for bulk in ["Enable", "Disable", "Delete"] {
+            read_only
+                .assert_refused("[data-testid=bulk-bar]", bulk)
+                .await;
+        }
         ctx.assert_accessible("read-only users").await;
+        // The Role column names both kinds of superuser.
+        users.goto("?q=auditor").await;
+        users.row(AUDITOR).role_shows("Read-only superuser").await;
+        users.goto("?q=admin").await;
+        users.row("admin").role_shows("Superuser").await;
+
+        ctx.goto("/organizations").await;
+        let org = ctx.organizations().first_row();
+        org.find().await;
+        assert_eq!(
+            org.refusals().await,
+            [refused.clone(), refused.clone(), refused.clone()]
+        );
+        ctx.goto("/quotas").await;
+        read_only
+            .assert_refused("[data-testid=quota-row]", "Quota")
+            .await;
+        let keys = ctx.service_keys();
+        keys.goto("").await;
+        read_only.assert_refused("body", "Create key").await;
+        // The demo has pending keys: their inline Approve is refused too.
+        read_only
+            .assert_refused("[data-testid=key-row]", "Approve")
+            .await;
+        assert_eq!(
+            keys.first_row_refusals().await,
+            [refused.clone(), refused.clone()]
+        );
+        ctx.goto("/registry-size").await;
+        read_only.assert_refused("body", "Calculate now").await;
 
         for (path, ready) in [
             ("/organizations", "[data-testid=organization-row]"),
