@@ -8,9 +8,9 @@ use crate::auth::WriteButton;
 use crate::components::error_view::ApiErrorView;
 use crate::components::toast::{use_toasts, ToastKind};
 use crate::format::group_thousands;
-use crate::i18n::{tr, use_i18n, Key};
+use crate::i18n::{tr, use_i18n, I18n, Key};
 use crate::list::query::{page_size_of, ALL_ROWS, PAGE_SIZES};
-use crate::list::window::Row;
+use crate::list::window::{Row, Window};
 
 /// The filter box and the page-size choice; `children` adds page-specific controls.
 #[component]
@@ -138,25 +138,14 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
     let complete = move || controller.list.loaded.with(|l| l.complete);
     let range = move || {
         let w = controller.window.get();
-        let total = group_thousands(w.matching as u64);
-        let text = if w.first == 0 {
+        if w.first == 0 {
             // Loading or failed: the table's body says so; "no rows" would not be true.
             if controller.failure().is_some() || !controller.settled() {
                 return String::new();
             }
-            i18n.t(Key::NoRowsOnPage).to_string()
-        } else if complete() {
-            i18n.t(Key::RangeOfTotal)
-                .replace("{first}", &group_thousands(w.first as u64))
-                .replace("{last}", &group_thousands(w.last as u64))
-                .replace("{total}", &total)
-        } else {
-            i18n.t(Key::RangeOfLoaded)
-                .replace("{first}", &group_thousands(w.first as u64))
-                .replace("{last}", &group_thousands(w.last as u64))
-                .replace("{total}", &total)
-        };
-        text.replace("{noun}", i18n.t(noun))
+            return i18n.t(Key::NoRowsOnPage).replace("{noun}", i18n.t(noun));
+        }
+        range_text(i18n, noun, complete(), &w)
     };
     let go = move |delta: i64| {
         let page = controller.window.get_untracked().page as i64 + delta;
@@ -248,32 +237,56 @@ pub fn ListFooter<T: Row + Clone + PartialEq + Send + Sync + 'static>(
             </p>
             // One table holds every row: no pages to turn.
             <Show when=move || controller.query.with(|q| q.limit != ALL_ROWS)>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="page-prev"
-                    prop:disabled=move || controller.window.get().page <= 1
-                    on:click=move |_| go(-1)
-                >
-                    {tr(Key::PreviousPage)}
-                </button>
-                <span class="pager-page" data-testid="page-number">
-                    {move || {
-                        i18n.t(Key::PageNumber)
-                            .replace("{page}", &controller.window.get().page.to_string())
-                    }}
-                </span>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="page-next"
-                    prop:disabled=move || !controller.window.get().has_next
-                    on:click=move |_| go(1)
-                >
-                    {tr(Key::NextPage)}
-                </button>
+                <PageButtons
+                    page=Signal::derive(move || controller.window.get().page)
+                    has_next=Signal::derive(move || controller.window.get().has_next)
+                    go=Callback::new(go)
+                />
             </Show>
         </nav>
+    }
+}
+
+/// "26–50 of 2,500 users" (or "… of 2,500 loaded users" while the list is incomplete).
+pub fn range_text(i18n: I18n, noun: Key, complete: bool, w: &Window) -> String {
+    let key = if complete {
+        Key::RangeOfTotal
+    } else {
+        Key::RangeOfLoaded
+    };
+    i18n.t(key)
+        .replace("{first}", &group_thousands(w.first as u64))
+        .replace("{last}", &group_thousands(w.last as u64))
+        .replace("{total}", &group_thousands(w.matching as u64))
+        .replace("{noun}", i18n.t(noun))
+}
+
+/// Previous, "Page 3", next: `go` moves by the given number of pages.
+#[component]
+pub fn PageButtons(page: Signal<u32>, has_next: Signal<bool>, go: Callback<i64>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-testid="page-prev"
+            prop:disabled=move || page.get() <= 1
+            on:click=move |_| go.run(-1)
+        >
+            {tr(Key::PreviousPage)}
+        </button>
+        <span class="pager-page" data-testid="page-number">
+            {move || i18n.t(Key::PageNumber).replace("{page}", &page.get().to_string())}
+        </span>
+        <button
+            type="button"
+            class="button"
+            data-testid="page-next"
+            prop:disabled=move || !has_next.get()
+            on:click=move |_| go.run(1)
+        >
+            {tr(Key::NextPage)}
+        </button>
     }
 }
 

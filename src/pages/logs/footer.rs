@@ -9,6 +9,7 @@ use super::use_logs_page;
 use crate::components::error_view::ApiErrorView;
 use crate::format::group_thousands;
 use crate::i18n::{tr, use_i18n, I18n, Key};
+use crate::list::view::{range_text, PageButtons};
 
 fn progress_text(i18n: I18n, key: Key, p: Progress) -> String {
     i18n.t(key)
@@ -82,17 +83,12 @@ pub fn Pager() -> impl IntoView {
     let page = use_logs_page();
     let i18n = use_i18n();
     let range = move || {
-        let w = page.window.get();
-        let key = if page.store.complete.get() {
-            Key::RangeOfTotal
-        } else {
-            Key::RangeOfLoaded
-        };
-        i18n.t(key)
-            .replace("{first}", &group_thousands(w.first as u64))
-            .replace("{last}", &group_thousands(w.last as u64))
-            .replace("{total}", &group_thousands(w.matching as u64))
-            .replace("{noun}", i18n.t(Key::NounEntries))
+        range_text(
+            i18n,
+            Key::NounEntries,
+            page.store.complete.get(),
+            &page.window.get(),
+        )
     };
     let go = move |delta: i64| {
         let n = page.window.get_untracked().page as i64 + delta;
@@ -104,30 +100,11 @@ pub fn Pager() -> impl IntoView {
                 <p class="pager-range" data-testid="list-range" aria-live="polite">
                     {range}
                 </p>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="page-prev"
-                    prop:disabled=move || page.window.get().page <= 1
-                    on:click=move |_| go(-1)
-                >
-                    {tr(Key::PreviousPage)}
-                </button>
-                <span class="pager-page" data-testid="page-number">
-                    {move || {
-                        i18n.t(Key::PageNumber)
-                            .replace("{page}", &page.window.get().page.to_string())
-                    }}
-                </span>
-                <button
-                    type="button"
-                    class="button"
-                    data-testid="page-next"
-                    prop:disabled=move || !page.window.get().has_next
-                    on:click=move |_| go(1)
-                >
-                    {tr(Key::NextPage)}
-                </button>
+                <PageButtons
+                    page=Signal::derive(move || page.window.get().page)
+                    has_next=Signal::derive(move || page.window.get().has_next)
+                    go=Callback::new(go)
+                />
             </nav>
         </Show>
     }
