@@ -22,11 +22,14 @@ impl ReadOnly {
 
     /// Whether writes are refused (tracked).
     pub fn get(self) -> bool {
-        self.0.get()
+        // The gate provides it on an owner that outlives the gate's branch: after signing out,
+        // the sign-in page still finds it, its signal gone with the signed-in branch. Nobody
+        // signed in is read-only.
+        self.0.try_get().unwrap_or(false)
     }
 
     pub fn get_untracked(self) -> bool {
-        self.0.get_untracked()
+        self.0.try_get_untracked().unwrap_or(false)
     }
 
     /// The reason to show on a disabled write control (tracked): `None` when writes are allowed.

@@ -62,6 +62,17 @@ where
         let (top, height, row_height) = geometry.get();
         drawn_rows(count, top, height, row_height)
     });
+    // What the body draws, as memos of the rows themselves: loading more of the list (in the
+    // background) changes the window's counts on every batch, but redraws the body only when
+    // its rows change, so an open row menu, focus and hover stay put.
+    let page_rows = Memo::new(move |_| (!one_table.get()).then(|| controller.page_rows()));
+    let drawn_part = Memo::new(move |_| {
+        one_table.get().then(|| {
+            let count = controller.window.with(|w| w.rows.len());
+            let (start, end) = drawn.get();
+            (start, end, count, controller.rows_between(start, end))
+        })
+    });
     let empty = move || {
         view! {
             <EmptyBody
@@ -88,13 +99,13 @@ where
                 <tbody>
                     {move || {
                         if one_table.get() {
-                            let count = controller.window.with(|w| w.rows.len());
+                            let Some((start, end, count, rows)) = drawn_part.get() else {
+                                return empty().into_any();
+                            };
                             if count == 0 {
                                 return empty().into_any();
                             }
-                            let (start, end) = drawn.get();
                             let row_height = geometry.with(|g| g.2);
-                            let rows = controller.rows_between(start, end);
                             view! {
                                 <Spacer columns=columns height=start as f64 * row_height />
                                 {rows.into_iter().map(row).collect_view()}
@@ -102,7 +113,7 @@ where
                             }
                                 .into_any()
                         } else {
-                            let rows = controller.page_rows();
+                            let rows = page_rows.get().unwrap_or_default();
                             if rows.is_empty() {
                                 empty().into_any()
                             } else {

@@ -149,6 +149,9 @@ pub async fn emulate(ctx: &Ctx, network: &Network) {
 pub struct Load {
     /// Milliseconds from the navigation's start until the page was ready (see [`timed_load`]).
     pub ready_ms: f64,
+    /// Of that, milliseconds the main thread spent in long tasks (over 50 ms each): what keeps
+    /// the page from answering input while it starts.
+    pub busy_ms: f64,
     /// What had been fetched by then.
     pub requests: Requests,
 }
@@ -162,6 +165,14 @@ pub struct Load {
 const READY_PROBE: &str = r#"
 (() => {
   if (!location.protocol.startsWith('http')) return;
+  // The main thread's long tasks (> 50 ms: wasm compile, start-up, first render), for
+  // `Load::busy_ms`.
+  window.__quayAdminBenchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__quayAdminBenchLongTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
   const shown = (el) => {
     const r = el.getBoundingClientRect();
     return r.height > 0 && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
@@ -179,11 +190,19 @@ const READY_PROBE: &str = r#"
 "#;
 
 /// Waits for the probe's answer (WebDriver's script timeout bounds the wait).
+/// Answers `[ready, long-task ms before ready]`, a moment after ready so that the observer has
+/// been told of every task before it.
 const READY_AT: &str = r#"
 const done = arguments[arguments.length - 1];
 const poll = () => {
-  if (window.__quayAdminBenchReady !== undefined) { done(window.__quayAdminBenchReady); }
-  else { setTimeout(poll, 10); }
+  const ready = window.__quayAdminBenchReady;
+  if (ready === undefined) { setTimeout(poll, 10); return; }
+  setTimeout(() => {
+    const busy = (window.__quayAdminBenchLongTasks || [])
+      .filter(([start]) => start < ready)
+      .reduce((sum, [start, duration]) => sum + Math.min(duration, ready - start), 0);
+    done([ready, busy]);
+  }, 100);
 };
 poll();
 "#;
@@ -213,12 +232,10 @@ pub async fn timed_load(ctx: &Ctx, path: &str, row: &str) -> Load {
         json!({ "identifier": added["identifier"] }),
     )
     .await;
-    let ready_ms = ready
-        .unwrap_or_else(|e| panic!("{path}: {row} never shown: {e}"))
-        .as_f64()
-        .expect("milliseconds");
+    let ready = ready.unwrap_or_else(|e| panic!("{path}: {row} never shown: {e}"));
     Load {
-        ready_ms,
+        ready_ms: ready[0].as_f64().expect("milliseconds"),
+        busy_ms: ready[1].as_f64().unwrap_or_default(),
         requests: requests(ctx).await,
     }
 }
