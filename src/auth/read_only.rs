@@ -104,3 +104,21 @@ pub fn ReadOnlyNote(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sign-in page after signing out may still find the gate's context, whose signal went
+    /// with the signed-in branch: nobody signed in is read-only, and nothing panics.
+    #[test]
+    fn a_disposed_gate_reads_as_not_read_only() {
+        let owner = Owner::new();
+        let read_only = owner.with(|| ReadOnly(Signal::derive(|| true)));
+        assert!(read_only.get_untracked());
+        owner.cleanup();
+        assert!(!read_only.get());
+        assert!(!read_only.get_untracked());
+        assert_eq!(read_only.refusal(), None);
+    }
+}
