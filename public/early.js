@@ -38,7 +38,7 @@ try {
   (function () {
     var meta = document.querySelector("meta[name=quay-admin-pages]");
     if (!meta || document.documentElement.hasAttribute("data-reloading")) return;
-    var files = {};
+    var files = Object.create(null); // no inherited names: "/constructor" is not a page
     meta.content.split(" ").forEach(function (pair) {
       var i = pair.indexOf("=");
       files[pair.slice(0, i)] = pair.slice(i + 1);
